@@ -1,0 +1,434 @@
+//! `hearsay`: pre-annotate a corpus and score annotation files.
+//!
+//! A thin shell around `hearsay-core`: argument parsing, files, exit codes.
+//! Exit codes: 0 success, 1 some inputs were skipped, 2 usage error or an
+//! unusable input/output.
+
+use std::fs;
+use std::io::{self, Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use hearsay_core::agreement::agreement;
+use hearsay_core::format::{Document, Export, to_jsonl};
+use hearsay_core::html::html_to_text;
+use hearsay_core::{Config, analyze};
+
+/// Files larger than this are refused without being read.
+const MAX_BYTES: u64 = 64 * 1024 * 1024;
+
+const USAGE: &str = "\
+usage: hearsay extract [--format json|jsonl] [--no-suggestions] [-o FILE] PATH...
+       hearsay score REFERENCE.json OTHER.json [--json]
+       hearsay --help | --version";
+
+const HELP: &str = "\
+hearsay: find quotes, claims and denials in news text
+
+usage: hearsay extract [--format json|jsonl] [--no-suggestions] [-o FILE] PATH...
+       hearsay score REFERENCE.json OTHER.json [--json]
+       hearsay --help | --version
+
+extract   analyse files and write a hearsay export (JSON) or per-sentence
+          training lines (JSONL). PATH is a file, a directory (searched
+          recursively for .txt, .md, .html and .htm files, in sorted order)
+          or - for standard input. HTML is reduced to its text.
+            --format json|jsonl   output format (default json)
+            -o, --output FILE     write to FILE instead of standard output
+            --no-suggestions      export the texts only (no sentences, no
+                                  suggestions), to annotate from scratch
+score     compare two hearsay exports: per-label precision, recall and F1
+          of OTHER against REFERENCE, speaker agreement and Cohen's kappa
+          over sentence labels.
+            --json                print the result as JSON
+
+exit status: 0 ok, 1 some inputs were skipped, 2 usage or fatal error";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match run(&args) {
+        Ok(code) => code,
+        Err(Failure::Usage(message)) => {
+            eprintln!("hearsay: {message}\n{USAGE}");
+            ExitCode::from(2)
+        }
+        Err(Failure::Fatal(message)) => {
+            eprintln!("hearsay: {message}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// Why a command stopped.
+enum Failure {
+    /// Bad arguments: the message is followed by the usage.
+    Usage(String),
+    /// Anything else that stops the command.
+    Fatal(String),
+}
+
+fn usage(message: impl Into<String>) -> Failure {
+    Failure::Usage(message.into())
+}
+
+fn run(args: &[String]) -> Result<ExitCode, Failure> {
+    let Some(command) = args.first() else {
+        return Err(usage("no command given"));
+    };
+    match command.as_str() {
+        "-h" | "--help" | "help" => {
+            println!("{HELP}");
+            Ok(ExitCode::SUCCESS)
+        }
+        "-V" | "--version" => {
+            println!("hearsay {}", env!("CARGO_PKG_VERSION"));
+            Ok(ExitCode::SUCCESS)
+        }
+        "extract" => extract(&args[1..]),
+        "score" => score(&args[1..]),
+        other => Err(usage(format!("unknown command {other:?}"))),
+    }
+}
+
+/// Output format of `extract`.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum OutFormat {
+    Json,
+    Jsonl,
+}
+
+/// Splits `--name=value` into its parts.
+fn split_long(arg: &str) -> (&str, Option<&str>) {
+    match arg.split_once('=') {
+        Some((name, value)) if name.starts_with("--") => (name, Some(value)),
+        _ => (arg, None),
+    }
+}
+
+/// The value of an option: inline (`--x=v`, `-ov`) or the next argument.
+fn option_value<'a>(
+    name: &str,
+    inline: Option<&'a str>,
+    rest: &mut impl Iterator<Item = &'a String>,
+) -> Result<&'a str, Failure> {
+    match inline {
+        Some(v) => Ok(v),
+        None => rest
+            .next()
+            .map(String::as_str)
+            .ok_or_else(|| usage(format!("{name} needs a value"))),
+    }
+}
+
+fn extract(args: &[String]) -> Result<ExitCode, Failure> {
+    let mut format = OutFormat::Json;
+    let mut output: Option<String> = None;
+    let mut suggest = true;
+    let mut paths: Vec<String> = Vec::new();
+    let mut iter = args.iter();
+    let mut options_done = false;
+    while let Some(arg) = iter.next() {
+        if options_done || arg == "-" || !arg.starts_with('-') {
+            paths.push(arg.clone());
+            continue;
+        }
+        let (name, inline) = split_long(arg);
+        match name {
+            "--" => options_done = true,
+            "-h" | "--help" => {
+                println!("{HELP}");
+                return Ok(ExitCode::SUCCESS);
+            }
+            "--format" => {
+                format = match option_value(name, inline, &mut iter)? {
+                    "json" => OutFormat::Json,
+                    "jsonl" => OutFormat::Jsonl,
+                    other => {
+                        return Err(usage(format!(
+                            "unknown format {other:?} (expected json or jsonl)"
+                        )));
+                    }
+                }
+            }
+            "--no-suggestions" => suggest = false,
+            "-o" | "--output" => output = Some(option_value(name, inline, &mut iter)?.to_string()),
+            _ if name.starts_with("-o") => output = Some(name[2..].to_string()),
+            _ => return Err(usage(format!("unknown option {name:?}"))),
+        }
+    }
+    if paths.is_empty() {
+        return Err(usage(
+            "extract needs at least one PATH (or - for standard input)",
+        ));
+    }
+
+    let mut skipped = false;
+    let mut inputs: Vec<Input> = Vec::new();
+    for path in &paths {
+        if path == "-" {
+            inputs.push(Input::Stdin);
+            continue;
+        }
+        let p = Path::new(path);
+        match fs::metadata(p) {
+            Ok(m) if m.is_dir() => {
+                let mut found = Vec::new();
+                if let Err(e) = collect_dir(p, &mut found) {
+                    eprintln!("hearsay: skipping part of {path}: {e}");
+                    skipped = true;
+                }
+                found.sort();
+                if found.is_empty() {
+                    eprintln!("hearsay: note: no .txt, .md or .html files in {path}");
+                }
+                inputs.extend(found.into_iter().map(Input::File));
+            }
+            Ok(_) => inputs.push(Input::File(PathBuf::from(path))),
+            Err(e) => {
+                eprintln!("hearsay: skipping {path}: {}", io_message(&e));
+                skipped = true;
+            }
+        }
+    }
+
+    let config = Config::default();
+    let mut documents = Vec::new();
+    for input in &inputs {
+        let label = input.label();
+        let text = match input.read() {
+            Ok(text) => text,
+            Err(message) => {
+                eprintln!("hearsay: skipping {label}: {message}");
+                skipped = true;
+                continue;
+            }
+        };
+        let text = if input.is_html(&text) {
+            html_to_text(&text)
+        } else {
+            text
+        };
+        if !suggest {
+            let id = format!("d{}", documents.len() + 1);
+            documents.push(Document::from_analysis(
+                &id,
+                &label,
+                &text,
+                &Default::default(),
+            ));
+            continue;
+        }
+        let analysis = match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            analyze(&text, &config)
+        })) {
+            Ok(analysis) => analysis,
+            Err(payload) => {
+                let why = payload
+                    .downcast_ref::<&str>()
+                    .map(|s| s.to_string())
+                    .or_else(|| payload.downcast_ref::<String>().cloned())
+                    .unwrap_or_default();
+                eprintln!("hearsay: skipping {label}: the extractor failed on it ({why})");
+                skipped = true;
+                continue;
+            }
+        };
+        let id = format!("d{}", documents.len() + 1);
+        documents.push(Document::from_analysis(&id, &label, &text, &analysis));
+    }
+
+    let export = Export::new(documents);
+    let mut rendered = match format {
+        OutFormat::Json => export.to_json(),
+        OutFormat::Jsonl => to_jsonl(&export),
+    };
+    if !rendered.ends_with('\n') && !rendered.is_empty() {
+        rendered.push('\n');
+    }
+    match &output {
+        Some(file) => fs::write(file, rendered)
+            .map_err(|e| Failure::Fatal(format!("cannot write {file}: {}", io_message(&e))))?,
+        None => {
+            let mut stdout = io::stdout().lock();
+            if let Err(e) = stdout
+                .write_all(rendered.as_bytes())
+                .and_then(|()| stdout.flush())
+                && e.kind() != io::ErrorKind::BrokenPipe
+            {
+                return Err(Failure::Fatal(format!(
+                    "cannot write the output: {}",
+                    io_message(&e)
+                )));
+            }
+        }
+    }
+    Ok(if skipped {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+/// One input of `extract`.
+enum Input {
+    Stdin,
+    File(PathBuf),
+}
+
+impl Input {
+    /// The name used in messages and (reduced to its file name) in the export.
+    fn label(&self) -> String {
+        match self {
+            Input::Stdin => "stdin".to_string(),
+            Input::File(p) => p.display().to_string(),
+        }
+    }
+
+    /// Reads the input as UTF-8 text (without a leading byte order mark),
+    /// refusing anything over [`MAX_BYTES`].
+    fn read(&self) -> Result<String, String> {
+        let mut bytes = Vec::new();
+        let too_large = |size: u64| {
+            format!(
+                "too large ({:.1} MiB; the limit is {} MiB)",
+                size as f64 / (1024.0 * 1024.0),
+                MAX_BYTES / (1024 * 1024)
+            )
+        };
+        match self {
+            Input::Stdin => {
+                io::stdin()
+                    .lock()
+                    .take(MAX_BYTES + 1)
+                    .read_to_end(&mut bytes)
+                    .map_err(|e| io_message(&e))?;
+                if bytes.len() as u64 > MAX_BYTES {
+                    return Err(format!(
+                        "too large (over {} MiB)",
+                        MAX_BYTES / (1024 * 1024)
+                    ));
+                }
+            }
+            Input::File(path) => {
+                let file = fs::File::open(path).map_err(|e| io_message(&e))?;
+                let meta = file.metadata().map_err(|e| io_message(&e))?;
+                if meta.is_dir() {
+                    return Err("is a directory".to_string());
+                }
+                if meta.len() > MAX_BYTES {
+                    return Err(too_large(meta.len()));
+                }
+                file.take(MAX_BYTES + 1)
+                    .read_to_end(&mut bytes)
+                    .map_err(|e| io_message(&e))?;
+                if bytes.len() as u64 > MAX_BYTES {
+                    return Err(format!(
+                        "too large (over {} MiB)",
+                        MAX_BYTES / (1024 * 1024)
+                    ));
+                }
+            }
+        }
+        let mut text = String::from_utf8(bytes)
+            .map_err(|e| format!("not valid UTF-8 (byte {})", e.utf8_error().valid_up_to()))?;
+        if text.starts_with('\u{feff}') {
+            text.drain(..'\u{feff}'.len_utf8());
+        }
+        Ok(text)
+    }
+
+    /// HTML by extension, or (for standard input and other files) by a
+    /// leading doctype or `<html>` tag.
+    fn is_html(&self, text: &str) -> bool {
+        if let Input::File(p) = self
+            && has_extension(p, &["html", "htm"])
+        {
+            return true;
+        }
+        let head: String = text.trim_start().chars().take(14).collect();
+        let head = head.to_ascii_lowercase();
+        head.starts_with("<!doctype html") || head.starts_with("<html")
+    }
+}
+
+fn has_extension(path: &Path, extensions: &[&str]) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| extensions.iter().any(|x| e.eq_ignore_ascii_case(x)))
+}
+
+/// Adds the .txt, .md, .html and .htm files under `dir` to `found`.
+/// Symbolic links to directories are not followed.
+fn collect_dir(dir: &Path, found: &mut Vec<PathBuf>) -> io::Result<()> {
+    for entry in fs::read_dir(dir)? {
+        let entry = entry?;
+        let path = entry.path();
+        let kind = entry.file_type()?;
+        if kind.is_dir() {
+            collect_dir(&path, found)?;
+        } else if (kind.is_file() || (kind.is_symlink() && path.is_file()))
+            && has_extension(&path, &["txt", "md", "html", "htm"])
+        {
+            found.push(path);
+        }
+    }
+    Ok(())
+}
+
+/// An I/O error's message without Rust's "(os error N)" suffix.
+fn io_message(e: &io::Error) -> String {
+    let message = e.to_string();
+    match message.find(" (os error") {
+        Some(i) => message[..i].to_string(),
+        None => message,
+    }
+}
+
+fn score(args: &[String]) -> Result<ExitCode, Failure> {
+    let mut json = false;
+    let mut files = Vec::new();
+    let mut options_done = false;
+    for arg in args {
+        if options_done || !arg.starts_with('-') || arg == "-" {
+            files.push(arg.as_str());
+            continue;
+        }
+        match arg.as_str() {
+            "--" => options_done = true,
+            "--json" => json = true,
+            "-h" | "--help" => {
+                println!("{HELP}");
+                return Ok(ExitCode::SUCCESS);
+            }
+            other => return Err(usage(format!("unknown option {other:?}"))),
+        }
+    }
+    let [reference, other] = files[..] else {
+        return Err(usage(format!(
+            "score needs exactly two files, REFERENCE.json and OTHER.json (got {})",
+            files.len()
+        )));
+    };
+    let reference_export = load_export(reference)?;
+    let other_export = load_export(other)?;
+    let result = agreement(&reference_export, &other_export);
+    if json {
+        let text = serde_json::to_string_pretty(&result)
+            .map_err(|e| Failure::Fatal(format!("cannot render the result: {e}")))?;
+        println!("{text}");
+    } else {
+        print!("{result}");
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Reads and validates one export; the error names the file and the record.
+fn load_export(path: &str) -> Result<Export, Failure> {
+    let text = if path == "-" {
+        Input::Stdin.read()
+    } else {
+        Input::File(PathBuf::from(path)).read()
+    }
+    .map_err(|m| Failure::Fatal(format!("{path}: {m}")))?;
+    Export::parse(&text).map_err(|e| Failure::Fatal(format!("{path}: {e}")))
+}

@@ -1,0 +1,350 @@
+//! End-to-end tests of the `hearsay` binary.
+//!
+//! Tests of file handling use `--no-suggestions`, so they hold whatever the
+//! extractor does; the tests that run the extractor check structure only
+//! (valid export, names, annotation text equal to its slice).
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+use hearsay_core::format::{Annotation, Document, Export, Origin, Status};
+use hearsay_core::{CharIndex, Label, Sentence};
+
+/// A fresh, empty directory for one test.
+fn scratch(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("hearsay-cli-{}-{name}", std::process::id()));
+    let _ = fs::remove_dir_all(&dir);
+    fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+fn hearsay(dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_hearsay"))
+        .args(args)
+        .current_dir(dir)
+        .stdin(Stdio::null())
+        .output()
+        .unwrap()
+}
+
+fn stdout(out: &Output) -> String {
+    String::from_utf8(out.stdout.clone()).unwrap()
+}
+
+fn stderr(out: &Output) -> String {
+    String::from_utf8(out.stderr.clone()).unwrap()
+}
+
+fn names(export: &Export) -> Vec<&str> {
+    export.documents.iter().map(|d| d.name.as_str()).collect()
+}
+
+/// Whether the extraction engine runs yet (it may still be a stub).
+fn engine_works() -> bool {
+    std::panic::catch_unwind(|| {
+        hearsay_core::analyze("“Yes,” she said.", &hearsay_core::Config::default())
+    })
+    .is_ok()
+}
+
+const ARTICLE: &str = "MOSCOW — “We have nothing to add,” Kremlin spokesman Dmitry Peskov told reporters on Tuesday.\n\nThe minister denied that any talks had taken place. Prices rose by 4% in May, according to the statistics office.\n";
+
+#[test]
+fn invalid_utf8_is_skipped_by_name_and_the_rest_exported() {
+    let dir = scratch("utf8");
+    fs::write(dir.join("good.txt"), "Plain words.\n").unwrap();
+    fs::write(dir.join("bad.txt"), b"seventeen bytes!!\xff rest").unwrap();
+    let out = hearsay(
+        &dir,
+        &[
+            "extract",
+            "--no-suggestions",
+            "-o",
+            "out.json",
+            "good.txt",
+            "bad.txt",
+            "missing.txt",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(
+        err.contains("hearsay: skipping bad.txt: not valid UTF-8 (byte 17)"),
+        "{err}"
+    );
+    assert!(err.contains("hearsay: skipping missing.txt:"), "{err}");
+    let export = Export::parse(&fs::read_to_string(dir.join("out.json")).unwrap()).unwrap();
+    assert_eq!(names(&export), ["good.txt"]);
+    assert_eq!(export.documents[0].id, "d1");
+    assert_eq!(export.documents[0].text, "Plain words.\n");
+    let _ = fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn directories_are_searched_recursively_for_text_files_in_order() {
+    let dir = scratch("recurse");
+    fs::create_dir_all(dir.join("corpus/sub/deeper")).unwrap();
+    fs::write(dir.join("corpus/b.txt"), "B.").unwrap();
+    fs::write(dir.join("corpus/a.md"), "A.").unwrap();
+    fs::write(dir.join("corpus/sub/c.html"), "<p>C.</p>").unwrap();
+    fs::write(dir.join("corpus/sub/deeper/d.HTM"), "<p>D.</p>").unwrap();
+    fs::write(dir.join("corpus/sub/skip.json"), "{}").unwrap();
+    fs::write(dir.join("corpus/sub/skip.pdf"), "%PDF").unwrap();
+    fs::write(dir.join("corpus/noext"), "no").unwrap();
+    let out = hearsay(&dir, &["extract", "--no-suggestions", "corpus"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let export = Export::parse(&stdout(&out)).unwrap();
+    assert_eq!(names(&export), ["a.md", "b.txt", "c.html", "d.HTM"]);
+    let ids: Vec<&str> = export.documents.iter().map(|d| d.id.as_str()).collect();
+    assert_eq!(ids, ["d1", "d2", "d3", "d4"]);
+    assert_eq!(export.documents[2].text, "C.");
+    let _ = fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn html_is_reduced_to_text() {
+    let dir = scratch("html");
+    fs::write(
+        dir.join("page.html"),
+        "<!DOCTYPE html><html><head><title>Title</title><style>p { color: red }</style></head>\
+         <body><script>var secret = \"do not export\";</script>\
+         <h1>Talks &amp; denials</h1><p>&#8220;No,&#8221; she said. It&rsquo;s over.</p></body></html>",
+    )
+    .unwrap();
+    let out = hearsay(&dir, &["extract", "--no-suggestions", "page.html"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let export = Export::parse(&stdout(&out)).unwrap();
+    let text = &export.documents[0].text;
+    assert!(
+        !text.contains("secret") && !text.contains("color"),
+        "{text:?}"
+    );
+    assert!(!text.contains('<') && !text.contains("&amp;"), "{text:?}");
+    assert!(text.contains("Talks & denials"), "{text:?}");
+    assert!(text.contains("“No,” she said. It’s over."), "{text:?}");
+    let _ = fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn stdin_is_read_as_a_document_named_stdin() {
+    let dir = scratch("stdin");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_hearsay"))
+        .args(["extract", "--no-suggestions", "--format", "json", "-"])
+        .current_dir(&dir)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    use std::io::Write;
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all("Piped “text”.".as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let export = Export::parse(&stdout(&out)).unwrap();
+    assert_eq!(names(&export), ["stdin"]);
+    assert_eq!(export.documents[0].text, "Piped “text”.");
+    let _ = fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    let dir = scratch("usage");
+    for args in [
+        &["extract"][..],
+        &[],
+        &["frobnicate"],
+        &["extract", "--format", "xml", "a.txt"],
+        &["extract", "-o"],
+        &["score", "one.json"],
+    ] {
+        let out = hearsay(&dir, args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert!(stderr(&out).contains("usage: hearsay"), "{args:?}");
+    }
+    let out = hearsay(&dir, &["--help"]);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(stdout(&out).contains("hearsay extract"));
+    let out = hearsay(&dir, &["--version"]);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(stdout(&out).starts_with("hearsay "));
+    let _ = fs::remove_dir_all(&dir);
+}
+
+/// A small hand-annotated export.
+fn gold() -> Export {
+    let text = "“We will not resign,” the mayor said. Turnout was 61%.\nNobody else spoke.";
+    let index = CharIndex::new(text);
+    let ann = |id: &str, label, start, end, speaker: Option<&str>| Annotation {
+        id: id.into(),
+        label,
+        start,
+        end,
+        text: index.slice(start, end).into(),
+        kind: None,
+        speaker: speaker.map(String::from),
+        speaker_span: None,
+        cue: None,
+        confidence: 1.0,
+        origin: Origin::Annotator,
+        status: Status::Accepted,
+    };
+    let sentence = |start, end, paragraph| Sentence {
+        start,
+        end,
+        boilerplate: false,
+        paragraph,
+    };
+    Export::new(vec![Document {
+        id: "g1".into(),
+        name: "mayor.txt".into(),
+        text: text.into(),
+        sentences: vec![sentence(0, 37, 0), sentence(38, 54, 0), sentence(55, 73, 1)],
+        annotations: vec![
+            ann("a1", Label::Quote, 1, 19, Some("the mayor")),
+            ann("a2", Label::Denial, 1, 19, None),
+            ann("a3", Label::Claim, 38, 54, None),
+        ],
+    }])
+}
+
+#[test]
+fn an_export_scored_against_itself_agrees_perfectly() {
+    let dir = scratch("score-self");
+    let export = gold();
+    assert_eq!(
+        export.documents[0].annotations[0].text,
+        "We will not resign"
+    );
+    assert_eq!(
+        CharIndex::new(&export.documents[0].text).slice(38, 54),
+        "Turnout was 61%."
+    );
+    fs::write(dir.join("gold.json"), export.to_json()).unwrap();
+    let out = hearsay(&dir, &["score", "gold.json", "gold.json", "--json"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let result: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(result["documents"], 1);
+    for label in result["labels"].as_array().unwrap() {
+        assert_eq!(label["f1"], 1.0, "{label}");
+        assert_eq!(label["kappa"], 1.0, "{label}");
+    }
+    assert_eq!(result["overall"]["f1"], 1.0);
+    assert_eq!(result["overall"]["kappa"], 1.0);
+    let out = hearsay(&dir, &["score", "gold.json", "gold.json"]);
+    assert_eq!(out.status.code(), Some(0));
+    let table = stdout(&out);
+    assert!(
+        table.contains("quote") && table.contains("1.000"),
+        "{table}"
+    );
+    let _ = fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn malformed_score_input_names_the_file_and_the_record() {
+    let dir = scratch("score-bad");
+    fs::write(dir.join("gold.json"), gold().to_json()).unwrap();
+    let mut bad = gold();
+    bad.documents[0].annotations[2].end = 500;
+    fs::write(dir.join("bad.json"), serde_json::to_string(&bad).unwrap()).unwrap();
+    fs::write(dir.join("junk.json"), "{\"format\": \"hearsay\", ").unwrap();
+    let out = hearsay(&dir, &["score", "gold.json", "bad.json"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert!(
+        err.contains("bad.json: document 1 (\"mayor.txt\"), annotation \"a3\": end 500 is past the end of the text (73 code points)"),
+        "{err}"
+    );
+    let out = hearsay(&dir, &["score", "junk.json", "gold.json"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert!(
+        err.contains("junk.json: not a hearsay export") && err.contains("line 1"),
+        "{err}"
+    );
+    let out = hearsay(&dir, &["score", "gold.json", "absent.json"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("absent.json:"));
+    let _ = fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn extraction_output_is_a_consistent_export() {
+    if !engine_works() {
+        eprintln!("note: the extraction engine is not implemented yet; skipping");
+        return;
+    }
+    let dir = scratch("extract");
+    fs::create_dir_all(dir.join("news")).unwrap();
+    fs::write(dir.join("news/kremlin.txt"), ARTICLE).unwrap();
+    fs::write(
+        dir.join("news/page.html"),
+        format!(
+            "<html><body><p>{}</p></body></html>",
+            ARTICLE.replace('\n', "</p><p>")
+        ),
+    )
+    .unwrap();
+    let out = hearsay(&dir, &["extract", "-o", "out.json", "news"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let json = fs::read_to_string(dir.join("out.json")).unwrap();
+    let export = Export::parse(&json).unwrap(); // validates every slice
+    assert_eq!(names(&export), ["kremlin.txt", "page.html"]);
+    for doc in &export.documents {
+        let index = CharIndex::new(&doc.text);
+        for a in &doc.annotations {
+            assert_eq!(a.text, index.slice(a.start, a.end));
+            assert_eq!((a.origin, a.status), (Origin::Extractor, Status::Suggested));
+        }
+    }
+    assert_eq!(export.to_json().trim_end(), json.trim_end());
+
+    // JSONL: one parsable line per sentence.
+    let out = hearsay(&dir, &["extract", "--format=jsonl", "news/kremlin.txt"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let lines: Vec<serde_json::Value> = stdout(&out)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), export.documents[0].sentences.len());
+    assert!(lines.iter().all(|l| l["document"] == "kremlin.txt"));
+
+    // The extractor agrees with itself.
+    let out = hearsay(&dir, &["score", "out.json", "out.json", "--json"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let result: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(result["documents"], 2);
+    for label in result["labels"].as_array().unwrap() {
+        if label["reference"].as_u64() > Some(0) {
+            assert_eq!(label["f1"], 1.0, "{label}");
+        }
+    }
+    let _ = fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn oversized_files_are_refused_unread() {
+    let dir = scratch("big");
+    let big = fs::File::create(dir.join("big.txt")).unwrap();
+    big.set_len(65 * 1024 * 1024).unwrap(); // sparse: no disk use
+    fs::write(dir.join("small.txt"), "Small.").unwrap();
+    let out = hearsay(
+        &dir,
+        &["extract", "--no-suggestions", "big.txt", "small.txt"],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert!(
+        err.contains("hearsay: skipping big.txt: too large (65.0 MiB; the limit is 64 MiB)"),
+        "{err}"
+    );
+    let export = Export::parse(&stdout(&out)).unwrap();
+    assert_eq!(names(&export), ["small.txt"]);
+    let _ = fs::remove_dir_all(&dir);
+}

@@ -1,0 +1,200 @@
+//! Finding denials: someone rejects, rules out or refuses something.
+//!
+//! Rule: a sentence is a denial when it holds a denial cue ("ruled out",
+//! "rejected", "dismissed", "denied", "excludes", "no plans to", "not
+//! considering", "there will be no", "wouldn’t send", "refused to join",
+//! "against sending", "said no to") whose own negation scope is clean.
+//! A negator a few words before the cue ("refused to rule out", "nothing can
+//! be ruled out", "is not ruled out", "won’t rule out", "nothing should be
+//! excluded") turns it into the opposite, which is not a denial.
+//!
+//! Example: `The mayor ruled out new taxes.` is a denial with the cue
+//! "ruled out"; `The mayor did not rule out new taxes.` is not.
+
+use crate::lexicon::{DENYISH, NEG};
+use crate::normalise::{Kind, Token, key_of};
+
+/// A denial cue: first and last token index, and the cue text.
+pub(crate) struct Cue {
+    /// First token of the cue.
+    pub first: usize,
+    /// Last token of the cue (inclusive).
+    pub last: usize,
+}
+
+/// Verbs whose negated future ("won’t send", "would not deploy") refuses.
+const ACTIONS: &[&str] = &[
+    "send", "deploy", "allow", "accept", "support", "agree", "join", "participate", "approve",
+    "sign", "back", "endorse", "provide", "commit", "recognize", "recognise", "negotiate",
+    "attend", "pay", "release", "resign", "withdraw", "give", "station", "intervene", "fund",
+    "supply", "arm", "budge", "tolerate", "permit", "extradite", "lift", "concede", "apologize",
+    "apologise", "retreat", "surrender", "cooperate", "comply", "step",
+];
+
+/// Finds the first denial cue among the words of `[first, last)`.
+pub(crate) fn find(text: &str, tokens: &[Token], first: usize, last: usize) -> Option<Cue> {
+    if !tokens[first..last].iter().any(|t| t.has(DENYISH)) {
+        return None;
+    }
+    // Words only (marks and punctuation dropped), with clause breaks kept as
+    // empty keys so a negation does not leak across a comma.
+    let mut idx = Vec::new();
+    let mut keys = Vec::new();
+    for (i, t) in tokens.iter().enumerate().take(last).skip(first) {
+        match t.kind {
+            Kind::Word => {
+                idx.push(i);
+                keys.push(key_of(&text[t.start..t.end]));
+            }
+            Kind::Punct(',') | Kind::Punct(';') | Kind::Punct(':') | Kind::Punct('—')
+            | Kind::Punct('–') | Kind::Punct('.') => {
+                idx.push(i);
+                keys.push(String::new());
+            }
+            _ => {}
+        }
+    }
+    let k = |j: usize| keys.get(j).map_or("", String::as_str);
+    let neg_at = |j: usize| {
+        tokens[idx[j]].has(NEG) && !k(j).is_empty() || matches!(k(j), "nothing" | "cannot")
+    };
+    // A negator within four words before `j`, in the same clause.
+    let negated = |j: usize| {
+        let mut m = j;
+        let mut n = 0;
+        while m > 0 && n < 4 {
+            m -= 1;
+            if k(m).is_empty() {
+                return false;
+            }
+            if neg_at(m) {
+                return true;
+            }
+            n += 1;
+        }
+        false
+    };
+    let cue = |a: usize, b: usize| Some(Cue { first: idx[a], last: idx[b] });
+    for j in 0..keys.len() {
+        let w = k(j);
+        if w.is_empty() {
+            continue;
+        }
+        match w {
+            // "ruled out", "ruled it out", "ruling anything out".
+            "rule" | "rules" | "ruled" | "ruling" => {
+                if let Some(o) = (j + 1..(j + 4).min(keys.len())).find(|&m| k(m) == "out") {
+                    if !negated(j) {
+                        return cue(j, o);
+                    }
+                }
+            }
+            "reject" | "rejects" | "rejected" | "rejecting" | "dismiss" | "dismisses"
+            | "dismissed" | "dismissing" | "deny" | "denies" | "denied" | "denying" => {
+                // "dismissed from his post" is a firing, not a denial.
+                if k(j + 1) != "from" && !negated(j) {
+                    return cue(j, j);
+                }
+            }
+            "exclude" | "excludes" | "excluded" | "excluding" => {
+                if !negated(j) {
+                    return cue(j, j);
+                }
+            }
+            // "no plans to", "no intention of", "confirming no change".
+            "no" => {
+                if matches!(k(j + 1), "plans" | "plan" | "intention" | "intent" | "desire" | "change")
+                {
+                    return cue(j, j + 1);
+                }
+            }
+            // "there will be no …".
+            "there" => {
+                if matches!(k(j + 1), "will" | "would" | "shall")
+                    && k(j + 2) == "be"
+                    && matches!(k(j + 3), "no" | "never")
+                {
+                    return cue(j, j + 3);
+                }
+            }
+            "not" => {
+                // "not considering", "not planning".
+                if matches!(k(j + 1), "considering" | "planning" | "contemplating") {
+                    return cue(j, j + 1);
+                }
+                // "on not deploying", "of not sending".
+                if j > 0 && matches!(k(j - 1), "on" | "of" | "about") && k(j + 1).ends_with("ing")
+                {
+                    return cue(j, j + 1);
+                }
+                // "will not send".
+                if j > 0
+                    && matches!(k(j - 1), "will" | "would" | "shall")
+                    && ACTIONS.contains(&k(j + 1))
+                {
+                    return cue(j - 1, j + 1);
+                }
+            }
+            "never" => {
+                if j > 0 && matches!(k(j - 1), "will" | "would") && ACTIONS.contains(&k(j + 1)) {
+                    return cue(j - 1, j + 1);
+                }
+            }
+            "won't" | "wouldn't" | "shan't" | "can't" | "cannot" => {
+                if ACTIONS.contains(&k(j + 1)) {
+                    return cue(j, j + 1);
+                }
+            }
+            // "refused to join"; "refused to rule out" is the opposite.
+            "refused" | "refuses" | "refuse" | "refusing" | "declined" | "declines" => {
+                if k(j + 1) == "to"
+                    && !matches!(
+                        k(j + 2),
+                        "rule" | "exclude" | "deny" | "comment" | "say" | "answer" | "discuss"
+                            | "reject" | "dismiss" | "confirm" | "be" | "disclose" | "specify"
+                    )
+                    && !k(j + 2).is_empty()
+                {
+                    return cue(j, j + 2);
+                }
+            }
+            // "against deploying troops", "spoke out against the plan".
+            "against" => {
+                let next = k(j + 1);
+                let spoke = j >= 2 && k(j - 1) == "out" && matches!(k(j - 2), "spoke" | "speak" | "speaks" | "came" | "come");
+                let voted = j >= 1 && matches!(k(j - 1), "voted" | "vote" | "votes" | "argued" | "warned");
+                if (next.ends_with("ing") && next.len() > 5) || spoke || voted {
+                    return cue(j, j + 1);
+                }
+            }
+            // "said no to".
+            "say" | "says" | "said" => {
+                if k(j + 1) == "no" && k(j + 2) == "to" {
+                    return cue(j, j + 2);
+                }
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::normalise::tokenize;
+
+    fn cue(text: &str) -> Option<String> {
+        let tokens = tokenize(text);
+        find(text, &tokens, 0, tokens.len()).map(|c| text[tokens[c.first].start..tokens[c.last].end].to_string())
+    }
+
+    #[test]
+    fn cues_and_negation_scope() {
+        assert_eq!(cue("The mayor ruled out new taxes.").as_deref(), Some("ruled out"));
+        assert_eq!(cue("She refused to rule out a strike."), None);
+        assert_eq!(cue("Nothing can be ruled out."), None);
+        assert_eq!(cue("They won’t send troops.").as_deref(), Some("won’t send"));
+        assert_eq!(cue("It has “no plans” to act.").as_deref(), Some("no plans"));
+    }
+}

@@ -1,0 +1,317 @@
+//! The pipeline: tokens → sentences → boilerplate → quotes → speakers →
+//! reported speech → denials → claims → code point offsets.
+//!
+//! Rule: everything works on byte offsets of the original text and is
+//! converted to code points once, at the end, through [`CharIndex`]
+//! checkpoints (no conversion rescans the text from its start). Each stage is
+//! linear in the text; the people memory is consulted by hash, and pronoun
+//! look-back is bounded.
+//!
+//! Example: `“Go,” said Ann Lee.` gives one sentence and one direct quote
+//! `Go` by "Ann Lee" with the cue "said".
+
+use crate::lexicon::NAMING;
+use crate::normalise::{Kind, Token, tokenize};
+use crate::quotes::{self, NONE, Quote};
+use crate::reported::{self, CueAt};
+use crate::sentences::{self, Sent};
+use crate::speakers::{People, Speaker, View};
+use crate::{
+    Analysis, CharIndex, Config, Diagnostic, Label, QuoteKind, Sentence, Span, Suggestion,
+    boilerplate, claims, denials,
+};
+
+/// A suggestion in byte offsets.
+struct Raw {
+    label: Label,
+    start: usize,
+    end: usize,
+    kind: Option<QuoteKind>,
+    speaker: Option<Speaker>,
+    cue: Option<String>,
+    confidence: f32,
+}
+
+fn quote_last_token(q: &Quote) -> usize {
+    if q.closed { q.close } else { q.close.saturating_sub(1).max(q.open) }
+}
+
+fn is_terminal(t: &Token) -> bool {
+    matches!(t.kind, Kind::Punct('.') | Kind::Punct('!') | Kind::Punct('?'))
+}
+
+/// Runs the whole analysis.
+pub(crate) fn run(text: &str, config: &Config) -> Analysis {
+    let tokens = tokenize(text);
+    let mut sents = sentences::split(text, &tokens);
+    boilerplate::mark(text, &tokens, &mut sents);
+    let found = quotes::find(text, &tokens);
+    let v = View { text, tokens: &tokens, inside: &found.inside };
+    let sent_of = |tok: usize| sents.partition_point(|s| s.first <= tok).saturating_sub(1);
+    let quotes = &found.quotes;
+    let nq = quotes.len();
+
+    let mut people = People::default();
+    let mut keep = vec![true; nq];
+    let mut q_speaker: Vec<Option<Speaker>> = vec![None; nq];
+    let mut q_cue: Vec<Option<String>> = vec![None; nq];
+    let mut q_attributed = vec![false; nq];
+    let mut used = vec![false; tokens.len()];
+    let mut raws: Vec<Raw> = Vec::new();
+    let mut sent_speaker: Vec<Option<Speaker>> = vec![None; sents.len()];
+    let mut sent_attributed = vec![false; sents.len()];
+    let mut qi = 0;
+
+    for (si, s) in sents.iter().enumerate() {
+        if s.boilerplate {
+            while qi < nq && quote_last_token(&quotes[qi]) < s.last {
+                keep[qi] = false;
+                qi += 1;
+            }
+            continue;
+        }
+        people.scan(&v, s.first, s.last);
+        // Direct quotes that end in this sentence.
+        while qi < nq && quote_last_token(&quotes[qi]) < s.last {
+            let q = &quotes[qi];
+            let last = quote_last_token(q);
+            let floor = sents[sent_of(q.open)].first;
+            let ceil = s.last;
+            let mut chosen: Option<(CueAt, bool)> = None;
+            // `,” he said`: a cue right after the closing mark.
+            let mut i = last + 1;
+            while i < ceil && i < last + 12 {
+                if found.inside[i] != NONE || is_terminal(&tokens[i]) && i > last + 1 {
+                    break;
+                }
+                if let Some(c) = reported::cue_at(&v, i, floor) {
+                    let direct = (last + 1..i).all(|m| !tokens[m].is_word());
+                    chosen = Some((c, direct));
+                    break;
+                }
+                i += 1;
+            }
+            // `Ann Lee said: “…”`, `Lee said it meant “war”`: a cue before.
+            if chosen.is_none() {
+                chosen = (floor..q.open)
+                    .rev()
+                    .take(60)
+                    .find_map(|i| reported::cue_at(&v, i, floor))
+                    .map(|c| (c, false));
+            }
+            if chosen.is_none() {
+                chosen = (last + 1..ceil)
+                    .find_map(|i| reported::cue_at(&v, i, floor).filter(|_| found.inside[i] == NONE))
+                    .map(|c| (c, false));
+            }
+            let short = !q.clause && q.words <= 4;
+            // "an initiative called “strategic autonomy”": a name, not speech.
+            let named = q.open > 0
+                && (tokens[q.open - 1].has(NAMING)
+                    || q.open > 1 && tokens[q.open - 2].has(NAMING) && tokens[q.open - 1].is_word() && !tokens[q.open - 1].cap);
+            if (named && q.words <= 6) || (short || q.single) && chosen.is_none() {
+                keep[qi] = false;
+            } else if let Some((c, direct)) = chosen {
+                used[c.at] = true;
+                let sfloor = if c.at > last { last + 1 } else { floor };
+                let sp = reported::speaker_of(&mut people, &v, c, sfloor, ceil, direct);
+                q_cue[qi] = Some(text[tokens[c.at].start..tokens[c.last].end].to_string());
+                q_attributed[qi] = sp.is_some();
+                q_speaker[qi] = sp;
+            }
+            qi += 1;
+        }
+        // Reported speech: an unused cue with a subject and content.
+        let mut i = s.first;
+        while i < s.last {
+            if used[i] {
+                i += 1;
+                continue;
+            }
+            let Some(c) = reported::cue_at(&v, i, s.first) else {
+                i += 1;
+                continue;
+            };
+            let sp = reported::speaker_of(&mut people, &v, c, s.first, s.last, false);
+            if let Some(sp) = sp {
+                let words = reported::content_words(&v, s.first, s.last, (c.at, c.last));
+                let sp_words = tokens[s.first..s.last]
+                    .iter()
+                    .filter(|t| t.is_word() && t.start >= sp.start && t.end <= sp.end)
+                    .count();
+                let quoted = (s.first..s.last).any(|m| found.inside[m] != NONE);
+                if words >= sp_words + 3 {
+                    used[c.at] = true;
+                    let confidence = if c.according {
+                        0.75
+                    } else if c.noun {
+                        0.5
+                    } else if quoted {
+                        0.6
+                    } else {
+                        0.7
+                    };
+                    sent_speaker[si] = Some(sp.clone());
+                    sent_attributed[si] = true;
+                    let (start, end) = (s.start, s.end);
+                    raws.push(Raw {
+                        label: Label::Quote,
+                        start,
+                        end,
+                        kind: Some(QuoteKind::Reported),
+                        speaker: Some(sp),
+                        cue: Some(text[tokens[c.at].start..tokens[c.last].end].to_string()),
+                        confidence,
+                    });
+                    break;
+                }
+            }
+            i = c.last + 1;
+        }
+    }
+
+    // Quotes without a cue: the speaker of the paragraph, or of the previous
+    // paragraph when this one opens with the quote.
+    let para_of = |q: &Quote| sents[sent_of(q.open)].paragraph;
+    for n in 0..nq {
+        if !keep[n] || q_speaker[n].is_some() {
+            continue;
+        }
+        let q = &quotes[n];
+        let p = para_of(q);
+        let prev_same = (0..n).rev().take_while(|&m| para_of(&quotes[m]) == p).find(|&m| keep[m] && q_attributed[m]);
+        let next_same = (n + 1..nq).take_while(|&m| para_of(&quotes[m]) == p).find(|&m| keep[m] && q_attributed[m]);
+        let opens_paragraph = q.open == 0 || tokens[q.open - 1].kind == Kind::Break;
+        let from_prev = if q.continues || opens_paragraph {
+            (0..n).rev().take_while(|&m| para_of(&quotes[m]) + 1 >= p).find(|&m| keep[m] && q_speaker[m].is_some())
+        } else {
+            None
+        };
+        let source = if q.continues { from_prev.or(prev_same).or(next_same) } else { prev_same.or(next_same).or(from_prev) };
+        if let Some(m) = source {
+            q_speaker[n] = q_speaker[m].clone();
+            q_cue[n] = q_cue[m].clone();
+        }
+    }
+    for n in 0..nq {
+        if !keep[n] {
+            continue;
+        }
+        let q = &quotes[n];
+        let mut confidence: f32 = match (&q_speaker[n], q_attributed[n]) {
+            (Some(_), true) => 0.93,
+            (Some(_), false) => 0.8,
+            (None, _) => 0.6,
+        };
+        if !q.clause && q.words <= 4 {
+            confidence -= 0.08;
+        }
+        if !q.closed && !q.continues {
+            confidence *= 0.6;
+        }
+        raws.push(Raw {
+            label: Label::Quote,
+            start: q.start,
+            end: q.end,
+            kind: Some(QuoteKind::Direct),
+            speaker: q_speaker[n].clone(),
+            cue: q_cue[n].clone(),
+            confidence,
+        });
+    }
+
+    // Denials and claims, sentence by sentence.
+    for (si, s) in sents.iter().enumerate() {
+        if s.boilerplate {
+            continue;
+        }
+        if let Some(c) = denials::find(text, &tokens, s.first, s.last) {
+            let q = found.inside[c.first];
+            let speaker = if q != NONE && keep[q as usize] {
+                q_speaker[q as usize].clone()
+            } else {
+                sent_speaker[si].clone().or_else(|| people.left(&v, s.first, c.first))
+            };
+            raws.push(Raw {
+                label: Label::Denial,
+                start: s.start,
+                end: s.end,
+                kind: None,
+                speaker,
+                cue: Some(text[tokens[c.first].start..tokens[c.last].end].to_string()),
+                confidence: 0.8,
+            });
+        }
+        if config.claims {
+            let quoted = (s.first..s.last).any(|m| {
+                let q = found.inside[m];
+                q != NONE && keep[q as usize] && q_speaker[q as usize].is_some()
+            });
+            if let Some(score) = claims::score(text, &tokens, s.first, s.last, sent_attributed[si] || quoted) {
+                raws.push(Raw {
+                    label: Label::Claim,
+                    start: s.start,
+                    end: s.end,
+                    kind: None,
+                    speaker: None,
+                    cue: None,
+                    confidence: score,
+                });
+            }
+        }
+    }
+
+    finish(text, config, &sents, raws, found.diagnostics, &people)
+}
+
+fn finish(
+    text: &str,
+    config: &Config,
+    sents: &[Sent],
+    mut raws: Vec<Raw>,
+    diagnostics: Vec<(usize, String)>,
+    people: &People,
+) -> Analysis {
+    let index = CharIndex::new(text);
+    let c = |b: usize| index.char_of_byte(b);
+    raws.retain(|r| r.confidence >= config.min_confidence && r.start < r.end);
+    raws.sort_by(|a, b| (a.start, a.label, a.end).cmp(&(b.start, b.label, b.end)));
+    let sentences = sents
+        .iter()
+        .map(|s| Sentence {
+            start: c(s.start),
+            end: c(s.end),
+            boilerplate: s.boilerplate,
+            paragraph: s.paragraph,
+        })
+        .collect();
+    let suggestions = raws
+        .into_iter()
+        .map(|r| {
+            let sentence = sents.partition_point(|s| s.start <= r.start).saturating_sub(1);
+            let (speaker, speaker_span) = match r.speaker {
+                Some(sp) => {
+                    let name = people.fullest(&sp.name).unwrap_or(sp.name);
+                    (Some(name), Some(Span { start: c(sp.start), end: c(sp.end) }))
+                }
+                None => (None, None),
+            };
+            Suggestion {
+                label: r.label,
+                start: c(r.start),
+                end: c(r.end),
+                kind: r.kind,
+                speaker,
+                speaker_span,
+                cue: r.cue,
+                confidence: r.confidence.clamp(0.0, 1.0),
+                sentence,
+            }
+        })
+        .collect();
+    let diagnostics = diagnostics
+        .into_iter()
+        .map(|(at, message)| Diagnostic { at: c(at), message })
+        .collect();
+    Analysis { sentences, suggestions, diagnostics }
+}

@@ -1,0 +1,330 @@
+//! Normalising without losing offsets: a tokenizer over the original text.
+//!
+//! The text is never rewritten. Instead every token keeps its byte range in
+//! the original string and carries a *normalised reading*: curly, straight,
+//! low-9 and guillemet quote marks (including the mixed `“ … »` of translated
+//! copy, and the doubled `''` some archives use) all become one of a few
+//! [`Mark`]s; apostrophes inside words (`don’t`, `’90s`) stay in the word;
+//! non-breaking and other Unicode spaces are whitespace; primes after a digit
+//! (`5′11″`) are measurements, not quote marks.
+//!
+//! Rule: every non-whitespace character belongs to exactly one token, so the
+//! sentence splitter can guarantee that only whitespace lies between
+//! sentences.
+//!
+//! Example: `“We don’t,” he said.` gives the tokens
+//! `Mark(DoubleOpen) We don’t , Mark(DoubleClose) he said .`.
+
+use crate::lexicon::{self, Lex};
+
+/// A quotation mark, after normalisation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Mark {
+    /// `“ „ «` and a straight `"` that can only open.
+    DoubleOpen,
+    /// `” »` and a straight `"` that can only close.
+    DoubleClose,
+    /// A straight `"` (or `''`) whose direction depends on the state.
+    DoubleEither,
+    /// `‘ ‹` or a straight `'` before a word.
+    SingleOpen,
+    /// `’ ›` or a straight `'` after a word (also a plural possessive).
+    SingleClose,
+}
+
+/// What a token is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Kind {
+    /// Letters and digits, with inner apostrophes, hyphens and acronym dots.
+    Word,
+    /// One punctuation or symbol character.
+    Punct(char),
+    /// A quotation mark.
+    Mark(Mark),
+    /// Whitespace holding at least one line break.
+    Break,
+}
+
+/// One token: a byte range of the original text and its reading.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Token {
+    /// First byte.
+    pub start: usize,
+    /// One past the last byte.
+    pub end: usize,
+    /// What it is.
+    pub kind: Kind,
+    /// Lexicon flags of a word (0 for anything else).
+    pub lex: Lex,
+    /// The first character is uppercase.
+    pub cap: bool,
+    /// Whitespace (or the start of the text) precedes the token.
+    pub space_before: bool,
+}
+
+impl Token {
+    /// True for a word token.
+    pub fn is_word(&self) -> bool {
+        self.kind == Kind::Word
+    }
+    /// True if the lexicon gives the word any of `flags`.
+    pub fn has(&self, flags: Lex) -> bool {
+        self.lex & flags != 0
+    }
+    /// True for punctuation `c`.
+    pub fn is_punct(&self, c: char) -> bool {
+        self.kind == Kind::Punct(c)
+    }
+    /// True for a dash used as a separator (`—`, `–`, `―`, `--`, ` - `).
+    pub fn is_dash(&self) -> bool {
+        matches!(
+            self.kind,
+            Kind::Punct('—') | Kind::Punct('–') | Kind::Punct('―') | Kind::Punct('-')
+        )
+    }
+}
+
+/// True for characters that end a line: a line break starts a paragraph.
+pub(crate) fn is_line_break(c: char) -> bool {
+    matches!(
+        c,
+        '\n' | '\r' | '\u{0B}' | '\u{0C}' | '\u{85}' | '\u{2028}' | '\u{2029}'
+    )
+}
+
+fn is_apostrophe(c: char) -> bool {
+    matches!(c, '\'' | '’' | 'ʼ' | '′')
+}
+
+fn char_at(text: &str, i: usize) -> Option<char> {
+    text.get(i..).and_then(|s| s.chars().next())
+}
+
+fn char_before(text: &str, i: usize) -> Option<char> {
+    text.get(..i).and_then(|s| s.chars().next_back())
+}
+
+/// Splits `text` into tokens (see the module documentation).
+pub(crate) fn tokenize(text: &str) -> Vec<Token> {
+    let mut tokens = Vec::with_capacity(text.len() / 5 + 4);
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    let mut space_before = true;
+    let mut key = String::new();
+    while i < bytes.len() {
+        let c = match char_at(text, i) {
+            Some(c) => c,
+            None => break,
+        };
+        let len = c.len_utf8();
+        if c.is_whitespace() {
+            let start = i;
+            let mut has_break = false;
+            while let Some(w) = char_at(text, i) {
+                if !w.is_whitespace() {
+                    break;
+                }
+                has_break |= is_line_break(w);
+                i += w.len_utf8();
+            }
+            if has_break {
+                tokens.push(Token {
+                    start,
+                    end: i,
+                    kind: Kind::Break,
+                    lex: 0,
+                    cap: false,
+                    space_before: true,
+                });
+            }
+            space_before = true;
+            continue;
+        }
+        let start = i;
+        if c.is_alphanumeric() {
+            i = scan_word(text, i);
+            let word = &text[start..i];
+            key.clear();
+            for ch in word.chars() {
+                if is_apostrophe(ch) {
+                    key.push('\'');
+                } else {
+                    key.extend(ch.to_lowercase());
+                }
+            }
+            let lex = lexicon::lookup(&key);
+            tokens.push(Token {
+                start,
+                end: i,
+                kind: Kind::Word,
+                lex,
+                cap: c.is_uppercase(),
+                space_before,
+            });
+            space_before = false;
+            continue;
+        }
+        let prev = char_before(text, i);
+        let next = char_at(text, i + len);
+        let prev_space = prev.is_none_or(|p| p.is_whitespace() || "([{—–-/".contains(p));
+        let next_space = next.is_none_or(|n| n.is_whitespace());
+        let next_alnum = next.is_some_and(|n| n.is_alphanumeric());
+        let prev_digit = prev.is_some_and(|p| p.is_ascii_digit());
+        let mut end = i + len;
+        let kind = match c {
+            '“' | '„' | '«' => Kind::Mark(Mark::DoubleOpen),
+            // ”…” copy: a right mark before a word after a space opens.
+            '”' if prev_space && !next_space => Kind::Mark(Mark::DoubleOpen),
+            '”' | '»' => Kind::Mark(Mark::DoubleClose),
+            '"' | '＂' => Kind::Mark(Mark::DoubleEither),
+            // 5′11″: primes after a digit are measurements.
+            '″' if prev_digit => Kind::Punct(c),
+            '″' => Kind::Mark(Mark::DoubleEither),
+            '\'' | '′' | '’' if next == Some('\'') || (c == '’' && next == Some('’')) => {
+                // ''like this'' (some archives double the apostrophe).
+                end = i + len + next.map_or(0, char::len_utf8);
+                if prev_space && !next_space {
+                    Kind::Mark(Mark::DoubleOpen)
+                } else if !prev_space {
+                    Kind::Mark(Mark::DoubleClose)
+                } else {
+                    Kind::Mark(Mark::DoubleEither)
+                }
+            }
+            '′' if prev_digit => Kind::Punct(c),
+            // ’90s: an apostrophe before a digit elides a century.
+            '’' | '\'' | '‘' if next.is_some_and(|n| n.is_ascii_digit()) => Kind::Punct('\''),
+            '‘' | '‹' => Kind::Mark(Mark::SingleOpen),
+            '›' => Kind::Mark(Mark::SingleClose),
+            '’' | '\'' | '′' if prev_space && next_alnum => Kind::Mark(Mark::SingleOpen),
+            '’' | '\'' | '′' => Kind::Mark(Mark::SingleClose),
+            _ => Kind::Punct(c),
+        };
+        // "--" is one dash.
+        if c == '-' && next == Some('-') {
+            end = i + 2;
+            while char_at(text, end) == Some('-') {
+                end += 1;
+            }
+            tokens.push(Token {
+                start,
+                end,
+                kind: Kind::Punct('—'),
+                lex: 0,
+                cap: false,
+                space_before,
+            });
+            i = end;
+            space_before = false;
+            continue;
+        }
+        tokens.push(Token {
+            start,
+            end,
+            kind,
+            lex: 0,
+            cap: false,
+            space_before,
+        });
+        i = end;
+        space_before = false;
+    }
+    tokens
+}
+
+/// Scans a word from `i`: alphanumerics joined by an apostrophe (`don’t`),
+/// a hyphen (`R-Utah`), an ampersand (`AT&T`) or an acronym dot (`U.S`,
+/// `G.K`: a dot between single letters).
+fn scan_word(text: &str, mut i: usize) -> usize {
+    let mut seg_len = 0usize;
+    while let Some(c) = char_at(text, i) {
+        if c.is_alphanumeric() || c == '\u{301}' || c == '\u{308}' {
+            i += c.len_utf8();
+            seg_len += 1;
+            continue;
+        }
+        let next = char_at(text, i + c.len_utf8());
+        let joined = next.is_some_and(|n| n.is_alphanumeric());
+        if !joined {
+            break;
+        }
+        let join = match c {
+            // "don’t", "Democrats’s": an apostrophe between letters.
+            _ if is_apostrophe(c) => true,
+            '-' | '&' => true,
+            // "1.6", "60,000", "04:33": separators between digits.
+            '.' | ',' | ':' => {
+                let prev_digit = char_before(text, i).is_some_and(|p| p.is_ascii_digit());
+                let next_digit = next.is_some_and(|n| n.is_ascii_digit());
+                (prev_digit && next_digit) || (c == '.' && seg_len == 1 && !next_digit)
+            }
+            _ => false,
+        };
+        if !join {
+            break;
+        }
+        // "U.S": only single-letter segments join by dots.
+        if c == '.' {
+            let after = &text[i + 1..];
+            let seg: usize = after
+                .chars()
+                .take_while(|ch| ch.is_alphanumeric())
+                .map(char::len_utf8)
+                .sum();
+            let seg_chars = after[..seg].chars().count();
+            let digits = after[..seg].chars().all(|ch| ch.is_ascii_digit());
+            if !digits && seg_chars > 1 {
+                break;
+            }
+        }
+        i += c.len_utf8();
+        seg_len = 0;
+    }
+    i
+}
+
+/// Lowercase key of a word, with apostrophes unified, for comparisons.
+pub(crate) fn key_of(word: &str) -> String {
+    let mut key = String::with_capacity(word.len());
+    for ch in word.chars() {
+        if is_apostrophe(ch) {
+            key.push('\'');
+        } else {
+            key.extend(ch.to_lowercase());
+        }
+    }
+    key
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kinds(text: &str) -> Vec<String> {
+        tokenize(text)
+            .iter()
+            .map(|t| match t.kind {
+                Kind::Word => text[t.start..t.end].to_string(),
+                Kind::Punct(c) => format!("P{c}"),
+                Kind::Mark(m) => format!("{m:?}"),
+                Kind::Break => "BR".into(),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn apostrophes_stay_in_words() {
+        assert_eq!(kinds("don’t"), ["don’t"]);
+        assert_eq!(kinds("the ’90s"), ["the", "P'", "90s"]);
+        assert_eq!(kinds("U.S. and G.K."), ["U.S", "P.", "and", "G.K", "P."]);
+        assert_eq!(kinds("1.6 04:33"), ["1.6", "04:33"]);
+    }
+
+    #[test]
+    fn doubled_apostrophes_are_double_marks() {
+        assert_eq!(
+            kinds("''Yes,'' he"),
+            ["DoubleOpen", "Yes", "P,", "DoubleClose", "he"]
+        );
+    }
+}

@@ -1,0 +1,170 @@
+//! Converting offsets between code points, bytes and UTF-16 units.
+//!
+//! hearsay counts offsets in code points everywhere (the JSON contract), Rust
+//! slices by bytes and JavaScript counts UTF-16 units. [`CharIndex`] keeps a
+//! checkpoint every `STRIDE` code points, so each conversion scans at most
+//! `STRIDE` characters and the index costs about one byte per eight of text.
+//!
+//! ```
+//! use hearsay_core::CharIndex;
+//! let text = "a😀b";
+//! let index = CharIndex::new(text);
+//! assert_eq!(index.byte(2), 5); // 'b' starts after the 4-byte emoji
+//! assert_eq!(index.utf16(2), 3); // the emoji is a surrogate pair
+//! assert_eq!(index.char_of_byte(5), 2);
+//! assert_eq!(index.slice(1, 3), "😀b");
+//! ```
+
+/// Code points between two checkpoints.
+const STRIDE: usize = 64;
+
+/// Maps the code point offsets of one text to byte and UTF-16 offsets and back.
+#[derive(Debug, Clone)]
+pub struct CharIndex<'a> {
+    text: &'a str,
+    /// Byte offset and UTF-16 offset of code point `i * STRIDE`.
+    checkpoints: Vec<(usize, usize)>,
+    n_chars: usize,
+    n_utf16: usize,
+}
+
+impl<'a> CharIndex<'a> {
+    /// Indexes `text`.
+    pub fn new(text: &'a str) -> CharIndex<'a> {
+        let mut checkpoints = Vec::with_capacity(text.len() / STRIDE + 1);
+        let mut utf16 = 0;
+        let mut n_chars = 0;
+        for (byte, c) in text.char_indices() {
+            if n_chars % STRIDE == 0 {
+                checkpoints.push((byte, utf16));
+            }
+            utf16 += c.len_utf16();
+            n_chars += 1;
+        }
+        CharIndex {
+            text,
+            checkpoints,
+            n_chars,
+            n_utf16: utf16,
+        }
+    }
+
+    /// The indexed text.
+    pub fn text(&self) -> &'a str {
+        self.text
+    }
+
+    /// Number of code points in the text.
+    pub fn len_chars(&self) -> usize {
+        self.n_chars
+    }
+
+    /// Returns `(byte, utf16)` offsets of code point `chars`, clamped to the
+    /// end of the text.
+    fn locate(&self, chars: usize) -> (usize, usize) {
+        if chars >= self.n_chars {
+            return (self.text.len(), self.n_utf16);
+        }
+        let (mut byte, mut utf16) = self.checkpoints[chars / STRIDE];
+        for c in self.text[byte..].chars().take(chars % STRIDE) {
+            byte += c.len_utf8();
+            utf16 += c.len_utf16();
+        }
+        (byte, utf16)
+    }
+
+    /// Byte offset of code point `chars`, clamped to the end of the text.
+    pub fn byte(&self, chars: usize) -> usize {
+        self.locate(chars).0
+    }
+
+    /// UTF-16 offset of code point `chars`, clamped to the end of the text.
+    pub fn utf16(&self, chars: usize) -> usize {
+        self.locate(chars).1
+    }
+
+    /// Code point offset of byte offset `byte`. A byte inside a multi-byte
+    /// character maps to that character; past the end maps to the end.
+    pub fn char_of_byte(&self, byte: usize) -> usize {
+        if byte >= self.text.len() {
+            return self.n_chars;
+        }
+        let cp = self.checkpoints.partition_point(|&(b, _)| b <= byte) - 1;
+        let (mut at, _) = self.checkpoints[cp];
+        let mut chars = cp * STRIDE;
+        for c in self.text[at..].chars() {
+            if at + c.len_utf8() > byte {
+                break;
+            }
+            at += c.len_utf8();
+            chars += 1;
+        }
+        chars
+    }
+
+    /// Code point offset of UTF-16 offset `utf16`. A unit inside a surrogate
+    /// pair maps to that character; past the end maps to the end.
+    pub fn char_of_utf16(&self, utf16: usize) -> usize {
+        if utf16 >= self.n_utf16 {
+            return self.n_chars;
+        }
+        let cp = self.checkpoints.partition_point(|&(_, u)| u <= utf16) - 1;
+        let (byte, mut at) = self.checkpoints[cp];
+        let mut chars = cp * STRIDE;
+        for c in self.text[byte..].chars() {
+            if at + c.len_utf16() > utf16 {
+                break;
+            }
+            at += c.len_utf16();
+            chars += 1;
+        }
+        chars
+    }
+
+    /// The text between code points `start` and `end` (each clamped to the
+    /// end; an inverted range gives the empty string).
+    pub fn slice(&self, start: usize, end: usize) -> &'a str {
+        let s = self.byte(start);
+        let e = self.byte(end.max(start));
+        &self.text[s..e]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn round_trips_every_offset_of_mixed_text() {
+        let text = "Ça 😀 va, 👩‍👩‍👧 مرحبا 中文 \r\n🇫🇷 e\u{301}".repeat(9);
+        let index = CharIndex::new(&text);
+        let chars: Vec<(usize, char)> = text.char_indices().collect();
+        assert_eq!(index.len_chars(), chars.len());
+        let mut utf16 = 0;
+        for (i, &(byte, c)) in chars.iter().enumerate() {
+            assert_eq!(index.byte(i), byte, "byte of char {i}");
+            assert_eq!(index.utf16(i), utf16, "utf16 of char {i}");
+            assert_eq!(index.char_of_byte(byte), i);
+            assert_eq!(index.char_of_utf16(utf16), i);
+            utf16 += c.len_utf16();
+        }
+        assert_eq!(index.byte(chars.len()), text.len());
+        assert_eq!(index.utf16(chars.len() + 5), utf16);
+        assert_eq!(index.char_of_byte(text.len()), chars.len());
+    }
+
+    #[test]
+    fn byte_inside_a_character_maps_to_that_character() {
+        let index = CharIndex::new("a😀b");
+        assert_eq!(index.char_of_byte(2), 1);
+        assert_eq!(index.char_of_utf16(2), 1);
+    }
+
+    #[test]
+    fn empty_text() {
+        let index = CharIndex::new("");
+        assert_eq!(index.byte(3), 0);
+        assert_eq!(index.char_of_byte(0), 0);
+        assert_eq!(index.slice(0, 9), "");
+    }
+}

@@ -1,0 +1,123 @@
+//! Speech cues and reported speech.
+//!
+//! Rule: a cue is a speech verb outside quotation marks ("said", "told",
+//! "warned", "stressed", "noted", "insisted", "added", "saying"), `according
+//! to`, or a speech noun after a possessor ("Ann Lee's suggestion that").
+//! Weak cues ("believes", "expects") count only before "that"; an
+//! infinitive ("to say") or a naming verb ("called") is no cue. A sentence
+//! is reported speech when a cue not already used by a direct quote has a
+//! subject (or an inverted speaker, `…, officials said`) and at least a few
+//! words of reported content outside quotation marks. The span is the
+//! sentence.
+//!
+//! Example: `The minister told reporters that the plan was dead.` is
+//! reported speech by "the minister", with the cue "told".
+
+use crate::lexicon::{CUE, INVERTS, LISTENER, SPEECH_NOUN, WEAK_CUE};
+use crate::normalise::{Kind, Token, key_of};
+use crate::quotes::NONE;
+use crate::speakers::{People, Speaker, View};
+
+/// A cue word at token `at` (the last token for `according to`).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct CueAt {
+    /// Token index of the cue word.
+    pub at: usize,
+    /// Token index of the last word of the cue.
+    pub last: usize,
+    /// `according to`: the speaker follows.
+    pub according: bool,
+    /// A speech noun ("suggestion"), weaker than a verb.
+    pub noun: bool,
+}
+
+/// The cue at token `i`, if it is one.
+pub(crate) fn cue_at(v: &View, i: usize, floor: usize) -> Option<CueAt> {
+    let t = &v.tokens[i];
+    if !t.is_word() || v.inside[i] != NONE {
+        return None;
+    }
+    let prev = (i > floor).then(|| &v.tokens[i - 1]);
+    let prev_key = prev.filter(|p| p.is_word()).map(|p| key_of(&v.text[p.start..p.end]));
+    if t.has(CUE) {
+        // "to say", "That said,", "as noted": not attributions.
+        if matches!(prev_key.as_deref(), Some("to" | "that" | "as" | "who" | "the" | "a")) {
+            return None;
+        }
+        if t.has(WEAK_CUE) {
+            let next = v.tokens.get(i + 1)?;
+            if !(next.is_word() && key_of(&v.text[next.start..next.end]) == "that") {
+                return None;
+            }
+        }
+        return Some(CueAt { at: i, last: i, according: false, noun: false });
+    }
+    let key = key_of(&v.text[t.start..t.end]);
+    if key == "according" {
+        let next = v.tokens.get(i + 1)?;
+        if next.is_word() && key_of(&v.text[next.start..next.end]) == "to" {
+            return Some(CueAt { at: i, last: i + 1, according: true, noun: false });
+        }
+    }
+    // "Ann Lee's suggestion that", "her comments".
+    if t.has(SPEECH_NOUN) {
+        if let Some(p) = prev {
+            let w = &v.text[p.start..p.end];
+            let owner = w.ends_with("’s") || w.ends_with("'s") || matches!(key_of(w).as_str(), "his" | "her" | "their");
+            if p.is_word() && owner {
+                return Some(CueAt { at: i, last: i, according: false, noun: true });
+            }
+        }
+    }
+    None
+}
+
+/// The speaker of a cue: the subject before it, or the phrase after an
+/// inverted cue (`,” said Ann Lee`) or `according to`.
+pub(crate) fn speaker_of(
+    people: &mut People,
+    v: &View,
+    cue: CueAt,
+    floor: usize,
+    ceil: usize,
+    after_quote: bool,
+) -> Option<Speaker> {
+    if cue.according {
+        return people.right(v, cue.last + 1, ceil);
+    }
+    let t = &v.tokens[cue.at];
+    if cue.noun {
+        // The possessor right before the noun.
+        return people.left(v, floor, cue.at);
+    }
+    let inverted_slot = t.has(INVERTS)
+        && !t.has(LISTENER)
+        && (after_quote
+            || cue.at == floor
+            || v.tokens[cue.at - 1].is_punct(',')
+            || matches!(v.tokens[cue.at - 1].kind, Kind::Mark(_)));
+    if inverted_slot {
+        if let Some(s) = people.right(v, cue.at + 1, ceil) {
+            return Some(s);
+        }
+    }
+    if let Some(s) = people.left(v, floor, cue.at) {
+        return Some(s);
+    }
+    if t.has(INVERTS) && !t.has(LISTENER) && !inverted_slot {
+        return people.right(v, cue.at + 1, ceil);
+    }
+    None
+}
+
+/// Counts the words outside quotes in `[from, to)` other than `skip`.
+pub(crate) fn content_words(v: &View, from: usize, to: usize, skip: (usize, usize)) -> usize {
+    (from..to)
+        .filter(|&i| v.tokens[i].is_word() && v.inside[i] == NONE && !(skip.0..=skip.1).contains(&i))
+        .count()
+}
+
+/// Whether a token is a word.
+pub(crate) fn is_word(t: &Token) -> bool {
+    t.is_word()
+}

@@ -1,0 +1,512 @@
+//! Naming who speaks: noun phrases next to a cue, and a memory of people.
+//!
+//! Rule: the speaker is the noun phrase before the cue (`Kremlin spokesman
+//! Dmitry Peskov said`), or after it when the cue follows a quote
+//! (`,” said Kremlin spokesman Dmitry Peskov`), or after `according to`.
+//! Titles and roles are peeled off the name ("Dmitry Peskov") and
+//! remembered, so that a later `the Kremlin spokesman` or `Peskov` resolves
+//! to the fullest name the article gave. Pronouns resolve to the nearest
+//! earlier person mention of a compatible gender. After `told`, the noun
+//! phrase is the listener, never the speaker. The speaker span is where the
+//! attribution names the speaker in this place: the name, role phrase or
+//! pronoun next to the cue (so a resolved pronoun keeps the pronoun's span).
+//!
+//! Example: after `French President Ana Ruiz arrived.`, the phrase `the
+//! French leader said` resolves to "Ana Ruiz", and so does `she said`.
+
+use std::collections::HashMap;
+
+use crate::lexicon::{
+    self, AUX, DET, FEMALE, FUNC, GROUP, LEADER, MALE, NATION, ORG, PLURAL, PREP, PRONOUN, ROLE,
+    TIME, TITLE,
+};
+use crate::normalise::{Kind, Token, key_of};
+use crate::quotes::NONE;
+
+/// A speaker found in the text.
+#[derive(Debug, Clone)]
+pub(crate) struct Speaker {
+    /// Display name.
+    pub name: String,
+    /// First byte of the words naming the speaker here.
+    pub start: usize,
+    /// One past their last byte.
+    pub end: usize,
+    /// Whether this is a person (not a group or body).
+    pub person: bool,
+    /// A resolved pronoun rather than a written name.
+    pub pronoun: bool,
+}
+
+#[derive(Debug)]
+struct Person {
+    full: String,
+    roles: Vec<String>,
+    nation: Option<String>,
+    gender: u8,
+    confirmed: bool,
+}
+
+/// What the article has said about people so far.
+#[derive(Default)]
+pub(crate) struct People {
+    persons: Vec<Person>,
+    by_surname: HashMap<String, usize>,
+    /// `(byte, person)` in text order.
+    mentions: Vec<(usize, usize)>,
+}
+
+/// Read-only view of the text for phrase walking.
+pub(crate) struct View<'a> {
+    pub text: &'a str,
+    pub tokens: &'a [Token],
+    pub inside: &'a [u32],
+}
+
+impl View<'_> {
+    fn word(&self, i: usize) -> &str {
+        let t = &self.tokens[i];
+        &self.text[t.start..t.end]
+    }
+
+    /// A token that can be part of a name or role phrase.
+    fn np_ok(&self, i: usize) -> bool {
+        let t = &self.tokens[i];
+        if self.inside[i] != NONE {
+            return false;
+        }
+        match t.kind {
+            Kind::Word => {
+                if t.has(ROLE | GROUP | NATION | TITLE) {
+                    return true;
+                }
+                if t.has(FUNC) || t.has(PRONOUN) {
+                    return false;
+                }
+                t.cap
+            }
+            // "Maj. Gen.", "G.K.": a dot glued to a title or initial.
+            Kind::Punct('.') => {
+                i > 0 && !t.space_before && {
+                    let p = &self.tokens[i - 1];
+                    p.is_word()
+                        && (p.has(TITLE) || {
+                            let w = self.word(i - 1);
+                            w.contains('.') || w.chars().count() == 1
+                        })
+                }
+            }
+            _ => false,
+        }
+    }
+}
+
+fn strip_possessive(w: &str) -> &str {
+    for suf in ["’s", "'s", "’", "'"] {
+        if let Some(s) = w.strip_suffix(suf) {
+            return s;
+        }
+    }
+    w
+}
+
+fn is_possessive(w: &str) -> bool {
+    w.ends_with("’s") || w.ends_with("'s")
+}
+
+impl People {
+    /// Records the names in `[from, to)` (outside quotes) as mentions.
+    pub(crate) fn scan(&mut self, v: &View, from: usize, to: usize) {
+        let mut i = from;
+        while i < to {
+            if !v.np_ok(i) || !v.tokens[i].is_word() {
+                i += 1;
+                continue;
+            }
+            let a = i;
+            while i < to && v.np_ok(i) {
+                i += 1;
+            }
+            // Skip a bracketed party tag: "Ann Lee (D-Ore.)".
+            self.interpret(v, a, i, false);
+        }
+    }
+
+    /// Walks left from `end` (exclusive) to the subject of a cue.
+    pub(crate) fn left(&mut self, v: &View, floor: usize, end: usize) -> Option<Speaker> {
+        let mut k = end;
+        // "has also said", "firmly rejected": skip auxiliaries and adverbs.
+        while k > floor {
+            let t = &v.tokens[k - 1];
+            if t.is_word() && !t.cap && (t.has(AUX) || v.word(k - 1).ends_with("ly")) {
+                k -= 1;
+            } else {
+                break;
+            }
+        }
+        if k > floor && v.tokens[k - 1].has(PRONOUN) && v.inside[k - 1] == NONE {
+            return self.pronoun(v, k - 1);
+        }
+        let mut hops = 0;
+        let mut appositive = false;
+        loop {
+            // "Rep. Ann Lee (D-Ore.) said": step over the bracket.
+            if k > floor && v.tokens[k - 1].is_punct(')') {
+                let mut m = k - 1;
+                while m > floor && m + 8 > k && !v.tokens[m].is_punct('(') {
+                    m -= 1;
+                }
+                if v.tokens[m].is_punct('(') {
+                    k = m;
+                }
+            }
+            let b = k;
+            while k > floor && v.np_ok(k - 1) {
+                k -= 1;
+            }
+            // The phrase starts on a word.
+            while k < b && !v.tokens[k].is_word() {
+                k += 1;
+            }
+            if k == b {
+                // "Ann Lee, who chairs the panel, said": skip the clause.
+                if !appositive && b > floor && v.tokens[b - 1].is_punct(',') {
+                    appositive = true;
+                    let mut m = b - 1;
+                    while m > floor && m + 30 > b {
+                        m -= 1;
+                        let t = &v.tokens[m];
+                        if t.is_punct(',') {
+                            break;
+                        }
+                        if matches!(t.kind, Kind::Mark(_) | Kind::Punct('.') | Kind::Punct(';')) {
+                            return None;
+                        }
+                    }
+                    if v.tokens[m].is_punct(',') && m + 1 < b {
+                        let first = &v.tokens[m + 1];
+                        let w = key_of(v.word(m + 1).trim());
+                        if first.is_word()
+                            && (w == "who" || w == "which" || first.has(DET | ROLE | GROUP))
+                        {
+                            k = m;
+                            continue;
+                        }
+                    }
+                }
+                return None;
+            }
+            let only_time = v.tokens[k..b]
+                .iter()
+                .all(|t| !t.is_word() || t.has(TIME));
+            // "Ann Lee on Tuesday in Rome said": skip prepositional phrases.
+            if hops < 3 && k > floor {
+                let p = &v.tokens[k - 1];
+                if p.is_word() && !p.cap && p.has(PREP) {
+                    hops += 1;
+                    k -= 1;
+                    while k > floor && v.tokens[k - 1].has(DET) && !v.tokens[k - 1].cap {
+                        k -= 1;
+                    }
+                    continue;
+                }
+            }
+            if only_time {
+                return None;
+            }
+            let definite = k > floor && key_of(v.word(k - 1)) == "the";
+            return self.phrase(v, k, b, definite);
+        }
+    }
+
+    /// Reads the phrase right after an inverted cue (`said the minister`)
+    /// or `according to`.
+    pub(crate) fn right(&mut self, v: &View, start: usize, ceil: usize) -> Option<Speaker> {
+        let mut k = start;
+        let mut definite = false;
+        while k < ceil && v.tokens[k].has(DET) && !v.tokens[k].has(ROLE | GROUP) {
+            definite |= key_of(v.word(k)) == "the";
+            k += 1;
+        }
+        if k < ceil && v.tokens[k].has(PRONOUN) && k == start {
+            return self.pronoun(v, k);
+        }
+        let a = k;
+        while k < ceil && v.np_ok(k) {
+            k += 1;
+        }
+        while k > a && !v.tokens[k - 1].is_word() {
+            k -= 1;
+        }
+        if k == a {
+            return None;
+        }
+        if v.tokens[a..k].iter().all(|t| !t.is_word() || t.has(TIME)) {
+            return None;
+        }
+        self.phrase(v, a, k, definite)
+    }
+
+    fn phrase(&mut self, v: &View, a: usize, b: usize, definite: bool) -> Option<Speaker> {
+        let sp = self.interpret(v, a, b, definite)?;
+        Some(sp)
+    }
+
+    fn pronoun(&mut self, v: &View, i: usize) -> Option<Speaker> {
+        let t = &v.tokens[i];
+        let (start, end) = (t.start, t.end);
+        if t.has(PLURAL) || key_of(v.word(i)) == "i" || key_of(v.word(i)) == "it" {
+            return None;
+        }
+        let gender = if t.has(MALE) {
+            1
+        } else if t.has(FEMALE) {
+            2
+        } else {
+            0
+        };
+        let upto = self.mentions.partition_point(|&(p, _)| p < start);
+        let candidates = self.mentions[..upto].iter().rev().take(40);
+        let mut fallback = None;
+        for &(_, id) in candidates {
+            let p = &self.persons[id];
+            if gender != 0 && p.gender != 0 && p.gender != gender {
+                continue;
+            }
+            if p.confirmed {
+                fallback = Some(id);
+                break;
+            }
+            fallback.get_or_insert(id);
+        }
+        let id = fallback?;
+        if gender != 0 && self.persons[id].gender == 0 {
+            self.persons[id].gender = gender;
+        }
+        Some(Speaker {
+            name: self.persons[id].full.clone(),
+            start,
+            end,
+            person: true,
+            pronoun: true,
+        })
+    }
+
+    /// Makes sense of the phrase `[a, b)`: a name, a role, a group or a
+    /// body. Registers people met. Returns `None` for anything else.
+    fn interpret(&mut self, v: &View, a: usize, b: usize, definite: bool) -> Option<Speaker> {
+        let words: Vec<usize> = (a..b).filter(|&i| v.tokens[i].is_word()).collect();
+        let &last = words.last()?;
+        let (start, end) = (v.tokens[words[0]].start, v.tokens[last].end);
+        // "Poland's president", "Ann Lee's office": a possessor.
+        if let Some(pos) = words[..words.len() - 1]
+            .iter()
+            .position(|&i| is_possessive(v.word(i)))
+        {
+            let owner = &words[..=pos];
+            let head = &words[pos + 1..];
+            let owner_word = key_of(strip_possessive(v.word(owner[owner.len() - 1])));
+            if let Some(nation) = lexicon::nationality_of(&owner_word) {
+                if let Some(sp) = self.by_role(v, head, Some(nation.to_string()), start, end) {
+                    return Some(sp);
+                }
+            }
+            let first = owner[0];
+            let last_owner = owner[owner.len() - 1];
+            return self.interpret(v, first, last_owner + 1, false).map(|mut s| {
+                s.name = strip_possessive(&s.name).to_string();
+                s
+            });
+        }
+        let is_name = |i: usize| {
+            let t = &v.tokens[i];
+            t.cap && !t.has(ROLE | TITLE | NATION | TIME | FUNC | PRONOUN)
+        };
+        let mut n = words.len();
+        while n > 0 && is_name(words[n - 1]) {
+            n -= 1;
+        }
+        let name = &words[n..];
+        let before = &words[..n];
+        let name_text = |ws: &[usize]| {
+            let s = ws
+                .iter()
+                .map(|&i| strip_possessive(v.word(i)))
+                .collect::<Vec<_>>()
+                .join(" ");
+            s
+        };
+        if !name.is_empty() {
+            let org = name.iter().any(|&i| v.tokens[i].has(ORG))
+                || (name.len() == 1 && {
+                    let w = v.word(name[0]);
+                    w.chars().filter(|c| c.is_alphabetic()).count() >= 2
+                        && !w.chars().any(char::is_lowercase)
+                })
+                || name.iter().any(|&i| {
+                    let w = v.word(i);
+                    w.chars().all(|c| c.is_ascii_digit())
+                });
+            if org {
+                return Some(Speaker {
+                    name: name_text(&words),
+                    start,
+                    end,
+                    person: false,
+                    pronoun: false,
+                });
+            }
+            let last_key = key_of(strip_possessive(v.word(name[name.len() - 1])));
+            if name.len() == 1 && lexicon::nationality_of(&last_key).is_some() {
+                return Some(Speaker {
+                    name: name_text(name),
+                    start,
+                    end,
+                    person: false,
+                    pronoun: false,
+                });
+            }
+            let roles: Vec<String> = before
+                .iter()
+                .filter(|&&i| !v.tokens[i].has(TITLE) || v.tokens[i].has(LEADER))
+                .map(|&i| key_of(v.word(i)))
+                .collect();
+            let nation = before
+                .iter()
+                .find(|&&i| v.tokens[i].has(NATION))
+                .map(|&i| key_of(v.word(i)));
+            let gender = if before.iter().any(|&i| v.tokens[i].has(MALE)) {
+                1
+            } else if before.iter().any(|&i| v.tokens[i].has(FEMALE)) {
+                2
+            } else {
+                0
+            };
+            let confirmed = !before.is_empty();
+            let full = name_text(name);
+            let id = match self.by_surname.get(&last_key) {
+                Some(&id) => {
+                    let p = &mut self.persons[id];
+                    if full.len() > p.full.len() && full.ends_with(&p.full) || name.len() > 1 && full.len() > p.full.len() {
+                        p.full = full;
+                    }
+                    id
+                }
+                None => {
+                    if name.len() == 1 && !confirmed {
+                        // A lone capitalised word is a person only as a
+                        // speaker; a mere mention ("Rome") is not.
+                        if !definite && a > 0 {
+                            // caller decides; fall through to register
+                        }
+                    }
+                    self.persons.push(Person {
+                        full,
+                        roles: Vec::new(),
+                        nation: None,
+                        gender: 0,
+                        confirmed: false,
+                    });
+                    let id = self.persons.len() - 1;
+                    self.by_surname.insert(last_key, id);
+                    id
+                }
+            };
+            let p = &mut self.persons[id];
+            for r in roles {
+                if !p.roles.contains(&r) {
+                    p.roles.push(r);
+                }
+            }
+            if nation.is_some() {
+                p.nation = nation;
+            }
+            if gender != 0 {
+                p.gender = gender;
+            }
+            p.confirmed |= confirmed || name.len() > 1;
+            self.mentions.push((start, id));
+            return Some(Speaker {
+                name: self.persons[id].full.clone(),
+                start,
+                end,
+                person: true,
+                pronoun: false,
+            });
+        }
+        // No name: a role or a group ("the French leader", "officials").
+        let head = &v.tokens[last];
+        if !head.has(ROLE | GROUP) {
+            return None;
+        }
+        let nation = words
+            .iter()
+            .find(|&&i| v.tokens[i].has(NATION))
+            .map(|&i| key_of(v.word(i)));
+        let plural = v.word(last).ends_with('s');
+        if definite && !plural {
+            if let Some(sp) = self.by_role(v, &words, nation, start, end) {
+                return Some(sp);
+            }
+        }
+        Some(Speaker {
+            name: name_text(&words),
+            start,
+            end,
+            person: false,
+            pronoun: false,
+        })
+    }
+
+    /// The latest person whose remembered roles fit `words` (`French
+    /// president`, `leader`) and nationality.
+    fn by_role(
+        &mut self,
+        v: &View,
+        words: &[usize],
+        nation: Option<String>,
+        start: usize,
+        end: usize,
+    ) -> Option<Speaker> {
+        let &head_i = words.last()?;
+        let head = key_of(v.word(head_i));
+        let head_leader = v.tokens[head_i].has(LEADER);
+        if !v.tokens[head_i].has(ROLE) {
+            return None;
+        }
+        let nation = nation.or_else(|| {
+            words
+                .iter()
+                .find(|&&i| v.tokens[i].has(NATION))
+                .map(|&i| key_of(v.word(i)))
+        });
+        let id = self.mentions.iter().rev().map(|&(_, id)| id).find(|&id| {
+            let p = &self.persons[id];
+            let role_ok = p.roles.iter().any(|r| {
+                *r == head || (head_leader && lexicon::lookup(r) & LEADER != 0)
+            });
+            let nation_ok = match (&nation, &p.nation) {
+                (Some(n), Some(pn)) => n == pn,
+                (Some(_), None) => false,
+                _ => true,
+            };
+            role_ok && nation_ok
+        })?;
+        self.mentions.push((start, id));
+        Some(Speaker {
+            name: self.persons[id].full.clone(),
+            start,
+            end,
+            person: true,
+            pronoun: false,
+        })
+    }
+
+    /// Fullest known name for a surname-only speaker string.
+    pub(crate) fn fullest(&self, name: &str) -> Option<String> {
+        let last = name.split_whitespace().last()?;
+        let id = *self.by_surname.get(&key_of(last))?;
+        let full = &self.persons[id].full;
+        (full.len() > name.len() && full.ends_with(name)).then(|| full.clone())
+    }
+}

@@ -1,0 +1,13 @@
+//! The hearsay annotator: a Leptos app over the extraction core.
+//!
+//! `state` and `rows` hold every decision and are plain Rust, tested
+//! natively; `app` (components) and `storage` (browser storage) exist only
+//! in the WebAssembly build. `main.rs` only mounts [`app::App`].
+
+pub mod rows;
+pub mod state;
+
+#[cfg(target_arch = "wasm32")]
+pub mod app;
+#[cfg(target_arch = "wasm32")]
+pub mod storage;

@@ -1,0 +1,24 @@
+//! Mounts the annotator. Natively this binary does nothing: the app exists
+//! only as WebAssembly (see ARCHITECTURE.md).
+
+#[cfg(target_arch = "wasm32")]
+use wasm_bindgen::prelude::wasm_bindgen;
+
+fn main() {
+    #[cfg(target_arch = "wasm32")]
+    {
+        console_error_panic_hook::set_once();
+        leptos::mount::mount_to_body(hearsay_web::app::App);
+    }
+}
+
+/// Runs the extraction core on `text` and returns the number of suggestions:
+/// the browser benchmark (`tests/e2e/bench.mjs`) times it through
+/// `window.wasmBindings`, which Trunk sets.
+#[cfg(target_arch = "wasm32")]
+#[wasm_bindgen]
+pub fn hearsay_bench(text: &str) -> usize {
+    hearsay_core::analyze(text, &hearsay_core::Config::default())
+        .suggestions
+        .len()
+}

@@ -1,0 +1,263 @@
+//! What the reading view shows: which sentences pass the filter, which of
+//! them are drawn, and how each one is cut into marked segments.
+//!
+//! Only a window of rows around the cursor is drawn, so a key press on a
+//! document of 8,000 sentences repaints a few dozen rows, not all of them.
+//! Like `state`, this module is plain Rust and tested natively.
+
+use std::hash::{DefaultHasher, Hash, Hasher};
+
+use hearsay_core::format::{Origin, Status};
+use hearsay_core::{CharIndex, Label, QuoteKind};
+
+use crate::state::{DocState, Review};
+
+/// Rows drawn before the cursor's row.
+pub const ROWS_BEFORE: usize = 40;
+/// Rows drawn from the cursor's row on.
+pub const ROWS_AFTER: usize = 80;
+
+/// Which sentences the person wants to see.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Filter {
+    /// Only sentences with this label, accepted or suggested.
+    pub label: Option<Label>,
+    /// Only sentences that stand so.
+    pub review: Option<Review>,
+    /// Only sentences containing this text (case-insensitive).
+    pub search: String,
+}
+
+impl Filter {
+    /// True if and only if the filter lets every sentence through.
+    pub fn is_empty(&self) -> bool {
+        self.label.is_none() && self.review.is_none() && self.search.trim().is_empty()
+    }
+}
+
+/// Indices of the sentences of `d` that pass `filter`, in order.
+pub fn visible(d: &DocState, filter: &Filter) -> Vec<usize> {
+    if filter.is_empty() {
+        return (0..d.n_sentences()).collect();
+    }
+    let needle = filter.search.trim().to_lowercase();
+    let index = CharIndex::new(&d.doc.text);
+    (0..d.n_sentences())
+        .filter(|&i| {
+            filter.label.is_none_or(|l| {
+                d.annotations_of(i)
+                    .any(|a| a.label == l && a.status != Status::Rejected)
+            })
+        })
+        .filter(|&i| filter.review.is_none_or(|r| d.review_of(i) == r))
+        .filter(|&i| {
+            needle.is_empty() || {
+                let s = d.doc.sentences[i];
+                index.slice(s.start, s.end).to_lowercase().contains(&needle)
+            }
+        })
+        .collect()
+}
+
+/// The part of `visible` to draw: a window around the cursor, or around
+/// the first visible sentence after it when the cursor is filtered out.
+pub fn window(visible: &[usize], cursor: usize) -> &[usize] {
+    let pos = visible.partition_point(|&i| i < cursor);
+    let start = pos.saturating_sub(ROWS_BEFORE);
+    let end = (pos + ROWS_AFTER).min(visible.len());
+    &visible[start.min(end)..end]
+}
+
+/// The next (or, with `back`, previous) visible sentence from the cursor.
+pub fn step(visible: &[usize], cursor: usize, back: bool) -> Option<usize> {
+    if back {
+        let pos = visible.partition_point(|&i| i < cursor);
+        pos.checked_sub(1).map(|p| visible[p])
+    } else {
+        let pos = visible.partition_point(|&i| i <= cursor);
+        visible.get(pos).copied()
+    }
+}
+
+/// A run of a sentence's text with the same marks.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Segment {
+    /// The text of the run.
+    pub text: String,
+    /// Code point offset of the run in the document.
+    pub start: usize,
+    /// CSS classes: `mark-quote`, `mark-denial`, … plus `suggested` when
+    /// only suggestions cover it.
+    pub class: String,
+}
+
+/// A speaker named on a row.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Badge {
+    /// The speaker's name.
+    pub speaker: String,
+    /// `direct` or `reported`.
+    pub kind: &'static str,
+    /// Whether the quote is still a suggestion.
+    pub suggested: bool,
+}
+
+/// Everything one sentence row shows.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct RowView {
+    /// Index of the sentence.
+    pub idx: usize,
+    /// The sentence cut into marked runs.
+    pub segments: Vec<Segment>,
+    /// Accepted labels, space-separated (`data-labels`).
+    pub labels: String,
+    /// Labels suggested and not decided, space-separated (`data-suggested`).
+    pub suggested: String,
+    /// Rejected labels, space-separated (`data-rejected`).
+    pub rejected: String,
+    /// Speakers of the quotes on the row.
+    pub badges: Vec<Badge>,
+    /// Whether the row is the cursor's.
+    pub current: bool,
+    /// Whether the sentence is boilerplate.
+    pub boilerplate: bool,
+    /// Whether a new paragraph starts with this sentence.
+    pub paragraph_start: bool,
+}
+
+impl RowView {
+    /// A key that changes whenever anything drawn changes, for `<For>`.
+    pub fn key(&self) -> u64 {
+        let mut h = DefaultHasher::new();
+        self.hash(&mut h);
+        h.finish()
+    }
+}
+
+fn join(labels: impl IntoIterator<Item = Label>) -> String {
+    labels.into_iter().map(Label::as_str).collect::<Vec<_>>().join(" ")
+}
+
+/// Builds the row of sentence `idx` of `d`.
+pub fn row(d: &DocState, index: &CharIndex, idx: usize) -> RowView {
+    let s = d.doc.sentences[idx];
+    let live: Vec<_> = d
+        .annotations_of(idx)
+        .filter(|a| a.status != Status::Rejected)
+        .collect();
+    // Cut points: the sentence bounds and every live span's bounds inside it.
+    let mut cuts = vec![s.start, s.end];
+    for a in &live {
+        cuts.extend([a.start, a.end].into_iter().filter(|&c| c > s.start && c < s.end));
+    }
+    cuts.sort_unstable();
+    cuts.dedup();
+    let segments = cuts
+        .windows(2)
+        .map(|w| {
+            let (start, end) = (w[0], w[1]);
+            let covering: Vec<_> = live.iter().filter(|a| a.start <= start && a.end >= end).collect();
+            let mut class: Vec<&str> = Vec::new();
+            for label in Label::ALL {
+                if covering.iter().any(|a| a.label == label) {
+                    class.push(match label {
+                        Label::Quote => "mark-quote",
+                        Label::Claim => "mark-claim",
+                        Label::Denial => "mark-denial",
+                    });
+                }
+            }
+            if !covering.is_empty() && covering.iter().all(|a| a.status == Status::Suggested) {
+                class.push("suggested");
+            }
+            Segment {
+                text: index.slice(start, end).to_owned(),
+                start,
+                class: class.join(" "),
+            }
+        })
+        .collect();
+    let badges = live
+        .iter()
+        .filter(|a| a.label == Label::Quote && a.start >= s.start)
+        .filter_map(|a| {
+            Some(Badge {
+                speaker: a.speaker.clone()?,
+                kind: a.kind.unwrap_or(QuoteKind::Direct).as_str(),
+                suggested: a.status == Status::Suggested,
+            })
+        })
+        .collect();
+    let rejected = d
+        .annotations_of(idx)
+        .filter(|a| a.status == Status::Rejected && a.origin == Origin::Extractor)
+        .map(|a| a.label)
+        .collect::<std::collections::BTreeSet<_>>();
+    RowView {
+        idx,
+        segments,
+        labels: join(d.labels_of(idx)),
+        suggested: join(d.suggested_of(idx)),
+        rejected: join(rejected),
+        badges,
+        current: idx == d.cursor,
+        boilerplate: s.boilerplate,
+        paragraph_start: idx == 0 || d.doc.sentences[idx - 1].paragraph != s.paragraph,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::state::Workspace;
+
+    fn doc(text: &str) -> Workspace {
+        let mut ws = Workspace::default();
+        ws.add_text("t.txt", text).unwrap();
+        ws
+    }
+
+    #[test]
+    fn segments_rebuild_the_sentence_and_mark_the_quote() {
+        let ws = doc("“Bridges are cheap,” Mayor Tom Reyes said. Taxes rose 4% in 2023.");
+        let d = ws.doc().unwrap();
+        let index = CharIndex::new(&d.doc.text);
+        let r = row(d, &index, 0);
+        let whole: String = r.segments.iter().map(|s| s.text.as_str()).collect();
+        let s = d.doc.sentences[0];
+        assert_eq!(whole, index.slice(s.start, s.end));
+        let quoted = r.segments.iter().find(|s| s.class.contains("mark-quote")).unwrap();
+        assert_eq!(quoted.text, "Bridges are cheap,");
+        assert!(quoted.class.contains("suggested"));
+        assert_eq!(r.badges[0].speaker, "Tom Reyes");
+        assert_eq!(r.suggested.split(' ').next(), Some("quote"));
+        assert!(r.current);
+    }
+
+    #[test]
+    fn window_and_step_follow_the_filter() {
+        let visible: Vec<usize> = (0..1000).filter(|i| i % 3 == 0).collect();
+        let w = window(&visible, 600);
+        assert_eq!(w.len(), ROWS_BEFORE + ROWS_AFTER);
+        assert_eq!(w[ROWS_BEFORE], 600);
+        assert_eq!(step(&visible, 600, false), Some(603));
+        assert_eq!(step(&visible, 601, true), Some(600));
+        assert_eq!(step(&visible, 0, true), None);
+        assert_eq!(step(&visible, 999, false), None);
+        assert_eq!(window(&[], 5), &[] as &[usize]);
+    }
+
+    #[test]
+    fn search_filter_is_case_insensitive() {
+        let ws = doc("The river rose. The Bridge held. Nobody was hurt.");
+        let d = ws.doc().unwrap();
+        let filter = Filter {
+            search: "bridge".into(),
+            ..Filter::default()
+        };
+        let hits = visible(d, &filter);
+        assert_eq!(hits.len(), 1);
+        let s = d.doc.sentences[hits[0]];
+        assert!(CharIndex::new(&d.doc.text).slice(s.start, s.end).contains("Bridge"));
+    }
+}

@@ -1,0 +1,245 @@
+// End-to-end journeys of a person using the annotator, in Debian's
+// Chromium driven by playwright-core against the release build in dist/.
+// Run by `make test` (node --test); needs `trunk build --release` first.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { ROOT, serve, launch, open, slice, download } from './support.mjs';
+
+const ARTICLE = fs.readFileSync(path.join(ROOT, 'tests/e2e/fixtures/article.txt'), 'utf8');
+const TMP = fs.mkdtempSync(path.join(os.tmpdir(), 'hearsay-e2e-'));
+let server;
+let browser;
+
+before(async () => {
+  server = await serve();
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const docs = (page) => page.getByTestId('document-item').count();
+const current = (page) => page.locator('[data-testid=sentence].current');
+const attr = async (locator, name) => (await locator.getAttribute(name)) ?? '';
+
+async function paste(page, text) {
+  const before = await docs(page);
+  await page.getByTestId('import-text').fill(text);
+  await page.getByTestId('import-submit').click();
+  await page.waitForFunction((n) => document.querySelectorAll('[data-testid=document-item]').length === n, before + 1);
+}
+
+/** Presses j until the current sentence has a suggestion of `label`. */
+async function walkTo(page, label) {
+  for (let i = 0; i < 60; i++) {
+    if ((await attr(current(page), 'data-suggested')).split(' ').includes(label)) return;
+    await page.keyboard.press('j');
+  }
+  assert.fail(`no sentence with a suggested ${label}`);
+}
+
+function checkContract(exported) {
+  assert.equal(exported.format, 'hearsay');
+  assert.equal(exported.version, 1);
+  assert.equal(exported.offsets, 'codepoint');
+  assert.ok(Array.isArray(exported.documents) && exported.documents.length > 0);
+  for (const doc of exported.documents) {
+    for (const key of ['id', 'name', 'text']) assert.equal(typeof doc[key], 'string', key);
+    const n = Array.from(doc.text).length;
+    let last = 0;
+    for (const s of doc.sentences) {
+      assert.ok(s.start >= last && s.start <= s.end && s.end <= n, `sentence ${s.start}..${s.end}`);
+      assert.equal(typeof s.boilerplate, 'boolean');
+      last = s.end;
+    }
+    const ids = new Set();
+    for (const a of doc.annotations) {
+      assert.ok(!ids.has(a.id), `duplicate id ${a.id}`);
+      ids.add(a.id);
+      assert.ok(['quote', 'claim', 'denial'].includes(a.label), a.label);
+      assert.ok(a.start <= a.end && a.end <= n);
+      assert.equal(a.text, slice(doc.text, a.start, a.end), `annotation ${a.id} text is its slice`);
+      assert.ok([null, 'direct', 'reported'].includes(a.kind));
+      assert.ok(a.confidence >= 0 && a.confidence <= 1);
+      assert.ok(['extractor', 'annotator'].includes(a.origin));
+      assert.ok(['suggested', 'accepted', 'rejected'].includes(a.status));
+      if (a.speaker_span) assert.ok(a.speaker_span.end <= n);
+    }
+  }
+}
+
+test('first open shows the demo article analysed, makes no outside request, and a screenshot for the README', async () => {
+  const requests = [];
+  const context = await browser.newContext({ viewport: { width: 1280, height: 860 } });
+  const page = await context.newPage();
+  page.on('request', (r) => requests.push(r.url()));
+  await page.goto(server.url);
+  await page.getByTestId('sentence').first().waitFor();
+  assert.equal(await docs(page), 1);
+  assert.ok((await page.locator('[data-suggested~=quote]').count()) >= 2);
+  assert.ok((await page.locator('[data-suggested~=denial]').count()) >= 1);
+  assert.ok((await page.locator('.speaker-badge').count()) >= 2);
+  const csp = await page.locator('meta[http-equiv=Content-Security-Policy]').getAttribute('content');
+  assert.match(csp, /default-src 'none'/);
+  assert.match(csp, /connect-src 'self'/);
+  await page.keyboard.press('j');
+  await page.keyboard.press('j');
+  await page.keyboard.press('j');
+  await page.keyboard.press('j');
+  fs.mkdirSync(path.join(ROOT, 'docs'), { recursive: true });
+  await page.screenshot({ path: path.join(ROOT, 'docs/annotator.png') });
+  for (const url of requests) assert.ok(url.startsWith(server.url), `outside request: ${url}`);
+  await context.close();
+});
+
+test('paste, review with the keyboard, export, reload, re-import, undo and redo', async () => {
+  const { context, page, errors } = await open(browser, server.url);
+  await paste(page, ARTICLE);
+  assert.equal(await docs(page), 2);
+
+  // Accept the first suggested quote.
+  await walkTo(page, 'quote');
+  const acceptedIdx = await attr(current(page), 'data-idx');
+  const acceptedLabels = await attr(current(page), 'data-suggested');
+  await page.keyboard.press('a');
+  assert.equal(await attr(current(page), 'data-labels'), acceptedLabels);
+  assert.equal(await attr(current(page), 'data-suggested'), '');
+
+  // Reject the next suggestion.
+  await page.keyboard.press('j');
+  await walkTo(page, 'quote');
+  const rejectedIdx = await attr(current(page), 'data-idx');
+  await page.keyboard.press('x');
+  assert.equal(await attr(current(page), 'data-suggested'), '');
+  assert.equal(await attr(current(page), 'data-labels'), '');
+
+  // Tag a sentence by hand, then undo and redo it.
+  await page.keyboard.press('j');
+  const before = await attr(current(page), 'data-labels');
+  await page.keyboard.press('c');
+  const tagged = await attr(current(page), 'data-labels');
+  assert.ok(tagged.split(' ').includes('claim') !== before.split(' ').includes('claim'));
+  await page.keyboard.press('u');
+  assert.equal(await attr(current(page), 'data-labels'), before);
+  await page.keyboard.press('Control+Shift+Z');
+  assert.equal(await attr(current(page), 'data-labels'), tagged);
+
+  // Export JSON and check it against the contract.
+  const json = await download(page, 'export-json');
+  const exported = JSON.parse(json.text);
+  checkContract(exported);
+  assert.equal(exported.documents.length, 2);
+  const doc = exported.documents[1];
+  assert.equal(doc.text, ARTICLE);
+  assert.ok(doc.annotations.some((a) => a.status === 'accepted' && a.label === 'quote'));
+  assert.ok(doc.annotations.some((a) => a.status === 'rejected' && a.label === 'quote'));
+  assert.ok(doc.annotations.some((a) => a.speaker === 'Petra Aalto'), 'speaker of the union quote');
+  fs.writeFileSync(path.join(TMP, 'export.json'), json.text);
+
+  // JSONL: one line per sentence with its labels.
+  const jsonl = await download(page, 'export-jsonl');
+  const lines = jsonl.text.trim().split('\n').map((l) => JSON.parse(l));
+  assert.equal(lines.length, exported.documents.reduce((n, d) => n + d.sentences.length, 0));
+  assert.ok(lines.some((l) => l.labels.includes('quote')));
+
+  // Reload: everything is back, including the place.
+  const place = await attr(current(page), 'data-idx');
+  await page.reload();
+  await page.getByTestId('sentence').first().waitFor();
+  assert.equal(await docs(page), 2);
+  assert.equal(await attr(current(page), 'data-idx'), place);
+  assert.equal(await attr(page.locator(`[data-testid=sentence][data-idx="${acceptedIdx}"]`), 'data-labels'), acceptedLabels);
+  assert.equal(await attr(page.locator(`[data-testid=sentence][data-idx="${rejectedIdx}"]`), 'data-suggested'), '');
+  const again = JSON.parse((await download(page, 'export-json')).text);
+  assert.deepEqual(again, exported);
+  assert.deepEqual(errors, []);
+  await context.close();
+
+  // Import that export into an empty page (fresh storage): same export back.
+  const fresh = await open(browser, server.url);
+  await fresh.page.getByTestId('import-file').setInputFiles(path.join(TMP, 'export.json'));
+  await fresh.page.waitForFunction(() => document.querySelectorAll('[data-testid=document-item]').length === 3);
+  const restored = JSON.parse((await download(fresh.page, 'export-json')).text);
+  assert.deepEqual(restored.documents.slice(1).map((d) => ({ ...d, id: '' })), exported.documents.map((d) => ({ ...d, id: '' })));
+  await fresh.context.close();
+});
+
+test('a hostile or malformed file is refused and nothing changes', async () => {
+  const { context, page } = await open(browser, server.url);
+  await paste(page, ARTICLE);
+  const before = JSON.parse((await download(page, 'export-json')).text);
+  const evil = {
+    format: 'hearsay', version: 1, offsets: 'codepoint',
+    documents: [{ id: 'x', name: 'x.txt', text: 'abc', sentences: [], annotations: [
+      { id: 'a1', label: 'quote', start: 0, end: 99, text: 'abc', kind: null, speaker: null, speaker_span: null,
+        cue: null, confidence: 1, origin: 'annotator', status: 'accepted' }] }],
+  };
+  const files = [
+    ['offsets.json', JSON.stringify(evil)],
+    ['types.json', '{"format": "hearsay", "version": "one", "documents": 5}'],
+    ['foreign.json', '[{"text": "doccano?", "label": []}]'],
+    ['truncated.json', JSON.stringify(evil).slice(0, 40)],
+  ];
+  for (const [name, content] of files) {
+    const file = path.join(TMP, name);
+    fs.writeFileSync(file, content);
+    await page.getByTestId('import-file').setInputFiles(file);
+    const message = page.getByTestId('message');
+    await message.filter({ hasText: name }).waitFor();
+    assert.match(await message.getAttribute('class'), /error/, name);
+    assert.match(await message.textContent(), /refused/, name);
+  }
+  await page.getByTestId('import-file').setInputFiles(path.join(ROOT, 'tests/e2e/fixtures/binary.txt'));
+  await page.getByTestId('message').filter({ hasText: 'binary.txt' }).waitFor();
+  assert.match(await page.getByTestId('message').textContent(), /not a text file|binary/);
+  const after = JSON.parse((await download(page, 'export-json')).text);
+  assert.deepEqual(after, before);
+  await context.close();
+});
+
+test('failing storage shows the warning and work stays exportable', async () => {
+  const init = () => {
+    Storage.prototype.setItem = function () {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    };
+  };
+  const { context, page } = await open(browser, server.url, { init });
+  await page.keyboard.press('c');
+  const warning = page.getByTestId('storage-warning');
+  await warning.waitFor();
+  assert.match(await warning.textContent(), /not being saved/);
+  const exported = JSON.parse((await download(page, 'export-json')).text);
+  assert.ok(exported.documents[0].annotations.some((a) => a.origin === 'annotator'));
+  await context.close();
+});
+
+test('selecting text with emoji makes a quote of exactly that text', async () => {
+  const { context, page } = await open(browser, server.url);
+  await paste(page, ARTICLE);
+  const wanted = 'but I can’t miss work again 😩';
+  // Select the words inside the segment that holds them, as a mouse would.
+  await page.evaluate((wanted) => {
+    const el = [...document.querySelectorAll('[data-testid=sentence] [data-start]')].find((e) => e.textContent.includes(wanted));
+    const node = el.firstChild;
+    const at = node.textContent.indexOf(wanted);
+    const range = document.createRange();
+    range.setStart(node, at);
+    range.setEnd(node, at + wanted.length);
+    const selection = getSelection();
+    selection.removeAllRanges();
+    selection.addRange(range);
+    el.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
+  }, wanted);
+  const exported = JSON.parse((await download(page, 'export-json')).text);
+  const doc = exported.documents.at(-1);
+  const made = doc.annotations.filter((a) => a.origin === 'annotator');
+  assert.equal(made.length, 1);
+  assert.equal(made[0].text, wanted);
+  assert.equal(slice(doc.text, made[0].start, made[0].end), wanted);
+  await context.close();
+});
