@@ -47,6 +47,9 @@ pub struct Ctx {
     pub help: RwSignal<bool>,
     /// Whether the speaker editor is open.
     pub speaker_edit: RwSignal<bool>,
+    /// Whether the saved work has been restored (or storage found unusable).
+    pub ready: RwSignal<bool>,
+    db: StoredValue<Option<storage::Db>, LocalStorage>,
     save_pending: StoredValue<bool>,
 }
 
@@ -62,18 +65,32 @@ impl Ctx {
         set_timeout(move || self.save_now(), Duration::ZERO);
     }
 
+    /// Issues the writes of everything changed; their outcome is reported
+    /// when the transaction commits. Without a database (storage failed at
+    /// start) the warning is already up and nothing is tried.
     fn save_now(self) {
         self.save_pending.set_value(false);
-        let mut result = Ok(());
-        self.ws.update_untracked(|w| result = storage::save(w));
-        match result {
-            Ok(()) => {
-                if self.storage_error.get_untracked().is_some() {
-                    self.storage_error.set(None);
+        let Some(db) = self.db.get_value() else { return };
+        let mut pending = Default::default();
+        self.ws.update_untracked(|w| pending = w.take_pending());
+        let issued = self.ws.with_untracked(|w| db.save(w, &pending));
+        leptos::task::spawn_local(async move {
+            let result = match issued {
+                Ok(done) => done.await.map(|_| ()).map_err(|e| format!("saving failed: {e:?}")),
+                Err(why) => Err(why),
+            };
+            match result {
+                Ok(()) => {
+                    if self.storage_error.get_untracked().is_some() {
+                        self.storage_error.set(None);
+                    }
+                }
+                Err(why) => {
+                    self.ws.update_untracked(|w| w.restore_pending(pending));
+                    self.storage_error.set(Some(why));
                 }
             }
-            Err(why) => self.storage_error.set(Some(why)),
-        }
+        });
     }
 
     fn say(self, text: impl Into<String>, error: bool) {
@@ -295,6 +312,37 @@ fn selection_to_span() -> Option<(usize, usize)> {
     Some((a.min(b), a.max(b)))
 }
 
+/// Restores the saved work, or loads the demo article on first open. If
+/// storage cannot be used the demo is loaded and the warning shown.
+async fn restore(ctx: Ctx) {
+    let demo = |w: &mut Workspace| {
+        let _ = w.add_text(DEMO_NAME, DEMO_TEXT);
+    };
+    let opened = storage::Db::open().await;
+    let loaded = match &opened {
+        Ok(db) => db.load().await,
+        Err(why) => Err(why.clone()),
+    };
+    match loaded {
+        Ok(loaded) => {
+            ctx.db.set_value(opened.ok());
+            ctx.ws.set(loaded.workspace);
+            if !loaded.problems.is_empty() {
+                ctx.say(loaded.problems.join("; "), true);
+            }
+            if !loaded.found {
+                ctx.change(demo);
+            }
+        }
+        Err(why) => {
+            // Nothing is written over storage we could not read.
+            ctx.storage_error.set(Some(why));
+            ctx.ws.update(demo);
+        }
+    }
+    ctx.ready.set(true);
+}
+
 /// The whole page.
 #[component]
 pub fn App() -> impl IntoView {
@@ -305,33 +353,24 @@ pub fn App() -> impl IntoView {
         storage_error: RwSignal::new(None),
         help: RwSignal::new(false),
         speaker_edit: RwSignal::new(false),
+        ready: RwSignal::new(false),
+        db: StoredValue::new_local(None),
         save_pending: StoredValue::new(false),
     };
     provide_context(ctx);
-
-    match storage::load() {
-        Ok(loaded) => {
-            let found = loaded.found;
-            ctx.ws.set(loaded.workspace);
-            if !loaded.problems.is_empty() {
-                ctx.say(loaded.problems.join("; "), true);
-            }
-            if !found {
-                ctx.change(|w| {
-                    let _ = w.add_text(DEMO_NAME, DEMO_TEXT);
-                });
-            }
-        }
-        Err(why) => {
-            ctx.storage_error.set(Some(why));
-            ctx.ws.update(|w| {
-                let _ = w.add_text(DEMO_NAME, DEMO_TEXT);
-            });
-        }
-    }
+    leptos::task::spawn_local(restore(ctx));
 
     let handle = window_event_listener(ev::keydown, move |e| on_key(ctx, e));
-    on_cleanup(move || handle.remove());
+    // A reload or a closed tab right after a decision: save before leaving.
+    let flush = window_event_listener(ev::pagehide, move |_| {
+        if ctx.save_pending.get_value() {
+            ctx.save_now();
+        }
+    });
+    on_cleanup(move || {
+        handle.remove();
+        flush.remove();
+    });
 
     view! {
         <div
@@ -357,7 +396,9 @@ pub fn App() -> impl IntoView {
                 </p>
                 <FilterBar />
                 <SpeakerEditor />
-                <SentenceList />
+                <Show when=move || ctx.ready.get() fallback=|| view! { <p class="more">"Restoring your work…"</p> }>
+                    <SentenceList />
+                </Show>
             </main>
             <KeyGuide />
         </div>
@@ -611,8 +652,7 @@ fn SentenceList() -> impl IntoView {
     let rows = Memo::new(move |_| {
         ctx.ws.with(|w| {
             let Some(d) = w.doc() else { return Vec::new() };
-            let index = CharIndex::new(&d.doc.text);
-            visible.with(|v| rows::window(v, d.cursor).iter().map(|&i| rows::row(d, &index, i)).collect::<Vec<_>>())
+            visible.with(|v| rows::window(v, d.cursor).iter().map(|&i| rows::row(d, i)).collect::<Vec<_>>())
         })
     });
     let hidden_before = Memo::new(move |_| {

@@ -22,3 +22,13 @@ pub fn hearsay_bench(text: &str) -> usize {
         .suggestions
         .len()
 }
+
+/// Runs the extraction core on `text` and returns its analysis as a plain
+/// JavaScript object (sentences, suggestions, diagnostics), for scripts in
+/// the page such as the browser benchmark.
+#[cfg(target_arch = "wasm32")]
+#[wasm_bindgen]
+pub fn hearsay_analyze(text: &str) -> Result<wasm_bindgen::JsValue, wasm_bindgen::JsValue> {
+    let analysis = hearsay_core::analyze(text, &hearsay_core::Config::default());
+    serde_wasm_bindgen::to_value(&analysis).map_err(Into::into)
+}

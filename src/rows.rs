@@ -41,7 +41,6 @@ pub fn visible(d: &DocState, filter: &Filter) -> Vec<usize> {
         return (0..d.n_sentences()).collect();
     }
     let needle = filter.search.trim().to_lowercase();
-    let index = CharIndex::new(&d.doc.text);
     (0..d.n_sentences())
         .filter(|&i| {
             filter.label.is_none_or(|l| {
@@ -51,10 +50,7 @@ pub fn visible(d: &DocState, filter: &Filter) -> Vec<usize> {
         })
         .filter(|&i| filter.review.is_none_or(|r| d.review_of(i) == r))
         .filter(|&i| {
-            needle.is_empty() || {
-                let s = d.doc.sentences[i];
-                index.slice(s.start, s.end).to_lowercase().contains(&needle)
-            }
+            needle.is_empty() || d.sentence_text(i).to_lowercase().contains(&needle)
         })
         .collect()
 }
@@ -139,8 +135,11 @@ fn join(labels: impl IntoIterator<Item = Label>) -> String {
 }
 
 /// Builds the row of sentence `idx` of `d`.
-pub fn row(d: &DocState, index: &CharIndex, idx: usize) -> RowView {
+pub fn row(d: &DocState, idx: usize) -> RowView {
     let s = d.doc.sentences[idx];
+    // Offsets inside the sentence, counted from its start: a repaint scans
+    // only the sentences drawn, never the whole document.
+    let local = CharIndex::new(d.sentence_text(idx));
     let live: Vec<_> = d
         .annotations_of(idx)
         .filter(|a| a.status != Status::Rejected)
@@ -171,7 +170,7 @@ pub fn row(d: &DocState, index: &CharIndex, idx: usize) -> RowView {
                 class.push("suggested");
             }
             Segment {
-                text: index.slice(start, end).to_owned(),
+                text: local.slice(start - s.start, end - s.start).to_owned(),
                 start,
                 class: class.join(" "),
             }
@@ -222,7 +221,7 @@ mod tests {
         let ws = doc("“Bridges are cheap,” Mayor Tom Reyes said. Taxes rose 4% in 2023.");
         let d = ws.doc().unwrap();
         let index = CharIndex::new(&d.doc.text);
-        let r = row(d, &index, 0);
+        let r = row(d, 0);
         let whole: String = r.segments.iter().map(|s| s.text.as_str()).collect();
         let s = d.doc.sentences[0];
         assert_eq!(whole, index.slice(s.start, s.end));
@@ -257,7 +256,6 @@ mod tests {
         };
         let hits = visible(d, &filter);
         assert_eq!(hits.len(), 1);
-        let s = d.doc.sentences[hits[0]];
-        assert!(CharIndex::new(&d.doc.text).slice(s.start, s.end).contains("Bridge"));
+        assert!(d.sentence_text(hits[0]).contains("Bridge"));
     }
 }

@@ -26,6 +26,15 @@ pub struct DocState {
     /// For each sentence, the indices into `doc.annotations` overlapping it.
     /// Rebuilt by [`DocState::reindex`] after every change.
     by_sentence: Vec<Vec<usize>>,
+    /// Byte range of each sentence in `doc.text`: the text never changes,
+    /// so this is computed once and spares every repaint a scan of it.
+    sentence_bytes: Vec<(usize, usize)>,
+    /// `counts()` and `n_reviewed()`, kept up to date by `reindex`.
+    counts: (usize, usize, usize),
+    n_reviewed: usize,
+    /// Ids of annotations changed since the document was added: saving
+    /// writes only these (the overlay) over the stored original (the base).
+    touched: BTreeSet<String>,
     /// Counter for new annotation ids.
     next_id: u64,
 }
@@ -47,14 +56,42 @@ impl DocState {
     /// Wraps a document; the cursor starts at the first sentence.
     pub fn new(doc: Document) -> DocState {
         let next_id = doc.annotations.len() as u64 + 1;
+        let index = CharIndex::new(&doc.text);
+        let sentence_bytes = doc
+            .sentences
+            .iter()
+            .map(|s| (index.byte(s.start), index.byte(s.end)))
+            .collect();
         let mut state = DocState {
             doc,
             cursor: 0,
             by_sentence: Vec::new(),
+            sentence_bytes,
+            counts: (0, 0, 0),
+            n_reviewed: 0,
+            touched: BTreeSet::new(),
             next_id,
         };
         state.reindex();
         state
+    }
+
+    /// Rebuilds a saved document: its original (`base`) with the saved
+    /// changes (`overlay`: annotation id → its current value, `None` if
+    /// deleted) applied.
+    pub fn from_parts(base: Document, overlay: Vec<(String, Option<Annotation>)>) -> DocState {
+        let mut state = DocState::new(base);
+        let changes: Vec<_> = overlay.into_iter().map(|(id, after)| (id, None, after)).collect();
+        Workspace::apply(&mut state, &changes, false);
+        state
+    }
+
+    /// The changes since the document was added, for [`DocState::from_parts`].
+    pub fn overlay(&self) -> Vec<(String, Option<Annotation>)> {
+        self.touched
+            .iter()
+            .map(|id| (id.clone(), self.doc.annotations.iter().find(|a| &a.id == id).cloned()))
+            .collect()
     }
 
     /// Analyses `text` with the extraction core and wraps the result.
@@ -84,6 +121,25 @@ impl DocState {
         }
         self.by_sentence = by_sentence;
         self.cursor = self.cursor.min(sentences.len().saturating_sub(1));
+        let mut counts = (0, 0, 0);
+        for ann in self.doc.annotations.iter().filter(|a| a.status != Status::Rejected) {
+            match ann.label {
+                Label::Quote => counts.0 += 1,
+                Label::Claim => counts.1 += 1,
+                Label::Denial => counts.2 += 1,
+            }
+        }
+        self.counts = counts;
+        self.n_reviewed = (0..self.n_sentences())
+            .filter(|&i| matches!(self.review_of(i), Review::Accepted | Review::Rejected))
+            .count();
+    }
+
+    /// The text of sentence `idx` (empty if there is no such sentence).
+    pub fn sentence_text(&self, idx: usize) -> &str {
+        self.sentence_bytes
+            .get(idx)
+            .map_or("", |&(start, end)| &self.doc.text[start..end])
     }
 
     /// Number of sentences.
@@ -139,25 +195,12 @@ impl DocState {
     /// Number of sentences that have been decided: they carry annotations
     /// and none of them is still a suggestion.
     pub fn n_reviewed(&self) -> usize {
-        (0..self.n_sentences())
-            .filter(|&i| matches!(self.review_of(i), Review::Accepted | Review::Rejected))
-            .count()
+        self.n_reviewed
     }
 
     /// Counts of non-rejected annotations per label: (quotes, claims, denials).
     pub fn counts(&self) -> (usize, usize, usize) {
-        let mut counts = (0, 0, 0);
-        for ann in &self.doc.annotations {
-            if ann.status == Status::Rejected {
-                continue;
-            }
-            match ann.label {
-                Label::Quote => counts.0 += 1,
-                Label::Claim => counts.1 += 1,
-                Label::Denial => counts.2 += 1,
-            }
-        }
-        counts
+        self.counts
     }
 
     /// The distinct speakers named in the document, sorted, for completion.
@@ -225,11 +268,28 @@ pub struct Workspace {
     pub current: usize,
     undo: Vec<Edit>,
     redo: Vec<Edit>,
-    /// Ids of documents changed since the last [`Workspace::take_dirty`].
-    dirty: BTreeSet<String>,
-    /// True if and only if the document list or the current document
-    /// changed since the last [`Workspace::take_dirty`].
-    index_dirty: bool,
+    /// What changed since the last [`Workspace::take_pending`].
+    pending: Pending,
+}
+
+/// What a save has to write: documents added (their base), documents whose
+/// annotations changed (their overlay) and documents removed. The index
+/// (document order, current document, places) is written on every save.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Pending {
+    /// Ids of documents added.
+    pub added: BTreeSet<String>,
+    /// Ids of documents whose annotations changed.
+    pub changed: BTreeSet<String>,
+    /// Ids of documents removed.
+    pub removed: BTreeSet<String>,
+}
+
+impl Pending {
+    /// True if and only if no document needs writing.
+    pub fn is_empty(&self) -> bool {
+        self.added.is_empty() && self.changed.is_empty() && self.removed.is_empty()
+    }
 }
 
 /// Why an import changed nothing.
@@ -282,8 +342,7 @@ impl Workspace {
         let id = self.unique_doc_id("");
         self.docs.push(DocState::analyse(&id, name, text));
         self.current = self.docs.len() - 1;
-        self.dirty.insert(id);
-        self.index_dirty = true;
+        self.pending.added.insert(id);
         Ok(self.current)
     }
 
@@ -298,19 +357,17 @@ impl Workspace {
         let n = export.documents.len();
         for mut doc in export.documents {
             doc.id = self.unique_doc_id(&doc.id);
-            self.dirty.insert(doc.id.clone());
+            self.pending.added.insert(doc.id.clone());
             self.docs.push(DocState::new(doc));
         }
         self.current = self.docs.len() - n;
-        self.index_dirty = true;
         Ok(n)
     }
 
     /// Makes document `idx` current.
     pub fn select_doc(&mut self, idx: usize) {
-        if idx < self.docs.len() && idx != self.current {
+        if idx < self.docs.len() {
             self.current = idx;
-            self.index_dirty = true;
         }
     }
 
@@ -322,20 +379,19 @@ impl Workspace {
         let removed = self.docs.remove(idx);
         self.undo.retain(|e| e.doc_id != removed.doc.id);
         self.redo.retain(|e| e.doc_id != removed.doc.id);
-        self.dirty.insert(removed.doc.id);
+        let id = removed.doc.id;
+        self.pending.added.remove(&id);
+        self.pending.changed.remove(&id);
+        self.pending.removed.insert(id);
         self.current = self.current.min(self.docs.len().saturating_sub(1));
-        self.index_dirty = true;
     }
 
     /// Moves the cursor to sentence `idx` (clamped).
     pub fn set_cursor(&mut self, idx: usize) {
         if let Some(d) = self.doc_mut() {
             let idx = idx.min(d.n_sentences().saturating_sub(1));
-            if d.cursor != idx {
-                d.cursor = idx;
-                // The place is kept in the index, so moving rewrites no document.
-                self.index_dirty = true;
-            }
+            // The place is kept in the index, so moving rewrites no document.
+            d.cursor = idx;
         }
     }
 
@@ -349,7 +405,7 @@ impl Workspace {
         }
         let doc_id = d.doc.id.clone();
         Self::apply(d, &changes, false);
-        self.dirty.insert(doc_id.clone());
+        self.pending.changed.insert(doc_id.clone());
         self.undo.push(Edit { doc_id, changes });
         self.redo.clear();
     }
@@ -357,6 +413,7 @@ impl Workspace {
     /// Writes the `after` (or, backwards, the `before`) side of `changes`.
     fn apply(d: &mut DocState, changes: &[(String, Option<Annotation>, Option<Annotation>)], backwards: bool) {
         for (id, before, after) in changes {
+            d.touched.insert(id.clone());
             let target = if backwards { before } else { after };
             let pos = d.doc.annotations.iter().position(|a| &a.id == id);
             match (pos, target) {
@@ -518,11 +575,8 @@ impl Workspace {
                 d.cursor = d.doc.sentences.partition_point(|s| s.end <= ann.start);
                 d.reindex();
             }
-            if self.current != pos {
-                self.current = pos;
-                self.index_dirty = true;
-            }
-            self.dirty.insert(edit.doc_id.clone());
+            self.current = pos;
+            self.pending.changed.insert(edit.doc_id.clone());
         }
         if backwards {
             self.redo.push(edit);
@@ -542,17 +596,25 @@ impl Workspace {
         Export::new(self.docs.iter().map(|d| d.doc.clone()).collect())
     }
 
-    /// Marks documents as changed again (after a failed save).
-    pub fn mark_dirty(&mut self, ids: Vec<String>) {
-        self.dirty.extend(ids);
-        self.index_dirty = true;
+    /// Returns what changed since the last call and forgets it.
+    pub fn take_pending(&mut self) -> Pending {
+        std::mem::take(&mut self.pending)
     }
 
-    /// Returns the ids of documents changed since the last call, and
-    /// whether the document list changed, and forgets both.
-    pub fn take_dirty(&mut self) -> (Vec<String>, bool) {
-        let ids = std::mem::take(&mut self.dirty).into_iter().collect();
-        (ids, std::mem::take(&mut self.index_dirty))
+    /// Puts back what a failed save did not write, so the next save tries
+    /// it again (documents removed since are left out).
+    pub fn restore_pending(&mut self, failed: Pending) {
+        let exists = |id: &String| self.docs.iter().any(|d| &d.doc.id == id);
+        let added: Vec<_> = failed.added.into_iter().filter(exists).collect();
+        let changed: Vec<_> = failed.changed.into_iter().filter(exists).collect();
+        self.pending.added.extend(added);
+        self.pending.changed.extend(changed);
+        self.pending.removed.extend(failed.removed);
+    }
+
+    /// The document with id `id`.
+    pub fn doc_by_id(&self, id: &str) -> Option<&DocState> {
+        self.docs.iter().find(|d| d.doc.id == id)
     }
 }
 
@@ -682,13 +744,35 @@ The weather was mild.";
     }
 
     #[test]
-    fn dirty_tracking_reports_changed_documents_once() {
+    fn pending_changes_are_reported_once_and_restored_after_failure() {
         let mut ws = workspace();
-        let (ids, index) = ws.take_dirty();
-        assert_eq!(ids.len(), 1);
-        assert!(index);
-        assert_eq!(ws.take_dirty(), (vec![], false));
+        let pending = ws.take_pending();
+        assert_eq!(pending.added.len(), 1);
+        assert!(ws.take_pending().is_empty());
+        ws.set_cursor(2);
+        assert!(ws.take_pending().is_empty(), "moving rewrites no document");
         ws.toggle(Label::Denial);
-        assert_eq!(ws.take_dirty().0.len(), 1);
+        let pending = ws.take_pending();
+        assert_eq!(pending.changed.len(), 1);
+        ws.restore_pending(pending.clone());
+        assert_eq!(ws.take_pending(), pending);
+    }
+
+    #[test]
+    fn base_plus_overlay_rebuilds_the_document() {
+        let mut ws = workspace();
+        let base = ws.doc().unwrap().doc.clone();
+        ws.set_cursor(sentence_with(&ws, "floods"));
+        ws.accept();
+        ws.set_cursor(sentence_with(&ws, "weather"));
+        ws.toggle(Label::Claim);
+        ws.toggle(Label::Claim); // made and deleted again
+        ws.toggle(Label::Quote);
+        let d = ws.doc().unwrap();
+        let overlay = d.overlay();
+        assert!(overlay.len() >= 3, "{overlay:?}");
+        assert!(overlay.iter().any(|(_, a)| a.is_none()), "the deleted claim");
+        let rebuilt = DocState::from_parts(base, overlay);
+        assert_eq!(rebuilt.doc, d.doc);
     }
 }

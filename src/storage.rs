@@ -1,20 +1,29 @@
-//! Saving the workspace in the browser's `localStorage`, and restoring it.
+//! Saving the workspace in the browser's IndexedDB, and restoring it.
 //!
-//! Layout, all keys under `hearsay:v1:`:
+//! One object store, `kv`, holds JSON strings under these keys:
 //! - `index`: `{"docs": [id, …], "current": n, "cursors": [n, …]}`;
-//! - `doc:<id>`: a hearsay export holding that one document.
+//! - `base:<id>`: a hearsay export of the document as it was added,
+//!   written once;
+//! - `overlay:<id>`: `[[annotation id, annotation or null], …]`, every
+//!   annotation changed since, rewritten on each change of that document.
 //!
-//! Only documents that changed are written, so a decision on one document
-//! does not rewrite the others. A stored document is read back with the same
-//! validating parser as an imported file, so a damaged entry is reported and
-//! skipped (and left in storage, never deleted) instead of breaking the page.
+//! So a decision on a 1 MB article writes a few hundred bytes, not the
+//! article. IndexedDB rather than `localStorage`: a long article and its
+//! suggestions outgrow `localStorage`'s 5 MB. A stored document is read back
+//! with the same validating parser as an imported file: a damaged entry is
+//! reported and skipped (and left in storage, never deleted).
 
-use hearsay_core::format::Export;
+use hearsay_core::format::{Annotation, Export};
 use serde::{Deserialize, Serialize};
+use wasm_bindgen::JsCast;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{IdbDatabase, IdbRequest, IdbTransaction, IdbTransactionMode};
 
-use crate::state::{DocState, Workspace};
+use crate::state::{DocState, Pending, Workspace};
 
-const PREFIX: &str = "hearsay:v1:";
+const DB_NAME: &str = "hearsay";
+const STORE: &str = "kv";
 
 #[derive(Debug, Default, Serialize, Deserialize)]
 struct Index {
@@ -23,24 +32,64 @@ struct Index {
     cursors: Vec<usize>,
 }
 
-fn local_storage() -> Result<web_sys::Storage, String> {
-    let window = web_sys::window().ok_or("no window")?;
-    match window.local_storage() {
-        Ok(Some(storage)) => Ok(storage),
-        Ok(None) => Err("browser storage is not available".into()),
-        Err(_) => Err("browser storage is disabled".into()),
+fn js_error(e: JsValue) -> String {
+    if let Some(e) = e.dyn_ref::<web_sys::DomException>() {
+        return format!("{} ({})", e.message(), e.name());
     }
+    if let Some(e) = e.dyn_ref::<js_sys::Error>() {
+        return String::from(e.message());
+    }
+    e.as_string().unwrap_or_else(|| "unknown error".into())
 }
 
-fn js_error(e: wasm_bindgen::JsValue) -> String {
-    use wasm_bindgen::JsCast;
-    e.dyn_ref::<js_sys::Error>()
-        .map(|e| String::from(e.message()))
-        .or_else(|| e.as_string())
-        .unwrap_or_else(|| "unknown error".into())
+/// A promise settled by `request`'s success or error event.
+fn settle(request: &IdbRequest) -> JsFuture {
+    let request = request.clone();
+    let promise = js_sys::Promise::new(&mut |resolve, reject| {
+        let req = request.clone();
+        let on_success = Closure::once_into_js(move |_: web_sys::Event| {
+            let _ = resolve.call1(&JsValue::NULL, &req.result().unwrap_or(JsValue::UNDEFINED));
+        });
+        let req = request.clone();
+        let on_error = Closure::once_into_js(move |_: web_sys::Event| {
+            let error = req.error().ok().flatten().map(JsValue::from).unwrap_or(JsValue::NULL);
+            let _ = reject.call1(&JsValue::NULL, &error);
+        });
+        request.set_onsuccess(Some(on_success.unchecked_ref()));
+        request.set_onerror(Some(on_error.unchecked_ref()));
+    });
+    JsFuture::from(promise)
 }
 
-/// What [`load`] found.
+/// A promise settled when `tx` commits (or fails, or is aborted).
+fn committed(tx: &IdbTransaction) -> JsFuture {
+    let tx = tx.clone();
+    let promise = js_sys::Promise::new(&mut |resolve, reject| {
+        let on_complete = Closure::once_into_js(move |_: web_sys::Event| {
+            let _ = resolve.call0(&JsValue::NULL);
+        });
+        let t = tx.clone();
+        // Called for `error` and again for the `abort` that follows it; a
+        // promise ignores the second rejection.
+        let on_error = Closure::<dyn FnMut(web_sys::Event)>::new(move |_: web_sys::Event| {
+            let error = t.error().map(JsValue::from).unwrap_or_else(|| "the write was aborted".into());
+            let _ = reject.call1(&JsValue::NULL, &error);
+        })
+        .into_js_value();
+        tx.set_oncomplete(Some(on_complete.unchecked_ref()));
+        // An error aborts the transaction, so `abort` fires after `error`:
+        // the promise is settled by the first and the second is ignored.
+        tx.set_onerror(Some(on_error.unchecked_ref()));
+        tx.set_onabort(Some(on_error.unchecked_ref()));
+    });
+    JsFuture::from(promise)
+}
+
+/// The open database.
+#[derive(Clone)]
+pub struct Db(IdbDatabase);
+
+/// What [`Db::load`] found.
 pub struct Loaded {
     /// The restored workspace (empty if nothing was stored).
     pub workspace: Workspace,
@@ -50,77 +99,158 @@ pub struct Loaded {
     pub problems: Vec<String>,
 }
 
-/// Restores the workspace saved by [`save`]. `Err` means storage itself
-/// cannot be used.
-pub fn load() -> Result<Loaded, String> {
-    let storage = local_storage()?;
-    let raw = storage.get_item(&format!("{PREFIX}index")).map_err(js_error)?;
-    let Some(raw) = raw else {
-        return Ok(Loaded {
-            workspace: Workspace::default(),
-            found: false,
-            problems: Vec::new(),
+impl Db {
+    /// Opens (and on first use creates) the database.
+    pub async fn open() -> Result<Db, String> {
+        let factory = web_sys::window()
+            .ok_or("no window")?
+            .indexed_db()
+            .map_err(|e| format!("browser storage is disabled: {}", js_error(e)))?
+            .ok_or("browser storage is not available")?;
+        let request = factory
+            .open_with_u32(DB_NAME, 1)
+            .map_err(|e| format!("browser storage is disabled: {}", js_error(e)))?;
+        let on_upgrade = Closure::<dyn FnMut(web_sys::Event)>::new(move |e: web_sys::Event| {
+            let Some(db) = e
+                .target()
+                .and_then(|t| t.dyn_into::<IdbRequest>().ok())
+                .and_then(|r| r.result().ok())
+                .and_then(|r| r.dyn_into::<IdbDatabase>().ok())
+            else {
+                return;
+            };
+            if !db.object_store_names().contains(STORE) {
+                let _ = db.create_object_store(STORE);
+            }
         });
-    };
-    let index: Index = serde_json::from_str(&raw).map_err(|e| format!("saved index is damaged: {e}"))?;
-    let mut workspace = Workspace::default();
-    let mut problems = Vec::new();
-    for (i, id) in index.docs.iter().enumerate() {
-        let key = format!("{PREFIX}doc:{id}");
-        let restored = match storage.get_item(&key).map_err(js_error)? {
-            None => Err("its saved copy is missing".to_owned()),
-            Some(json) => Export::parse(&json)
-                .map_err(|e| e.to_string())
-                .and_then(|mut e| e.documents.pop().ok_or_else(|| "its saved copy is empty".to_owned())),
+        request.set_onupgradeneeded(Some(on_upgrade.as_ref().unchecked_ref()));
+        let db = settle(&request)
+            .await
+            .map_err(|e| format!("browser storage could not be opened: {}", js_error(e)))?;
+        drop(on_upgrade);
+        Ok(Db(db.unchecked_into()))
+    }
+
+    async fn get(&self, key: &str) -> Result<Option<String>, String> {
+        let tx = self
+            .0
+            .transaction_with_str(STORE)
+            .map_err(js_error)?;
+        let request = tx.object_store(STORE).map_err(js_error)?.get(&key.into()).map_err(js_error)?;
+        let value = settle(&request).await.map_err(js_error)?;
+        Ok(value.as_string())
+    }
+
+    /// Restores the workspace written by [`Db::save`].
+    pub async fn load(&self) -> Result<Loaded, String> {
+        let Some(raw) = self.get("index").await? else {
+            return Ok(Loaded {
+                workspace: Workspace::default(),
+                found: false,
+                problems: Vec::new(),
+            });
         };
-        match restored {
-            Ok(doc) => {
-                let mut state = DocState::new(doc);
-                state.cursor = index.cursors.get(i).copied().unwrap_or(0).min(state.n_sentences().saturating_sub(1));
-                workspace.docs.push(state);
+        let index: Index = serde_json::from_str(&raw).map_err(|e| format!("the saved index is damaged: {e}"))?;
+        let mut workspace = Workspace::default();
+        let mut problems = Vec::new();
+        for (i, id) in index.docs.iter().enumerate() {
+            match self.load_doc(id).await {
+                Ok(mut state) => {
+                    let cursor = index.cursors.get(i).copied().unwrap_or(0);
+                    state.cursor = cursor.min(state.n_sentences().saturating_sub(1));
+                    workspace.docs.push(state);
+                }
+                Err(why) => problems.push(format!("document {id} could not be restored: {why}")),
             }
-            Err(why) => problems.push(format!("document {id} could not be restored: {why}")),
         }
+        workspace.current = index.current.min(workspace.docs.len().saturating_sub(1));
+        workspace.take_pending();
+        Ok(Loaded {
+            workspace,
+            found: true,
+            problems,
+        })
     }
-    workspace.current = index.current.min(workspace.docs.len().saturating_sub(1));
-    workspace.take_dirty();
-    Ok(Loaded {
-        workspace,
-        found: true,
-        problems,
-    })
-}
 
-/// Writes what changed since the last save. On error the changes stay
-/// marked, so the next save tries them again.
-pub fn save(workspace: &mut Workspace) -> Result<(), String> {
-    let (dirty, _) = workspace.take_dirty();
-    let result = write(workspace, &dirty);
-    if result.is_err() {
-        workspace.mark_dirty(dirty);
+    async fn load_doc(&self, id: &str) -> Result<DocState, String> {
+        let base = self.get(&format!("base:{id}")).await?.ok_or("its saved copy is missing")?;
+        let mut export = Export::parse(&base).map_err(|e| e.to_string())?;
+        let base = export.documents.pop().ok_or("its saved copy is empty")?;
+        let overlay: Vec<(String, Option<Annotation>)> = match self.get(&format!("overlay:{id}")).await? {
+            Some(json) => serde_json::from_str(&json).map_err(|e| format!("its saved changes are damaged: {e}"))?,
+            None => Vec::new(),
+        };
+        let state = DocState::from_parts(base, overlay);
+        // The overlay went through no validation of its own: check the result.
+        Export::new(vec![state.doc.clone()])
+            .validate()
+            .map_err(|e| format!("its saved changes do not fit its text: {e}"))?;
+        Ok(state)
     }
-    result
-}
 
-fn write(workspace: &Workspace, dirty: &[String]) -> Result<(), String> {
-    let storage = local_storage()?;
-    for id in dirty {
-        let key = format!("{PREFIX}doc:{id}");
-        match workspace.docs.iter().find(|d| &d.doc.id == id) {
-            Some(d) => {
-                let json = Export::new(vec![d.doc.clone()]).to_json();
-                storage.set_item(&key, &json).map_err(|e| format!("saving failed: {}", js_error(e)))?;
+    /// Writes what changed (`pending`) and the index in one transaction.
+    /// Every write is issued before this returns (so a page being closed
+    /// still sends them); the future resolves when the transaction has
+    /// committed. On `Err`, at once or from the future, nothing was written
+    /// and the caller keeps `pending` for the next try.
+    pub fn save(&self, workspace: &Workspace, pending: &Pending) -> Result<JsFuture, String> {
+        let mut puts: Vec<(String, String)> = Vec::new();
+        for id in &pending.added {
+            if let Some(d) = workspace.doc_by_id(id) {
+                puts.push((format!("base:{id}"), Export::new(vec![d.doc.clone()]).to_json()));
+                puts.push((format!("overlay:{id}"), "[]".to_owned()));
             }
-            None => storage.remove_item(&key).map_err(js_error)?,
         }
+        for id in &pending.changed {
+            if let Some(d) = workspace.doc_by_id(id) {
+                let json = serde_json::to_string(&d.overlay()).map_err(|e| e.to_string())?;
+                puts.push((format!("overlay:{id}"), json));
+            }
+        }
+        let index = Index {
+            docs: workspace.docs.iter().map(|d| d.doc.id.clone()).collect(),
+            current: workspace.current,
+            cursors: workspace.docs.iter().map(|d| d.cursor).collect(),
+        };
+        puts.push(("index".to_owned(), serde_json::to_string(&index).map_err(|e| e.to_string())?));
+
+        let failed = |e: JsValue| format!("saving failed: {}", js_error(e));
+        let tx = self
+            .0
+            .transaction_with_str_and_mode(STORE, IdbTransactionMode::Readwrite)
+            .map_err(failed)?;
+        let done = committed(&tx);
+        let store = tx.object_store(STORE).map_err(failed)?;
+        let issue = || -> Result<(), JsValue> {
+            for id in &pending.removed {
+                store.delete(&format!("base:{id}").into())?;
+                store.delete(&format!("overlay:{id}").into())?;
+            }
+            for (key, value) in &puts {
+                store.put_with_key(&value.into(), &key.into())?;
+            }
+            Ok(())
+        };
+        if let Err(e) = issue() {
+            let _ = tx.abort();
+            return Err(failed(e));
+        }
+        Ok(done)
     }
-    let index = Index {
-        docs: workspace.docs.iter().map(|d| d.doc.id.clone()).collect(),
-        current: workspace.current,
-        cursors: workspace.docs.iter().map(|d| d.cursor).collect(),
-    };
-    let json = serde_json::to_string(&index).map_err(|e| e.to_string())?;
-    storage
-        .set_item(&format!("{PREFIX}index"), &json)
-        .map_err(|e| format!("saving failed: {}", js_error(e)))
+
+    /// Deletes everything stored (for tests and a fresh start).
+    pub async fn clear(&self) -> Result<(), String> {
+        let tx = self
+            .0
+            .transaction_with_str_and_mode(STORE, IdbTransactionMode::Readwrite)
+            .map_err(js_error)?;
+        let request = tx.object_store(STORE).map_err(js_error)?.clear().map_err(js_error)?;
+        settle(&request).await.map_err(js_error)?;
+        Ok(())
+    }
+
+    /// The stored value under `key`, for tests.
+    pub async fn raw(&self, key: &str) -> Result<Option<String>, String> {
+        self.get(key).await
+    }
 }

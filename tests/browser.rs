@@ -6,6 +6,7 @@
 #![cfg(target_arch = "wasm32")]
 
 use hearsay_web::app::App;
+use hearsay_web::storage::Db;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -25,11 +26,20 @@ impl Drop for Mounted {
 }
 
 async fn mount() -> Mounted {
-    window().local_storage().unwrap().unwrap().clear().unwrap();
+    // Let the saves of the previous test finish, then start from nothing.
+    sleep(50).await;
+    Db::open().await.unwrap().clear().await.unwrap();
     let root: web_sys::HtmlElement = document().create_element("div").unwrap().unchecked_into();
     document().body().unwrap().append_child(&root).unwrap();
     let handle = leptos::mount::mount_to(root.clone(), App);
-    leptos::task::tick().await;
+    // The saved work (here: none, so the demo) is restored asynchronously.
+    for _ in 0..100 {
+        leptos::task::tick().await;
+        if root.query_selector("[data-testid=sentence]").unwrap().is_some() {
+            break;
+        }
+        sleep(10).await;
+    }
     Mounted {
         root,
         _handle: Box::new(handle),
@@ -157,26 +167,60 @@ async fn key_guide_opens_and_closes() {
 #[wasm_bindgen_test]
 async fn decisions_are_saved_to_storage_at_once() {
     let page = mount().await;
+    press("j").await;
     press("c").await;
     // The save runs right after the repaint.
-    gloo_timeout().await;
-    let storage = window().local_storage().unwrap().unwrap();
-    let index = storage.get_item("hearsay:v1:index").unwrap().expect("index saved");
-    assert!(index.contains("\"docs\""));
-    let doc_key = (0..storage.length().unwrap())
-        .filter_map(|i| storage.key(i).unwrap())
-        .find(|k| k.starts_with("hearsay:v1:doc:"))
-        .expect("document saved");
-    let saved = storage.get_item(&doc_key).unwrap().unwrap();
-    assert!(saved.contains("\"origin\": \"annotator\""), "the hand-made claim is saved");
+    sleep(50).await;
+    let db = Db::open().await.unwrap();
+    let index = db.raw("index").await.unwrap().expect("index saved");
+    assert!(index.contains("\"cursors\":[1]"), "{index}");
+    let loaded = db.load().await.unwrap();
+    assert!(loaded.found && loaded.problems.is_empty());
+    let doc = &loaded.workspace.docs[0];
+    assert_eq!(doc.cursor, 1);
+    assert!(
+        doc.doc.annotations.iter().any(|a| a.origin == hearsay_core::format::Origin::Annotator),
+        "the hand-made claim is saved"
+    );
     drop(page);
 }
 
-/// Waits one macrotask, so that zero-delay timeouts have run.
-async fn gloo_timeout() {
+#[wasm_bindgen_test]
+async fn reopening_restores_the_work() {
+    let page = mount().await;
+    press("j").await;
+    press("j").await;
+    press("d").await;
+    let labels = current(&page.root).get_attribute("data-labels").unwrap();
+    sleep(50).await;
+    drop(page);
+    // A second app over the same storage, as after a reload.
+    let root: web_sys::HtmlElement = document().create_element("div").unwrap().unchecked_into();
+    document().body().unwrap().append_child(&root).unwrap();
+    let handle = leptos::mount::mount_to(root.clone(), App);
+    for _ in 0..100 {
+        leptos::task::tick().await;
+        if root.query_selector("[data-testid=sentence].current").unwrap().is_some() {
+            break;
+        }
+        sleep(10).await;
+    }
+    let again = Mounted {
+        root,
+        _handle: Box::new(handle),
+    };
+    assert_eq!(all(&again.root, "[data-testid=document-item]").len(), 1);
+    let row = current(&again.root);
+    assert_eq!(row.get_attribute("data-idx").unwrap(), "2");
+    assert_eq!(row.get_attribute("data-labels").unwrap(), labels);
+    assert!(labels.contains("denial"), "{labels}");
+}
+
+/// Waits `ms` milliseconds.
+async fn sleep(ms: i32) {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
         window()
-            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 10)
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
             .unwrap();
     });
     wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();

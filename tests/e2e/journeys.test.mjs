@@ -202,9 +202,25 @@ test('a hostile or malformed file is refused and nothing changes', async () => {
   await context.close();
 });
 
-test('failing storage shows the warning and work stays exportable', async () => {
+test('storage unavailable at start shows the warning and the page still works', async () => {
   const init = () => {
-    Storage.prototype.setItem = function () {
+    indexedDB.open = () => {
+      throw new DOMException('The operation is insecure.', 'SecurityError');
+    };
+  };
+  const { context, page } = await open(browser, server.url, { init });
+  const warning = page.getByTestId('storage-warning');
+  await warning.waitFor();
+  assert.match(await warning.textContent(), /not being saved/);
+  assert.equal(await docs(page), 1);
+  await page.keyboard.press('c');
+  assert.match(await attr(current(page), 'data-labels'), /claim/);
+  await context.close();
+});
+
+test('storage failing mid-session shows the warning and work stays exportable', async () => {
+  const init = () => {
+    IDBObjectStore.prototype.put = function () {
       throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
     };
   };

@@ -14,7 +14,13 @@ use crate::normalise::{Kind, Token};
 
 /// The claim confidence of the sentence `[first, last)`, or `None` when it
 /// is no claim. `attributed` tells whether someone is said to assert it.
-pub(crate) fn score(text: &str, tokens: &[Token], first: usize, last: usize, attributed: bool) -> Option<f32> {
+pub(crate) fn score(
+    text: &str,
+    tokens: &[Token],
+    first: usize,
+    last: usize,
+    attributed: bool,
+) -> Option<f32> {
     let toks = &tokens[first..last];
     let words = toks.iter().filter(|t| t.is_word()).count();
     if words < 6 {
@@ -28,7 +34,10 @@ pub(crate) fn score(text: &str, tokens: &[Token], first: usize, last: usize, att
     let mut score: f32 = 0.2;
     let has_number = toks.iter().any(|t| {
         (t.is_word() && text[t.start..t.end].starts_with(|c: char| c.is_ascii_digit()))
-            || matches!(t.kind, Kind::Punct('$') | Kind::Punct('%') | Kind::Punct('€') | Kind::Punct('£'))
+            || matches!(
+                t.kind,
+                Kind::Punct('$') | Kind::Punct('%') | Kind::Punct('€') | Kind::Punct('£')
+            )
     });
     if has_number {
         score += 0.3;
@@ -51,7 +60,10 @@ pub(crate) fn score(text: &str, tokens: &[Token], first: usize, last: usize, att
         score -= 0.2;
     }
     // A line without final punctuation: a headline or caption.
-    if !matches!(end.kind, Kind::Punct('.') | Kind::Punct('!') | Kind::Mark(_) | Kind::Punct(')')) {
+    if !matches!(
+        end.kind,
+        Kind::Punct('.') | Kind::Punct('!') | Kind::Mark(_) | Kind::Punct(')')
+    ) {
         score -= 0.2;
     }
     let score = score.clamp(0.0, 0.95);

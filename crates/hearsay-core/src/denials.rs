@@ -12,7 +12,7 @@
 //! "ruled out"; `The mayor did not rule out new taxes.` is not.
 
 use crate::lexicon::{DENYISH, NEG};
-use crate::normalise::{Kind, Token, key_of};
+use crate::normalise::{Kind, Token, key_cow};
 
 /// A denial cue: first and last token index, and the cue text.
 pub(crate) struct Cue {
@@ -24,11 +24,47 @@ pub(crate) struct Cue {
 
 /// Verbs whose negated future ("won’t send", "would not deploy") refuses.
 const ACTIONS: &[&str] = &[
-    "send", "deploy", "allow", "accept", "support", "agree", "join", "participate", "approve",
-    "sign", "back", "endorse", "provide", "commit", "recognize", "recognise", "negotiate",
-    "attend", "pay", "release", "resign", "withdraw", "give", "station", "intervene", "fund",
-    "supply", "arm", "budge", "tolerate", "permit", "extradite", "lift", "concede", "apologize",
-    "apologise", "retreat", "surrender", "cooperate", "comply", "step",
+    "send",
+    "deploy",
+    "allow",
+    "accept",
+    "support",
+    "agree",
+    "join",
+    "participate",
+    "approve",
+    "sign",
+    "back",
+    "endorse",
+    "provide",
+    "commit",
+    "recognize",
+    "recognise",
+    "negotiate",
+    "attend",
+    "pay",
+    "release",
+    "resign",
+    "withdraw",
+    "give",
+    "station",
+    "intervene",
+    "fund",
+    "supply",
+    "arm",
+    "budge",
+    "tolerate",
+    "permit",
+    "extradite",
+    "lift",
+    "concede",
+    "apologize",
+    "apologise",
+    "retreat",
+    "surrender",
+    "cooperate",
+    "comply",
+    "step",
 ];
 
 /// Finds the first denial cue among the words of `[first, last)`.
@@ -39,22 +75,31 @@ pub(crate) fn find(text: &str, tokens: &[Token], first: usize, last: usize) -> O
     // Words only (marks and punctuation dropped), with clause breaks kept as
     // empty keys so a negation does not leak across a comma.
     let mut idx = Vec::new();
-    let mut keys = Vec::new();
+    // All keys in one buffer (one allocation per sentence, not per word).
+    let mut buf = String::new();
+    let mut ranges: Vec<(usize, usize)> = Vec::new();
     for (i, t) in tokens.iter().enumerate().take(last).skip(first) {
         match t.kind {
             Kind::Word => {
                 idx.push(i);
-                keys.push(key_of(&text[t.start..t.end]));
+                let at = buf.len();
+                buf.push_str(&key_cow(&text[t.start..t.end]));
+                ranges.push((at, buf.len()));
             }
-            Kind::Punct(',') | Kind::Punct(';') | Kind::Punct(':') | Kind::Punct('—')
-            | Kind::Punct('–') | Kind::Punct('.') => {
+            Kind::Punct(',')
+            | Kind::Punct(';')
+            | Kind::Punct(':')
+            | Kind::Punct('—')
+            | Kind::Punct('–')
+            | Kind::Punct('.') => {
                 idx.push(i);
-                keys.push(String::new());
+                ranges.push((buf.len(), buf.len()));
             }
             _ => {}
         }
     }
-    let k = |j: usize| keys.get(j).map_or("", String::as_str);
+    let n_keys = ranges.len();
+    let k = |j: usize| ranges.get(j).map_or("", |&(a, b)| &buf[a..b]);
     let neg_at = |j: usize| {
         tokens[idx[j]].has(NEG) && !k(j).is_empty() || matches!(k(j), "nothing" | "cannot")
     };
@@ -74,8 +119,13 @@ pub(crate) fn find(text: &str, tokens: &[Token], first: usize, last: usize) -> O
         }
         false
     };
-    let cue = |a: usize, b: usize| Some(Cue { first: idx[a], last: idx[b] });
-    for j in 0..keys.len() {
+    let cue = |a: usize, b: usize| {
+        Some(Cue {
+            first: idx[a],
+            last: idx[b],
+        })
+    };
+    for j in 0..n_keys {
         let w = k(j);
         if w.is_empty() {
             continue;
@@ -83,48 +133,45 @@ pub(crate) fn find(text: &str, tokens: &[Token], first: usize, last: usize) -> O
         match w {
             // "ruled out", "ruled it out", "ruling anything out".
             "rule" | "rules" | "ruled" | "ruling" => {
-                if let Some(o) = (j + 1..(j + 4).min(keys.len())).find(|&m| k(m) == "out") {
-                    if !negated(j) {
+                if let Some(o) = (j + 1..(j + 4).min(n_keys)).find(|&m| k(m) == "out")
+                    && !negated(j) {
                         return cue(j, o);
                     }
-                }
             }
             "reject" | "rejects" | "rejected" | "rejecting" | "dismiss" | "dismisses"
-            | "dismissed" | "dismissing" | "deny" | "denies" | "denied" | "denying" => {
+            | "dismissed" | "dismissing" | "deny" | "denies" | "denied" | "denying"
                 // "dismissed from his post" is a firing, not a denial.
-                if k(j + 1) != "from" && !negated(j) {
+                if k(j + 1) != "from" && !negated(j) => {
                     return cue(j, j);
                 }
-            }
-            "exclude" | "excludes" | "excluded" | "excluding" => {
-                if !negated(j) {
+            "exclude" | "excludes" | "excluded" | "excluding"
+                if !negated(j) => {
                     return cue(j, j);
                 }
-            }
             // "no plans to", "no intention of", "confirming no change".
             "no" => {
-                if matches!(k(j + 1), "plans" | "plan" | "intention" | "intent" | "desire" | "change")
-                {
+                if matches!(
+                    k(j + 1),
+                    "plans" | "plan" | "intention" | "intent" | "desire" | "change"
+                ) {
                     return cue(j, j + 1);
                 }
             }
             // "there will be no …".
-            "there" => {
+            "there"
                 if matches!(k(j + 1), "will" | "would" | "shall")
                     && k(j + 2) == "be"
                     && matches!(k(j + 3), "no" | "never")
-                {
+                => {
                     return cue(j, j + 3);
                 }
-            }
             "not" => {
                 // "not considering", "not planning".
                 if matches!(k(j + 1), "considering" | "planning" | "contemplating") {
                     return cue(j, j + 1);
                 }
                 // "on not deploying", "of not sending".
-                if j > 0 && matches!(k(j - 1), "on" | "of" | "about") && k(j + 1).ends_with("ing")
-                {
+                if j > 0 && matches!(k(j - 1), "on" | "of" | "about") && k(j + 1).ends_with("ing") {
                     return cue(j, j + 1);
                 }
                 // "will not send".
@@ -135,44 +182,54 @@ pub(crate) fn find(text: &str, tokens: &[Token], first: usize, last: usize) -> O
                     return cue(j - 1, j + 1);
                 }
             }
-            "never" => {
-                if j > 0 && matches!(k(j - 1), "will" | "would") && ACTIONS.contains(&k(j + 1)) {
+            "never"
+                if j > 0 && matches!(k(j - 1), "will" | "would") && ACTIONS.contains(&k(j + 1)) => {
                     return cue(j - 1, j + 1);
                 }
-            }
-            "won't" | "wouldn't" | "shan't" | "can't" | "cannot" => {
-                if ACTIONS.contains(&k(j + 1)) {
+            "won't" | "wouldn't" | "shan't" | "can't" | "cannot"
+                if ACTIONS.contains(&k(j + 1)) => {
                     return cue(j, j + 1);
                 }
-            }
             // "refused to join"; "refused to rule out" is the opposite.
-            "refused" | "refuses" | "refuse" | "refusing" | "declined" | "declines" => {
+            "refused" | "refuses" | "refuse" | "refusing" | "declined" | "declines"
                 if k(j + 1) == "to"
                     && !matches!(
                         k(j + 2),
-                        "rule" | "exclude" | "deny" | "comment" | "say" | "answer" | "discuss"
-                            | "reject" | "dismiss" | "confirm" | "be" | "disclose" | "specify"
+                        "rule"
+                            | "exclude"
+                            | "deny"
+                            | "comment"
+                            | "say"
+                            | "answer"
+                            | "discuss"
+                            | "reject"
+                            | "dismiss"
+                            | "confirm"
+                            | "be"
+                            | "disclose"
+                            | "specify"
                     )
                     && !k(j + 2).is_empty()
-                {
+                => {
                     return cue(j, j + 2);
                 }
-            }
             // "against deploying troops", "spoke out against the plan".
             "against" => {
                 let next = k(j + 1);
-                let spoke = j >= 2 && k(j - 1) == "out" && matches!(k(j - 2), "spoke" | "speak" | "speaks" | "came" | "come");
-                let voted = j >= 1 && matches!(k(j - 1), "voted" | "vote" | "votes" | "argued" | "warned");
+                let spoke = j >= 2
+                    && k(j - 1) == "out"
+                    && matches!(k(j - 2), "spoke" | "speak" | "speaks" | "came" | "come");
+                let voted =
+                    j >= 1 && matches!(k(j - 1), "voted" | "vote" | "votes" | "argued" | "warned");
                 if (next.ends_with("ing") && next.len() > 5) || spoke || voted {
                     return cue(j, j + 1);
                 }
             }
             // "said no to".
-            "say" | "says" | "said" => {
-                if k(j + 1) == "no" && k(j + 2) == "to" {
+            "say" | "says" | "said"
+                if k(j + 1) == "no" && k(j + 2) == "to" => {
                     return cue(j, j + 2);
                 }
-            }
             _ => {}
         }
     }
@@ -186,15 +243,25 @@ mod tests {
 
     fn cue(text: &str) -> Option<String> {
         let tokens = tokenize(text);
-        find(text, &tokens, 0, tokens.len()).map(|c| text[tokens[c.first].start..tokens[c.last].end].to_string())
+        find(text, &tokens, 0, tokens.len())
+            .map(|c| text[tokens[c.first].start..tokens[c.last].end].to_string())
     }
 
     #[test]
     fn cues_and_negation_scope() {
-        assert_eq!(cue("The mayor ruled out new taxes.").as_deref(), Some("ruled out"));
+        assert_eq!(
+            cue("The mayor ruled out new taxes.").as_deref(),
+            Some("ruled out")
+        );
         assert_eq!(cue("She refused to rule out a strike."), None);
         assert_eq!(cue("Nothing can be ruled out."), None);
-        assert_eq!(cue("They won’t send troops.").as_deref(), Some("won’t send"));
-        assert_eq!(cue("It has “no plans” to act.").as_deref(), Some("no plans"));
+        assert_eq!(
+            cue("They won’t send troops.").as_deref(),
+            Some("won’t send")
+        );
+        assert_eq!(
+            cue("It has “no plans” to act.").as_deref(),
+            Some("no plans")
+        );
     }
 }

@@ -21,6 +21,34 @@ use crate::{
     boilerplate, claims, denials,
 };
 
+/// Converts byte offsets to code points by counting from the previous
+/// conversion: offsets come nearly in order, so the total work is linear.
+/// Far jumps fall back to the [`CharIndex`] checkpoints.
+struct Cursor<'a> {
+    text: &'a str,
+    index: &'a CharIndex<'a>,
+    byte: usize,
+    ch: usize,
+}
+
+impl Cursor<'_> {
+    fn at(&mut self, b: usize) -> usize {
+        let b = b.min(self.text.len());
+        if !self.text.is_char_boundary(b) {
+            return self.index.char_of_byte(b);
+        }
+        if b >= self.byte && b - self.byte <= 4096 {
+            self.ch += self.text[self.byte..b].chars().count();
+        } else if b < self.byte && self.byte - b <= 4096 {
+            self.ch -= self.text[b..self.byte].chars().count();
+        } else {
+            self.ch = self.index.char_of_byte(b);
+        }
+        self.byte = b;
+        self.ch
+    }
+}
+
 /// A suggestion in byte offsets.
 struct Raw {
     label: Label,
@@ -33,11 +61,18 @@ struct Raw {
 }
 
 fn quote_last_token(q: &Quote) -> usize {
-    if q.closed { q.close } else { q.close.saturating_sub(1).max(q.open) }
+    if q.closed {
+        q.close
+    } else {
+        q.close.saturating_sub(1).max(q.open)
+    }
 }
 
 fn is_terminal(t: &Token) -> bool {
-    matches!(t.kind, Kind::Punct('.') | Kind::Punct('!') | Kind::Punct('?'))
+    matches!(
+        t.kind,
+        Kind::Punct('.') | Kind::Punct('!') | Kind::Punct('?')
+    )
 }
 
 /// Runs the whole analysis.
@@ -46,7 +81,11 @@ pub(crate) fn run(text: &str, config: &Config) -> Analysis {
     let mut sents = sentences::split(text, &tokens);
     boilerplate::mark(text, &tokens, &mut sents);
     let found = quotes::find(text, &tokens);
-    let v = View { text, tokens: &tokens, inside: &found.inside };
+    let v = View {
+        text,
+        tokens: &tokens,
+        inside: &found.inside,
+    };
     let sent_of = |tok: usize| sents.partition_point(|s| s.first <= tok).saturating_sub(1);
     let quotes = &found.quotes;
     let nq = quotes.len();
@@ -92,6 +131,16 @@ pub(crate) fn run(text: &str, config: &Config) -> Analysis {
                 i += 1;
             }
             // `Ann Lee said: “…”`, `Lee said it meant “war”`: a cue before.
+            // "X said it meant “war”, according to the agency": the subject's
+            // own cue wins over a source cited after the quote.
+            if chosen.is_some_and(|(c, _)| c.according)
+                && let Some(c) = (floor..q.open)
+                    .rev()
+                    .take(60)
+                    .find_map(|i| reported::cue_at(&v, i, floor))
+            {
+                chosen = Some((c, false));
+            }
             if chosen.is_none() {
                 chosen = (floor..q.open)
                     .rev()
@@ -101,15 +150,36 @@ pub(crate) fn run(text: &str, config: &Config) -> Analysis {
             }
             if chosen.is_none() {
                 chosen = (last + 1..ceil)
-                    .find_map(|i| reported::cue_at(&v, i, floor).filter(|_| found.inside[i] == NONE))
+                    .find_map(|i| {
+                        reported::cue_at(&v, i, floor).filter(|_| found.inside[i] == NONE)
+                    })
                     .map(|c| (c, false));
+            }
+            // `”― Ann Lee.`: a dash and a name after the closing mark.
+            let mut dash_speaker = None;
+            if chosen.is_none()
+                && tokens
+                    .get(last + 1)
+                    .is_some_and(|t| t.is_dash() && !t.is_punct('-'))
+            {
+                let mut lim = last + 2;
+                while lim < tokens.len() && lim < last + 12 && tokens[lim].kind != Kind::Break {
+                    lim += 1;
+                }
+                dash_speaker = people.right(&v, last + 2, lim);
             }
             let short = !q.clause && q.words <= 4;
             // "an initiative called “strategic autonomy”": a name, not speech.
             let named = q.open > 0
                 && (tokens[q.open - 1].has(NAMING)
-                    || q.open > 1 && tokens[q.open - 2].has(NAMING) && tokens[q.open - 1].is_word() && !tokens[q.open - 1].cap);
-            if (named && q.words <= 6) || (short || q.single) && chosen.is_none() {
+                    || q.open > 1
+                        && tokens[q.open - 2].has(NAMING)
+                        && tokens[q.open - 1].is_word()
+                        && !tokens[q.open - 1].cap);
+            if let Some(sp) = dash_speaker {
+                q_attributed[qi] = true;
+                q_speaker[qi] = Some(sp);
+            } else if (named && q.words <= 6) || (short || q.single) && chosen.is_none() {
                 keep[qi] = false;
             } else if let Some((c, direct)) = chosen {
                 used[c.at] = true;
@@ -133,6 +203,10 @@ pub(crate) fn run(text: &str, config: &Config) -> Analysis {
                 continue;
             };
             let sp = reported::speaker_of(&mut people, &v, c, s.first, s.last, false);
+            if c.noun || !reported::introduces_clause(&v, c, s.last) {
+                i = c.last + 1;
+                continue;
+            }
             if let Some(sp) = sp {
                 let words = reported::content_words(&v, s.first, s.last, (c.at, c.last));
                 let sp_words = tokens[s.first..s.last]
@@ -179,15 +253,27 @@ pub(crate) fn run(text: &str, config: &Config) -> Analysis {
         }
         let q = &quotes[n];
         let p = para_of(q);
-        let prev_same = (0..n).rev().take_while(|&m| para_of(&quotes[m]) == p).find(|&m| keep[m] && q_attributed[m]);
-        let next_same = (n + 1..nq).take_while(|&m| para_of(&quotes[m]) == p).find(|&m| keep[m] && q_attributed[m]);
+        let prev_same = (0..n)
+            .rev()
+            .take_while(|&m| para_of(&quotes[m]) == p)
+            .find(|&m| keep[m] && q_attributed[m]);
+        let next_same = (n + 1..nq)
+            .take_while(|&m| para_of(&quotes[m]) == p)
+            .find(|&m| keep[m] && q_attributed[m]);
         let opens_paragraph = q.open == 0 || tokens[q.open - 1].kind == Kind::Break;
         let from_prev = if q.continues || opens_paragraph {
-            (0..n).rev().take_while(|&m| para_of(&quotes[m]) + 1 >= p).find(|&m| keep[m] && q_speaker[m].is_some())
+            (0..n)
+                .rev()
+                .take_while(|&m| para_of(&quotes[m]) + 1 >= p)
+                .find(|&m| keep[m] && q_speaker[m].is_some())
         } else {
             None
         };
-        let source = if q.continues { from_prev.or(prev_same).or(next_same) } else { prev_same.or(next_same).or(from_prev) };
+        let source = if q.continues {
+            from_prev.or(prev_same).or(next_same)
+        } else {
+            prev_same.or(next_same).or(from_prev)
+        };
         if let Some(m) = source {
             q_speaker[n] = q_speaker[m].clone();
             q_cue[n] = q_cue[m].clone();
@@ -230,7 +316,9 @@ pub(crate) fn run(text: &str, config: &Config) -> Analysis {
             let speaker = if q != NONE && keep[q as usize] {
                 q_speaker[q as usize].clone()
             } else {
-                sent_speaker[si].clone().or_else(|| people.left(&v, s.first, c.first))
+                sent_speaker[si]
+                    .clone()
+                    .or_else(|| people.left(&v, s.first, c.first))
             };
             raws.push(Raw {
                 label: Label::Denial,
@@ -247,7 +335,13 @@ pub(crate) fn run(text: &str, config: &Config) -> Analysis {
                 let q = found.inside[m];
                 q != NONE && keep[q as usize] && q_speaker[q as usize].is_some()
             });
-            if let Some(score) = claims::score(text, &tokens, s.first, s.last, sent_attributed[si] || quoted) {
+            if let Some(score) = claims::score(
+                text,
+                &tokens,
+                s.first,
+                s.last,
+                sent_attributed[si] || quoted,
+            ) {
                 raws.push(Raw {
                     label: Label::Claim,
                     start: s.start,
@@ -264,6 +358,7 @@ pub(crate) fn run(text: &str, config: &Config) -> Analysis {
     finish(text, config, &sents, raws, found.diagnostics, &people)
 }
 
+#[inline(never)]
 fn finish(
     text: &str,
     config: &Config,
@@ -273,9 +368,15 @@ fn finish(
     people: &People,
 ) -> Analysis {
     let index = CharIndex::new(text);
-    let c = |b: usize| index.char_of_byte(b);
+    let mut cursor = Cursor {
+        text,
+        index: &index,
+        byte: 0,
+        ch: 0,
+    };
+    let mut c = |b: usize| cursor.at(b);
     raws.retain(|r| r.confidence >= config.min_confidence && r.start < r.end);
-    raws.sort_by(|a, b| (a.start, a.label, a.end).cmp(&(b.start, b.label, b.end)));
+    raws.sort_by_key(|a| (a.start, a.label, a.end));
     let sentences = sents
         .iter()
         .map(|s| Sentence {
@@ -288,11 +389,19 @@ fn finish(
     let suggestions = raws
         .into_iter()
         .map(|r| {
-            let sentence = sents.partition_point(|s| s.start <= r.start).saturating_sub(1);
+            let sentence = sents
+                .partition_point(|s| s.start <= r.start)
+                .saturating_sub(1);
             let (speaker, speaker_span) = match r.speaker {
                 Some(sp) => {
                     let name = people.fullest(&sp.name).unwrap_or(sp.name);
-                    (Some(name), Some(Span { start: c(sp.start), end: c(sp.end) }))
+                    (
+                        Some(name),
+                        Some(Span {
+                            start: c(sp.start),
+                            end: c(sp.end),
+                        }),
+                    )
                 }
                 None => (None, None),
             };
@@ -313,5 +422,9 @@ fn finish(
         .into_iter()
         .map(|(at, message)| Diagnostic { at: c(at), message })
         .collect();
-    Analysis { sentences, suggestions, diagnostics }
+    Analysis {
+        sentences,
+        suggestions,
+        diagnostics,
+    }
 }

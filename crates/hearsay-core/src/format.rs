@@ -28,6 +28,16 @@
 //!   `"suggested"`, `"accepted"` or `"rejected"`. Annotation ids are unique
 //!   within their document.
 //! * Unknown extra fields are accepted and ignored when reading.
+//! * Derived fields, for consumers that do not count code points: each
+//!   document has `sha256`, the lowercase hex SHA-256 of its text's UTF-8
+//!   bytes (a consumer can check it has the same text), and each annotation
+//!   has `start_utf16`/`end_utf16`, its offsets in UTF-16 code units (what
+//!   JavaScript's `String.prototype.slice` takes). [`Export::to_json`] (and
+//!   serde serialisation of a [`Document`]) always computes and writes them
+//!   (`sha256` after `text`, `start_utf16`/`end_utf16` after `end`); they are
+//!   not stored in the structs. When reading they are optional, but when
+//!   present they must agree with the text and the code point offsets, or
+//!   [`Export::parse`] refuses the export naming the document or annotation.
 //!
 //! [`Export::to_json`] writes pretty JSON with the fields in the order above;
 //! [`Export::parse`] reads and validates it, and `parse(to_json(x)) == x`.
@@ -68,6 +78,9 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
+use serde::Serializer;
+use sha2::{Digest, Sha256};
+
 use crate::{Analysis, CharIndex, Label, QuoteKind, Sentence, Span};
 
 /// The value of the `format` field.
@@ -91,7 +104,11 @@ pub struct Export {
 }
 
 /// One annotated document.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+///
+/// Serialising a document (with [`Export::to_json`] or serde) also writes the
+/// derived fields `sha256` (of the text) and, for each annotation,
+/// `start_utf16`/`end_utf16`; they are not stored in the struct.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
 pub struct Document {
     /// Identifier, unique within the export.
     pub id: String,
@@ -307,15 +324,20 @@ impl Export {
     }
 
     /// Parses and validates an export. Never panics; the error says which
-    /// record is wrong and why.
+    /// record is wrong and why. The derived fields (`sha256`, `start_utf16`,
+    /// `end_utf16`) may be missing; present, they must be consistent.
     pub fn parse(json: &str) -> Result<Export, FormatError> {
         let json = json.strip_prefix('\u{feff}').unwrap_or(json);
-        let export: Export = serde_json::from_str(json).map_err(|e| FormatError::Json {
+        let wire: ExportIn = serde_json::from_str(json).map_err(|e| FormatError::Json {
             message: strip_position(&e.to_string()),
             line: e.line(),
             column: e.column(),
         })?;
+        let (export, derived) = wire.split();
         export.validate()?;
+        for (i, (doc, derived)) in export.documents.iter().zip(&derived).enumerate() {
+            doc.check_derived(i + 1, derived)?;
+        }
         Ok(export)
     }
 
@@ -442,6 +464,251 @@ impl Document {
             }
         }
         Ok(())
+    }
+}
+
+/// Lowercase hex SHA-256 of the UTF-8 bytes of `text`.
+pub fn sha256_hex(text: &str) -> String {
+    hex(&Sha256::digest(text.as_bytes()))
+}
+
+/// Lowercase hex of `bytes`.
+fn hex(bytes: &[u8]) -> String {
+    const DIGITS: &[u8; 16] = b"0123456789abcdef";
+    let mut out = String::with_capacity(bytes.len() * 2);
+    for b in bytes {
+        out.push(DIGITS[usize::from(b >> 4)] as char);
+        out.push(DIGITS[usize::from(b & 15)] as char);
+    }
+    out
+}
+
+impl Document {
+    /// The lowercase hex SHA-256 of the text's UTF-8 bytes: the derived
+    /// `sha256` field of the JSON.
+    pub fn sha256(&self) -> String {
+        sha256_hex(&self.text)
+    }
+
+    /// The `[start, end)` UTF-16 offsets of every annotation, in order: the
+    /// derived `start_utf16`/`end_utf16` fields of the JSON. Offsets past
+    /// the end of the text are clamped.
+    pub fn utf16_offsets(&self) -> Vec<(usize, usize)> {
+        let index = CharIndex::new(&self.text);
+        self.annotations
+            .iter()
+            .map(|a| (index.utf16(a.start), index.utf16(a.end)))
+            .collect()
+    }
+
+    /// Checks the derived fields read with the document (`number` counts
+    /// from 1). The document must already be valid.
+    fn check_derived(&self, number: usize, derived: &DerivedIn) -> Result<(), FormatError> {
+        if let Some(found) = &derived.sha256 {
+            let want = self.sha256();
+            if !found.eq_ignore_ascii_case(&want) {
+                return Err(FormatError::Document {
+                    document: number,
+                    name: self.name.clone(),
+                    message: format!(
+                        "sha256 {:?} does not match the text (whose sha256 is {want})",
+                        truncate(found, 70)
+                    ),
+                });
+            }
+        }
+        let index = CharIndex::new(&self.text);
+        for (a, (start16, end16)) in self.annotations.iter().zip(&derived.utf16) {
+            for (field, found, offset) in [
+                ("start_utf16", start16, a.start),
+                ("end_utf16", end16, a.end),
+            ] {
+                let want = index.utf16(offset);
+                if let Some(found) = *found
+                    && found != want
+                {
+                    let base = &field[..field.len() - 6];
+                    return Err(FormatError::Annotation {
+                        document: number,
+                        name: self.name.clone(),
+                        annotation: a.id.clone(),
+                        message: format!(
+                            "{field} {found} does not match {base} {offset} (which is UTF-16 offset {want})"
+                        ),
+                    });
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+/// How a document is written: the stored fields plus the derived ones.
+#[derive(Serialize)]
+struct DocumentOut<'a> {
+    id: &'a str,
+    name: &'a str,
+    text: &'a str,
+    sha256: String,
+    sentences: &'a [Sentence],
+    annotations: Vec<AnnotationOut<'a>>,
+}
+
+/// How an annotation is written inside its document.
+#[derive(Serialize)]
+struct AnnotationOut<'a> {
+    id: &'a str,
+    label: Label,
+    start: usize,
+    end: usize,
+    start_utf16: usize,
+    end_utf16: usize,
+    text: &'a str,
+    kind: Option<QuoteKind>,
+    speaker: Option<&'a str>,
+    speaker_span: Option<Span>,
+    cue: Option<&'a str>,
+    confidence: f32,
+    origin: Origin,
+    status: Status,
+}
+
+impl Serialize for Document {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let utf16 = self.utf16_offsets();
+        DocumentOut {
+            id: &self.id,
+            name: &self.name,
+            text: &self.text,
+            sha256: self.sha256(),
+            sentences: &self.sentences,
+            annotations: self
+                .annotations
+                .iter()
+                .zip(utf16)
+                .map(|(a, (start_utf16, end_utf16))| AnnotationOut {
+                    id: &a.id,
+                    label: a.label,
+                    start: a.start,
+                    end: a.end,
+                    start_utf16,
+                    end_utf16,
+                    text: &a.text,
+                    kind: a.kind,
+                    speaker: a.speaker.as_deref(),
+                    speaker_span: a.speaker_span,
+                    cue: a.cue.as_deref(),
+                    confidence: a.confidence,
+                    origin: a.origin,
+                    status: a.status,
+                })
+                .collect(),
+        }
+        .serialize(serializer)
+    }
+}
+
+/// An export as read: the stored fields plus the optional derived ones.
+#[derive(Deserialize)]
+struct ExportIn {
+    format: String,
+    version: u32,
+    offsets: String,
+    documents: Vec<DocumentIn>,
+}
+
+#[derive(Deserialize)]
+struct DocumentIn {
+    id: String,
+    name: String,
+    text: String,
+    #[serde(default)]
+    sha256: Option<String>,
+    sentences: Vec<Sentence>,
+    annotations: Vec<AnnotationIn>,
+}
+
+#[derive(Deserialize)]
+struct AnnotationIn {
+    id: String,
+    label: Label,
+    start: usize,
+    end: usize,
+    #[serde(default)]
+    start_utf16: Option<usize>,
+    #[serde(default)]
+    end_utf16: Option<usize>,
+    text: String,
+    #[serde(default)]
+    kind: Option<QuoteKind>,
+    #[serde(default)]
+    speaker: Option<String>,
+    #[serde(default)]
+    speaker_span: Option<Span>,
+    #[serde(default)]
+    cue: Option<String>,
+    confidence: f32,
+    origin: Origin,
+    status: Status,
+}
+
+/// The derived fields read with one document.
+struct DerivedIn {
+    sha256: Option<String>,
+    utf16: Vec<(Option<usize>, Option<usize>)>,
+}
+
+impl ExportIn {
+    fn split(self) -> (Export, Vec<DerivedIn>) {
+        let mut derived = Vec::with_capacity(self.documents.len());
+        let documents = self
+            .documents
+            .into_iter()
+            .map(|d| {
+                let mut utf16 = Vec::with_capacity(d.annotations.len());
+                let annotations = d
+                    .annotations
+                    .into_iter()
+                    .map(|a| {
+                        utf16.push((a.start_utf16, a.end_utf16));
+                        Annotation {
+                            id: a.id,
+                            label: a.label,
+                            start: a.start,
+                            end: a.end,
+                            text: a.text,
+                            kind: a.kind,
+                            speaker: a.speaker,
+                            speaker_span: a.speaker_span,
+                            cue: a.cue,
+                            confidence: a.confidence,
+                            origin: a.origin,
+                            status: a.status,
+                        }
+                    })
+                    .collect();
+                derived.push(DerivedIn {
+                    sha256: d.sha256,
+                    utf16,
+                });
+                Document {
+                    id: d.id,
+                    name: d.name,
+                    text: d.text,
+                    sentences: d.sentences,
+                    annotations,
+                }
+            })
+            .collect();
+        (
+            Export {
+                format: self.format,
+                version: self.version,
+                offsets: self.offsets,
+                documents,
+            },
+            derived,
+        )
     }
 }
 
@@ -998,5 +1265,185 @@ mod tests {
             (lines[2]["start"].as_u64(), lines[2]["end"].as_u64()),
             (Some(42), Some(56))
         );
+    }
+}
+
+#[cfg(test)]
+mod derived_tests {
+    use super::*;
+
+    /// Emoji (a ZWJ family, a flag), a combining accent, CJK, Arabic and
+    /// Hebrew, and CRLF line ends.
+    const TEXT: &str = "👩\u{200d}👩\u{200d}👧 Family 🇫🇷 says: “Cafe\u{301} is open,” Zoë said.\r\n\
+        中文报道：“我们没有计划。”\r\nقال الوزير: «لن نرفع الضرائب» ثم غادر.\r\nשלום, אמר הדובר.\r\n";
+
+    fn span_of(needle: &str) -> (usize, usize) {
+        let byte = TEXT.find(needle).unwrap();
+        let start = TEXT[..byte].chars().count();
+        (start, start + needle.chars().count())
+    }
+
+    fn export() -> Export {
+        let pieces = [
+            ("a1", "👩\u{200d}👩\u{200d}👧"),
+            ("a2", "Cafe\u{301} is open,"),
+            ("a3", "我们没有计划。"),
+            ("a4", "لن نرفع الضرائب"),
+            ("a5", "שלום"),
+            ("a6", "\r\n中文"),
+            ("a7", "🇫🇷"),
+        ];
+        let annotations = pieces
+            .iter()
+            .map(|(id, needle)| {
+                let (start, end) = span_of(needle);
+                Annotation {
+                    id: id.to_string(),
+                    label: Label::Quote,
+                    start,
+                    end,
+                    text: needle.to_string(),
+                    kind: Some(QuoteKind::Direct),
+                    speaker: Some("Zoë".into()),
+                    speaker_span: None,
+                    cue: None,
+                    confidence: 1.0,
+                    origin: Origin::Annotator,
+                    status: Status::Accepted,
+                }
+            })
+            .collect();
+        Export::new(vec![Document {
+            id: "d1".into(),
+            name: "mixed.txt".into(),
+            text: TEXT.into(),
+            sentences: vec![],
+            annotations,
+        }])
+    }
+
+    /// What JavaScript would do: encode to UTF-16 and slice.
+    fn js_slice(text: &str, start: usize, end: usize) -> String {
+        let units: Vec<u16> = text.encode_utf16().collect();
+        String::from_utf16(&units[start..end]).unwrap()
+    }
+
+    #[test]
+    fn sha256_is_the_hex_digest_of_the_utf8_text() {
+        assert_eq!(
+            sha256_hex("abc"),
+            "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
+        );
+        assert_eq!(
+            sha256_hex(""),
+            "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"
+        );
+    }
+
+    #[test]
+    fn derived_fields_are_written_and_agree_with_javascript_slicing() {
+        let e = export();
+        let json = e.to_json();
+        let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+        let doc = &v["documents"][0];
+        assert_eq!(doc["sha256"], sha256_hex(TEXT));
+        assert_eq!(doc["sha256"].as_str().unwrap().len(), 64);
+        for a in doc["annotations"].as_array().unwrap() {
+            let s16 = a["start_utf16"].as_u64().unwrap() as usize;
+            let e16 = a["end_utf16"].as_u64().unwrap() as usize;
+            assert_eq!(js_slice(TEXT, s16, e16), a["text"].as_str().unwrap(), "{a}");
+            let s = a["start"].as_u64().unwrap() as usize;
+            let prefix: String = TEXT.chars().take(s).collect();
+            assert_eq!(s16, prefix.encode_utf16().count());
+        }
+        // The ZWJ family is 5 code points but 8 UTF-16 units.
+        let a1 = &doc["annotations"][0];
+        assert_eq!(
+            (a1["start"].as_u64(), a1["end"].as_u64()),
+            (Some(0), Some(5))
+        );
+        assert_eq!(a1["end_utf16"].as_u64(), Some(8));
+        // Field order: sha256 after text, the UTF-16 offsets after end.
+        let order = ["\"text\"", "\"sha256\"", "\"sentences\""];
+        let pos: Vec<usize> = order.iter().map(|k| json.find(k).unwrap()).collect();
+        assert!(pos.windows(2).all(|w| w[0] < w[1]), "{json}");
+        let a = json.find("\"annotations\"").unwrap();
+        let keys = ["\"end\"", "\"start_utf16\"", "\"end_utf16\"", "\"text\""];
+        let pos: Vec<usize> = keys
+            .iter()
+            .map(|k| a + json[a..].find(k).unwrap())
+            .collect();
+        assert!(pos.windows(2).all(|w| w[0] < w[1]), "{json}");
+        // Round trip, and the methods agree with the JSON.
+        assert_eq!(Export::parse(&json).unwrap(), e);
+        assert_eq!(e.documents[0].sha256(), sha256_hex(TEXT));
+        assert_eq!(e.documents[0].utf16_offsets()[0], (0, 8));
+    }
+
+    #[test]
+    fn derived_fields_are_optional_when_reading() {
+        let e = export();
+        let mut v: serde_json::Value = serde_json::from_str(&e.to_json()).unwrap();
+        let doc = v["documents"][0].as_object_mut().unwrap();
+        doc.remove("sha256");
+        for a in doc["annotations"].as_array_mut().unwrap() {
+            a.as_object_mut().unwrap().remove("start_utf16");
+        }
+        assert_eq!(Export::parse(&v.to_string()).unwrap(), e);
+        // Upper-case hex is the same digest.
+        let mut v: serde_json::Value = serde_json::from_str(&e.to_json()).unwrap();
+        v["documents"][0]["sha256"] = sha256_hex(TEXT).to_uppercase().into();
+        assert_eq!(Export::parse(&v.to_string()).unwrap(), e);
+    }
+
+    #[test]
+    fn inconsistent_derived_fields_are_refused_naming_the_record() {
+        let e = export();
+        let base: serde_json::Value = serde_json::from_str(&e.to_json()).unwrap();
+        type Edit = fn(&mut serde_json::Value);
+        let cases: [(Edit, &str); 5] = [
+            (
+                |v| v["documents"][0]["sha256"] = sha256_hex("other text").into(),
+                "document 1 (\"mixed.txt\"): sha256 ",
+            ),
+            (
+                |v| v["documents"][0]["sha256"] = "zz".into(),
+                "does not match the text (whose sha256 is",
+            ),
+            (
+                // Code point offsets given as UTF-16 offsets: the classic bug.
+                |v| v["documents"][0]["annotations"][1]["start_utf16"] = 19.into(),
+                "annotation \"a2\": start_utf16 19 does not match start",
+            ),
+            (
+                |v| v["documents"][0]["annotations"][6]["end_utf16"] = 1.into(),
+                "annotation \"a7\": end_utf16 1 does not match end",
+            ),
+            (
+                // The text changed (CRLF to LF) but the hash did not.
+                |v| {
+                    let text = v["documents"][0]["text"]
+                        .as_str()
+                        .unwrap()
+                        .replace("\r\n", "\n");
+                    v["documents"][0]["text"] = text.into();
+                    v["documents"][0]["annotations"] = serde_json::json!([]);
+                },
+                "sha256",
+            ),
+        ];
+        for (edit, want) in cases {
+            let mut v = base.clone();
+            edit(&mut v);
+            let got = Export::parse(&v.to_string()).unwrap_err().to_string();
+            assert!(got.contains(want), "got {got:?}, want {want:?}");
+        }
+        // Wrong JSON types for the derived fields are refused, not ignored.
+        let mut v = base.clone();
+        v["documents"][0]["annotations"][0]["start_utf16"] = (-1).into();
+        assert!(Export::parse(&v.to_string()).is_err());
+        let mut v = base;
+        v["documents"][0]["sha256"] = 5.into();
+        assert!(Export::parse(&v.to_string()).is_err());
     }
 }

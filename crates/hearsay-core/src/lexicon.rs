@@ -81,7 +81,17 @@ pub(crate) const CONJ: Lex = 1 << 30;
 /// A question word: "why", "how".
 pub(crate) const WH: Lex = 1 << 31;
 
+/// A word that can anchor a credit or notice line: "contributed", "photo".
+pub(crate) const BOILER: Lex = 1 << 32;
+
 const LISTS: &[(Lex, &str)] = &[
+    (
+        BOILER,
+        "contributed reporting assistance editing writing rights reserved comments licensed \
+         commons getty photo photograph source sign subscribe click follow story copyright afp \
+         ap image credit caption advertisement sponsored abstract text related share video \
+         listen watch read supported continue by",
+    ),
     (
         CUE | INVERTS,
         "said says added adds stated states warned warns stressed stresses noted notes insisted \
@@ -90,10 +100,10 @@ const LISTS: &[(Lex, &str)] = &[
          emphasizes emphasises underscored underscores underlined reiterated reiterates clarified \
          clarifies confirmed confirms wrote writes tweeted replied replies responded responds \
          continued continues concluded recalled recalls predicted predicts promised pledged vowed \
-         vows cautioned complained complains conceded countered counters observed remarked \
+         vows shouted yelled screamed whispered exclaimed cautioned complained complains conceded countered counters observed remarked \
          repeated maintained maintains contended mentioned commented joked quipped testified \
-         signaled signalled assured assures echoed alleged alleges recounted cited reported \
-         disclosed revealed indicated indicates hinted estimated boasted lamented told tells asked \
+         assured assures echoed alleged alleges recounted cited reported \
+         reports compared disclosed revealed indicated indicates hinted estimated boasted lamented told tells asked \
          urged urges suggested suggests",
     ),
     (
@@ -102,9 +112,8 @@ const LISTS: &[(Lex, &str)] = &[
          arguing claiming asserting declaring announcing acknowledging admitting emphasizing \
          emphasising underscoring reiterating clarifying confirming writing tweeting replying \
          responding predicting promising pledging vowing cautioning complaining conceding \
-         observing repeating maintaining contending mentioning commenting testifying signaling \
-         signalling assuring echoing alleging asking urging suggesting deemed describing \
-         described accused accusing criticized criticised blasted slammed insist argue warn \
+         observing repeating maintaining contending mentioning commenting testifying assuring echoing alleging asking urging suggesting deemed describing \
+         described called calling accused accusing criticized criticised blasted slammed insist argue warn \
          stress note claim deny",
     ),
     (
@@ -112,7 +121,10 @@ const LISTS: &[(Lex, &str)] = &[
         "believes believe believed thinks think feels argued projected forecast expects expected \
          hopes hoped",
     ),
-    (LISTENER, "told tells tell telling assured assures assuring urged urges urging asked asks asking"),
+    (
+        LISTENER,
+        "told tells tell telling assured assures assuring urged urges urging asked asks asking",
+    ),
     (
         SPEECH_NOUN,
         "statement statements comments comment remarks remark suggestion claim claims words \
@@ -146,7 +158,8 @@ const LISTS: &[(Lex, &str)] = &[
          lieutenant colonel captain sergeant admiral major first lady chief-of-staff \
          administrator superintendent inspector detective rabbi bishop cardinal imam pastor \
          counsel partner member members owner vice-president veteran supporter supporters \
-         fellow scholar expert critic",
+         fellow scholar expert critic councillor councilor councilman councilwoman alderman \
+         assistant mp mps legislator",
     ),
     (
         LEADER,
@@ -160,6 +173,7 @@ const LISTS: &[(Lex, &str)] = &[
          spokesperson campaign office government administration ministry report statement study \
          survey poll prosecutors investigators officers scientists doctors organizers organisers \
          protesters democrats republicans agency company group team party committee court judge \
+         council board union unions countries nations states governments \
          president minister chancellor secretary senator governor mayor adviser advisor aide \
          executive analyst candidate nominee lawmaker congressman congresswoman representative \
          sheriff officer commander envoy diplomat lawyer attorney economist expert critic \
@@ -217,8 +231,7 @@ const LISTS: &[(Lex, &str)] = &[
     (
         TIME,
         "monday tuesday wednesday thursday friday saturday sunday january february march april \
-         june july august september october november december jan feb mar apr jun jul aug sep \
-         sept oct nov dec christmas easter",
+         june july august september october november december christmas easter",
     ),
     (
         ORG,
@@ -267,11 +280,11 @@ const LISTS: &[(Lex, &str)] = &[
          majority minority",
     ),
     (THAT, "that"),
-    (NAMING, "called so-called dubbed named known nicknamed termed titled labelled labeled"),
     (
-        BE,
-        "is was are were be been being am 's",
+        NAMING,
+        "called so-called dubbed named known nicknamed termed titled labelled labeled",
     ),
+    (BE, "is was are were be been being am 's"),
     (CONJ, "and but or nor"),
     (WH, "why how what who whom whose where when which whether"),
 ];

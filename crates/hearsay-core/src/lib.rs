@@ -23,12 +23,13 @@
 #![deny(missing_docs)]
 
 pub mod agreement;
-pub mod format;
-pub mod html;
 mod boilerplate;
 mod claims;
 mod denials;
 mod engine;
+pub mod format;
+pub mod html;
+pub mod interop;
 mod lexicon;
 mod normalise;
 mod offsets;

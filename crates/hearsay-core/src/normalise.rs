@@ -105,18 +105,31 @@ fn char_before(text: &str, i: usize) -> Option<char> {
 }
 
 /// Splits `text` into tokens (see the module documentation).
+#[inline(never)]
 pub(crate) fn tokenize(text: &str) -> Vec<Token> {
-    let mut tokens = Vec::with_capacity(text.len() / 5 + 4);
+    // Words average over four bytes with their space; reserving for one
+    // token per three bytes avoids regrowing (and copying) the vector.
+    let mut tokens = Vec::with_capacity(text.len() / 3 + 4);
     let bytes = text.as_bytes();
     let mut i = 0;
     let mut space_before = true;
     let mut key = String::new();
     while i < bytes.len() {
-        let c = match char_at(text, i) {
-            Some(c) => c,
-            None => break,
+        let c = if bytes[i] < 0x80 {
+            bytes[i] as char
+        } else {
+            match char_at(text, i) {
+                Some(c) => c,
+                None => break,
+            }
         };
         let len = c.len_utf8();
+        // A single ASCII space between words: the common case.
+        if c == ' ' && bytes.get(i + 1).is_some_and(|b| !b.is_ascii_whitespace() && *b < 0x80) {
+            i += 1;
+            space_before = true;
+            continue;
+        }
         if c.is_whitespace() {
             let start = i;
             let mut has_break = false;
@@ -144,14 +157,7 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
         if c.is_alphanumeric() {
             i = scan_word(text, i);
             let word = &text[start..i];
-            key.clear();
-            for ch in word.chars() {
-                if is_apostrophe(ch) {
-                    key.push('\'');
-                } else {
-                    key.extend(ch.to_lowercase());
-                }
-            }
+            fill_key(word, &mut key);
             let lex = lexicon::lookup(&key);
             tokens.push(Token {
                 start,
@@ -236,8 +242,17 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
 /// a hyphen (`R-Utah`), an ampersand (`AT&T`) or an acronym dot (`U.S`,
 /// `G.K`: a dot between single letters).
 fn scan_word(text: &str, mut i: usize) -> usize {
+    let bytes = text.as_bytes();
     let mut seg_len = 0usize;
-    while let Some(c) = char_at(text, i) {
+    loop {
+        // ASCII letters and digits, the bulk of any word, byte by byte.
+        while i < bytes.len() && bytes[i].is_ascii_alphanumeric() {
+            i += 1;
+            seg_len += 1;
+        }
+        let Some(c) = char_at(text, i) else {
+            break;
+        };
         if c.is_alphanumeric() || c == '\u{301}' || c == '\u{308}' {
             i += c.len_utf8();
             seg_len += 1;
@@ -285,15 +300,38 @@ fn scan_word(text: &str, mut i: usize) -> usize {
 
 /// Lowercase key of a word, with apostrophes unified, for comparisons.
 pub(crate) fn key_of(word: &str) -> String {
+    key_cow(word).into_owned()
+}
+
+/// Like [`key_of`], borrowing when the word is its own key.
+pub(crate) fn key_cow(word: &str) -> std::borrow::Cow<'_, str> {
+    // Lowercase ASCII without apostrophes is its own key: no allocation.
+    if word.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-') {
+        return std::borrow::Cow::Borrowed(word);
+    }
     let mut key = String::with_capacity(word.len());
+    fill_key(word, &mut key);
+    std::borrow::Cow::Owned(key)
+}
+
+/// Writes the key of `word` into `key` (cleared first). ASCII words, the
+/// common case, take a byte-wise fast path.
+fn fill_key(word: &str, key: &mut String) {
+    key.clear();
+    if word.is_ascii() {
+        key.push_str(word);
+        key.make_ascii_lowercase();
+        return;
+    }
     for ch in word.chars() {
         if is_apostrophe(ch) {
             key.push('\'');
+        } else if ch.is_ascii() {
+            key.push(ch.to_ascii_lowercase());
         } else {
             key.extend(ch.to_lowercase());
         }
     }
-    key
 }
 
 #[cfg(test)]

@@ -61,6 +61,7 @@ fn is_opener(k: Kind) -> bool {
 }
 
 /// Finds the quotes in `tokens`.
+#[inline(never)]
 pub(crate) fn find(text: &str, tokens: &[Token]) -> Quotes {
     let mut q = Quotes {
         quotes: Vec::new(),
@@ -99,7 +100,9 @@ fn scan_paragraph(
                 // closes.
                 Some(o)
                     if !t.space_before
-                        && tokens.get(j + 1).is_none_or(|n| n.space_before || !n.is_word()) =>
+                        && tokens
+                            .get(j + 1)
+                            .is_none_or(|n| n.space_before || !n.is_word()) =>
                 {
                     push(text, tokens, o, j, true, continues, q);
                     continues = false;
@@ -123,9 +126,10 @@ fn scan_paragraph(
                     open = None;
                 }
                 None if t.kind == Kind::Mark(Mark::DoubleEither) => open = Some(j),
-                None => q
-                    .diagnostics
-                    .push((t.start, "closing quotation mark without an opening one".into())),
+                None => q.diagnostics.push((
+                    t.start,
+                    "closing quotation mark without an opening one".into(),
+                )),
             },
             _ => {}
         }
@@ -205,22 +209,20 @@ fn singles(text: &str, tokens: &[Token], from: usize, to: usize, q: &mut Quotes)
     while j < to {
         if tokens[j].kind == Kind::Mark(Mark::SingleOpen) && q.inside[j] == NONE {
             let limit = (j + 14).min(to);
-            let close = (j + 2..limit).find(|&k| {
-                tokens[k].kind == Kind::Mark(Mark::SingleClose) && q.inside[k] == NONE
-            });
-            if let Some(k) = close {
-                if !tokens[j + 1..k]
+            let close = (j + 2..limit)
+                .find(|&k| tokens[k].kind == Kind::Mark(Mark::SingleClose) && q.inside[k] == NONE);
+            if let Some(k) = close
+                && !tokens[j + 1..k]
                     .iter()
                     .any(|t| matches!(t.kind, Kind::Mark(_)))
-                {
-                    let before = q.quotes.len();
-                    push(text, tokens, j, k, true, false, q);
-                    if let Some(last) = q.quotes.get_mut(before) {
-                        last.single = true;
-                    }
-                    j = k + 1;
-                    continue;
+            {
+                let before = q.quotes.len();
+                push(text, tokens, j, k, true, false, q);
+                if let Some(last) = q.quotes.get_mut(before) {
+                    last.single = true;
                 }
+                j = k + 1;
+                continue;
             }
         }
         j += 1;

@@ -13,8 +13,8 @@
 //! Example: `The minister told reporters that the plan was dead.` is
 //! reported speech by "the minister", with the cue "told".
 
-use crate::lexicon::{CUE, INVERTS, LISTENER, SPEECH_NOUN, WEAK_CUE};
-use crate::normalise::{Kind, Token, key_of};
+use crate::lexicon::{AUX, CONJ, CUE, INVERTS, LISTENER, PREP, SPEECH_NOUN, TIME, WEAK_CUE};
+use crate::normalise::{Kind, key_cow, key_of};
 use crate::quotes::NONE;
 use crate::speakers::{People, Speaker, View};
 
@@ -38,10 +38,15 @@ pub(crate) fn cue_at(v: &View, i: usize, floor: usize) -> Option<CueAt> {
         return None;
     }
     let prev = (i > floor).then(|| &v.tokens[i - 1]);
-    let prev_key = prev.filter(|p| p.is_word()).map(|p| key_of(&v.text[p.start..p.end]));
     if t.has(CUE) {
+        let prev_key = prev
+            .filter(|p| p.is_word())
+            .map(|p| key_cow(&v.text[p.start..p.end]));
         // "to say", "That said,", "as noted": not attributions.
-        if matches!(prev_key.as_deref(), Some("to" | "that" | "as" | "who" | "the" | "a")) {
+        if matches!(
+            prev_key.as_deref(),
+            Some("to" | "that" | "as" | "who" | "the" | "a")
+        ) {
             return None;
         }
         if t.has(WEAK_CUE) {
@@ -50,23 +55,40 @@ pub(crate) fn cue_at(v: &View, i: usize, floor: usize) -> Option<CueAt> {
                 return None;
             }
         }
-        return Some(CueAt { at: i, last: i, according: false, noun: false });
+        return Some(CueAt {
+            at: i,
+            last: i,
+            according: false,
+            noun: false,
+        });
     }
-    let key = key_of(&v.text[t.start..t.end]);
-    if key == "according" {
+    let word = &v.text[t.start..t.end];
+    if word.eq_ignore_ascii_case("according") {
         let next = v.tokens.get(i + 1)?;
         if next.is_word() && key_of(&v.text[next.start..next.end]) == "to" {
-            return Some(CueAt { at: i, last: i + 1, according: true, noun: false });
+            return Some(CueAt {
+                at: i,
+                last: i + 1,
+                according: true,
+                noun: false,
+            });
         }
     }
     // "Ann Lee's suggestion that", "her comments".
-    if t.has(SPEECH_NOUN) {
-        if let Some(p) = prev {
-            let w = &v.text[p.start..p.end];
-            let owner = w.ends_with("’s") || w.ends_with("'s") || matches!(key_of(w).as_str(), "his" | "her" | "their");
-            if p.is_word() && owner {
-                return Some(CueAt { at: i, last: i, according: false, noun: true });
-            }
+    if t.has(SPEECH_NOUN)
+        && let Some(p) = prev
+    {
+        let w = &v.text[p.start..p.end];
+        let owner = w.ends_with("’s")
+            || w.ends_with("'s")
+            || matches!(key_of(w).as_str(), "his" | "her" | "their");
+        if p.is_word() && owner {
+            return Some(CueAt {
+                at: i,
+                last: i,
+                according: false,
+                noun: true,
+            });
         }
     }
     None
@@ -96,16 +118,36 @@ pub(crate) fn speaker_of(
             || cue.at == floor
             || v.tokens[cue.at - 1].is_punct(',')
             || matches!(v.tokens[cue.at - 1].kind, Kind::Mark(_)));
-    if inverted_slot {
-        if let Some(s) = people.right(v, cue.at + 1, ceil) {
-            return Some(s);
-        }
+    if inverted_slot && let Some(s) = people.right(v, cue.at + 1, ceil) {
+        return Some(s);
+    }
+    // "Ann Lee stressed the risk, saying that …": the participle's subject
+    // opens the sentence.
+    let word = &v.text[t.start..t.end];
+    if word.ends_with("ing") && cue.at > floor && v.tokens[cue.at - 1].is_punct(',') {
+        return people.right(v, floor, cue.at);
     }
     if let Some(s) = people.left(v, floor, cue.at) {
         return Some(s);
     }
-    if t.has(INVERTS) && !t.has(LISTENER) && !inverted_slot {
-        return people.right(v, cue.at + 1, ceil);
+    if t.has(INVERTS)
+        && !t.has(LISTENER)
+        && !inverted_slot
+        && let Some(s) = people.right(v, cue.at + 1, ceil)
+    {
+        return Some(s);
+    }
+    // "The nominee outlined a plan and vowed to …": a second verb shares
+    // the subject that opens the sentence (no commas in between).
+    let mut k = cue.at;
+    while k > floor && v.tokens[k - 1].is_word() && !v.tokens[k - 1].cap && v.tokens[k - 1].has(AUX)
+    {
+        k -= 1;
+    }
+    let coordinated = k > floor && v.tokens[k - 1].has(CONJ);
+    let clean = (floor..cue.at).all(|m| v.tokens[m].is_word() || v.tokens[m].is_punct('.'));
+    if coordinated && clean {
+        return people.right(v, floor, cue.at);
     }
     None
 }
@@ -113,11 +155,48 @@ pub(crate) fn speaker_of(
 /// Counts the words outside quotes in `[from, to)` other than `skip`.
 pub(crate) fn content_words(v: &View, from: usize, to: usize, skip: (usize, usize)) -> usize {
     (from..to)
-        .filter(|&i| v.tokens[i].is_word() && v.inside[i] == NONE && !(skip.0..=skip.1).contains(&i))
+        .filter(|&i| {
+            v.tokens[i].is_word() && v.inside[i] == NONE && !(skip.0..=skip.1).contains(&i)
+        })
         .count()
 }
 
-/// Whether a token is a word.
-pub(crate) fn is_word(t: &Token) -> bool {
-    t.is_word()
+/// Whether the cue at `c` introduces reported content: "said", "says" and
+/// "told" may take a bare clause ("NATO says it has no plans"); other verbs
+/// ("pledged", "acknowledged") often take a plain object, so they need a
+/// "that" or a colon soon after, or to close the sentence inverted
+/// ("…, officials warned.").
+pub(crate) fn introduces_clause(v: &View, c: CueAt, ceil: usize) -> bool {
+    let t = &v.tokens[c.at];
+    let key = key_of(&v.text[t.start..t.end]);
+    if c.according
+        || matches!(
+            key.as_str(),
+            "said" | "says" | "say" | "told" | "tells" | "tell" | "saying" | "telling"
+        )
+    {
+        return true;
+    }
+    let mut i = c.last + 1;
+    if i >= ceil || matches!(v.tokens[i].kind, Kind::Punct('.') | Kind::Punct(':')) {
+        return true;
+    }
+    // "acknowledged the need for … that": an object first is no clause.
+    let first = &v.tokens[i];
+    let first_key = key_of(&v.text[first.start..first.end]);
+    if !(first_key == "that" || first.has(PREP | TIME) || first.cap) {
+        return false;
+    }
+    let limit = (i + 8).min(ceil);
+    while i < limit {
+        let n = &v.tokens[i];
+        if n.is_word() && key_of(&v.text[n.start..n.end]) == "that" {
+            return true;
+        }
+        if !n.is_word() {
+            return false;
+        }
+        i += 1;
+    }
+    false
 }

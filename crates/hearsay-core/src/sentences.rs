@@ -34,7 +34,10 @@ pub(crate) struct Sent {
 }
 
 fn is_terminal(t: &Token) -> bool {
-    matches!(t.kind, Kind::Punct('.') | Kind::Punct('!') | Kind::Punct('?') | Kind::Punct('…'))
+    matches!(
+        t.kind,
+        Kind::Punct('.') | Kind::Punct('!') | Kind::Punct('?') | Kind::Punct('…')
+    )
 }
 
 fn is_closing(t: &Token) -> bool {
@@ -62,6 +65,7 @@ fn can_start(t: &Token, text: &str) -> bool {
 }
 
 /// Splits `tokens` into sentences.
+#[inline(never)]
 pub(crate) fn split(text: &str, tokens: &[Token]) -> Vec<Sent> {
     let mut out = Vec::with_capacity(tokens.len() / 16 + 1);
     let mut paragraph = 0usize;
@@ -120,11 +124,12 @@ pub(crate) fn split(text: &str, tokens: &[Token]) -> Vec<Sent> {
                 continue;
             }
             let next = &tokens[j];
-            if next.space_before && can_start(next, text) && !is_abbreviation(text, tokens, i, next)
+            if next.space_before
+                && can_start(next, text)
+                && !is_abbreviation(text, tokens, i, next)
+                && let Some(f) = first.take()
             {
-                if let Some(f) = first.take() {
-                    push(&mut out, f, j, paragraph, false);
-                }
+                push(&mut out, f, j, paragraph, false);
             }
             i = j;
             continue;
@@ -185,7 +190,8 @@ fn dateline_end(text: &str, tokens: &[Token], i: usize) -> Option<usize> {
             Kind::Word => {
                 let w = &text[t.start..t.end];
                 // "PARIS": all capitals; "(Bloomberg)": a bracketed source.
-                let bracketed = j > i && tokens[j - 1].is_punct('(');
+                let bracketed = (i..j).any(|m| tokens[m].is_punct('('))
+                    && !(i..j).any(|m| tokens[m].is_punct(')'));
                 let caps = w.chars().any(char::is_alphabetic) && !w.chars().any(char::is_lowercase);
                 if !(bracketed || caps) {
                     return None;

@@ -33,8 +33,10 @@ pub(crate) struct Speaker {
     /// One past their last byte.
     pub end: usize,
     /// Whether this is a person (not a group or body).
+    #[allow(dead_code)]
     pub person: bool,
     /// A resolved pronoun rather than a written name.
+    #[allow(dead_code)]
     pub pronoun: bool,
 }
 
@@ -116,6 +118,7 @@ fn is_possessive(w: &str) -> bool {
 
 impl People {
     /// Records the names in `[from, to)` (outside quotes) as mentions.
+    #[inline(never)]
     pub(crate) fn scan(&mut self, v: &View, from: usize, to: usize) {
         let mut i = from;
         while i < to {
@@ -128,7 +131,7 @@ impl People {
                 i += 1;
             }
             // Skip a bracketed party tag: "Ann Lee (D-Ore.)".
-            self.interpret(v, a, i, false);
+            self.interpret(v, a, i, false, false);
         }
     }
 
@@ -149,6 +152,9 @@ impl People {
         }
         let mut hops = 0;
         let mut appositive = false;
+        // A phrase before a preposition, kept in case nothing precedes it
+        // ("footage of Ann Lee asking").
+        let mut remembered: Option<Speaker> = None;
         loop {
             // "Rep. Ann Lee (D-Ore.) said": step over the bracket.
             if k > floor && v.tokens[k - 1].is_punct(')') {
@@ -167,6 +173,9 @@ impl People {
             // The phrase starts on a word.
             while k < b && !v.tokens[k].is_word() {
                 k += 1;
+            }
+            if k == b && remembered.is_some() {
+                return remembered;
             }
             if k == b {
                 // "Ann Lee, who chairs the panel, said": skip the clause.
@@ -196,14 +205,16 @@ impl People {
                 }
                 return None;
             }
-            let only_time = v.tokens[k..b]
-                .iter()
-                .all(|t| !t.is_word() || t.has(TIME));
+            let only_time = v.tokens[k..b].iter().all(|t| !t.is_word() || t.has(TIME));
             // "Ann Lee on Tuesday in Rome said": skip prepositional phrases.
             if hops < 3 && k > floor {
                 let p = &v.tokens[k - 1];
                 if p.is_word() && !p.cap && p.has(PREP) {
                     hops += 1;
+                    if !only_time && remembered.is_none() {
+                        let definite = k > floor && key_of(v.word(k - 1)) == "the";
+                        remembered = self.interpret(v, k, b, definite, false);
+                    }
                     k -= 1;
                     while k > floor && v.tokens[k - 1].has(DET) && !v.tokens[k - 1].cap {
                         k -= 1;
@@ -248,8 +259,7 @@ impl People {
     }
 
     fn phrase(&mut self, v: &View, a: usize, b: usize, definite: bool) -> Option<Speaker> {
-        let sp = self.interpret(v, a, b, definite)?;
-        Some(sp)
+        self.interpret(v, a, b, definite, true)
     }
 
     fn pronoun(&mut self, v: &View, i: usize) -> Option<Speaker> {
@@ -294,7 +304,14 @@ impl People {
 
     /// Makes sense of the phrase `[a, b)`: a name, a role, a group or a
     /// body. Registers people met. Returns `None` for anything else.
-    fn interpret(&mut self, v: &View, a: usize, b: usize, definite: bool) -> Option<Speaker> {
+    fn interpret(
+        &mut self,
+        v: &View,
+        a: usize,
+        b: usize,
+        definite: bool,
+        register: bool,
+    ) -> Option<Speaker> {
         let words: Vec<usize> = (a..b).filter(|&i| v.tokens[i].is_word()).collect();
         let &last = words.last()?;
         let (start, end) = (v.tokens[words[0]].start, v.tokens[last].end);
@@ -306,17 +323,19 @@ impl People {
             let owner = &words[..=pos];
             let head = &words[pos + 1..];
             let owner_word = key_of(strip_possessive(v.word(owner[owner.len() - 1])));
-            if let Some(nation) = lexicon::nationality_of(&owner_word) {
-                if let Some(sp) = self.by_role(v, head, Some(nation.to_string()), start, end) {
-                    return Some(sp);
-                }
+            if let Some(nation) = lexicon::nationality_of(&owner_word)
+                && let Some(sp) = self.by_role(v, head, Some(nation.to_string()), start, end)
+            {
+                return Some(sp);
             }
             let first = owner[0];
             let last_owner = owner[owner.len() - 1];
-            return self.interpret(v, first, last_owner + 1, false).map(|mut s| {
-                s.name = strip_possessive(&s.name).to_string();
-                s
-            });
+            return self
+                .interpret(v, first, last_owner + 1, false, register)
+                .map(|mut s| {
+                    s.name = strip_possessive(&s.name).to_string();
+                    s
+                });
         }
         let is_name = |i: usize| {
             let t = &v.tokens[i];
@@ -329,12 +348,10 @@ impl People {
         let name = &words[n..];
         let before = &words[..n];
         let name_text = |ws: &[usize]| {
-            let s = ws
-                .iter()
+            ws.iter()
                 .map(|&i| strip_possessive(v.word(i)))
                 .collect::<Vec<_>>()
-                .join(" ");
-            s
+                .join(" ")
         };
         if !name.is_empty() {
             let org = name.iter().any(|&i| v.tokens[i].has(ORG))
@@ -387,18 +404,24 @@ impl People {
             let id = match self.by_surname.get(&last_key) {
                 Some(&id) => {
                     let p = &mut self.persons[id];
-                    if full.len() > p.full.len() && full.ends_with(&p.full) || name.len() > 1 && full.len() > p.full.len() {
+                    if full.len() > p.full.len() && full.ends_with(&p.full)
+                        || name.len() > 1 && full.len() > p.full.len()
+                    {
                         p.full = full;
                     }
                     id
                 }
                 None => {
-                    if name.len() == 1 && !confirmed {
-                        // A lone capitalised word is a person only as a
-                        // speaker; a mere mention ("Rome") is not.
-                        if !definite && a > 0 {
-                            // caller decides; fall through to register
-                        }
+                    // A lone capitalised word is remembered as a person only
+                    // as a speaker; a mere mention ("Rome") is not.
+                    if name.len() == 1 && !confirmed && !register {
+                        return Some(Speaker {
+                            name: full,
+                            start,
+                            end,
+                            person: true,
+                            pronoun: false,
+                        });
                     }
                     self.persons.push(Person {
                         full,
@@ -444,10 +467,11 @@ impl People {
             .find(|&&i| v.tokens[i].has(NATION))
             .map(|&i| key_of(v.word(i)));
         let plural = v.word(last).ends_with('s');
-        if definite && !plural {
-            if let Some(sp) = self.by_role(v, &words, nation, start, end) {
-                return Some(sp);
-            }
+        if definite
+            && !plural
+            && let Some(sp) = self.by_role(v, &words, nation, start, end)
+        {
+            return Some(sp);
         }
         Some(Speaker {
             name: name_text(&words),
@@ -482,9 +506,10 @@ impl People {
         });
         let id = self.mentions.iter().rev().map(|&(_, id)| id).find(|&id| {
             let p = &self.persons[id];
-            let role_ok = p.roles.iter().any(|r| {
-                *r == head || (head_leader && lexicon::lookup(r) & LEADER != 0)
-            });
+            let role_ok = p
+                .roles
+                .iter()
+                .any(|r| *r == head || (head_leader && lexicon::lookup(r) & LEADER != 0));
             let nation_ok = match (&nation, &p.nation) {
                 (Some(n), Some(pn)) => n == pn,
                 (Some(_), None) => false,

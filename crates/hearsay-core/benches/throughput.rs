@@ -1,0 +1,105 @@
+//! Throughput of `analyze` on generated news-like text, on one thread.
+//!
+//! Run with `cargo bench -p hearsay-core`. Articles are assembled from
+//! templates written for this benchmark (quotes, reported speech, denials,
+//! boilerplate, emoji, mixed quote marks) with a fixed pseudo-random seed,
+//! then `analyze` runs on 1 MB and on 10 MB of them; both sizes print MB/s so
+//! a super-linear cost shows as a falling figure.
+
+use std::hint::black_box;
+use std::time::Instant;
+
+use hearsay_core::{Config, analyze};
+
+const FIRST: &[&str] = &["Ana", "Tomas", "Lena", "Kofi", "Mei", "Ravi", "Ines", "Oskar", "Zofia", "Malik"];
+const LAST: &[&str] = &["Ruiz", "Brandt", "Okafor", "Lindqvist", "Haddad", "Novak", "Sato", "Moreau", "Kowalczyk", "Ferreira"];
+const ROLES: &[&str] = &[
+    "Finance Minister",
+    "Interior Minister",
+    "opposition leader",
+    "central bank governor",
+    "government spokeswoman",
+    "Mayor",
+    "Senator",
+    "union chief",
+];
+const PLACES: &[&str] = &["VALMORA", "KESTREL BAY", "NORTHGATE", "LUMEN CITY"];
+const TOPICS: &[&str] = &["the fuel levy", "the port expansion", "the pension reform", "the border deal", "the school budget"];
+
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> usize {
+        self.0 = self.0.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        (self.0 >> 33) as usize
+    }
+    fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
+        items[self.next() % items.len()]
+    }
+}
+
+fn article(rng: &mut Rng) -> String {
+    let (f1, l1) = (rng.pick(FIRST), rng.pick(LAST));
+    let (f2, l2) = (rng.pick(FIRST), rng.pick(LAST));
+    let (r1, r2) = (rng.pick(ROLES), rng.pick(ROLES));
+    let place = rng.pick(PLACES);
+    let topic = rng.pick(TOPICS);
+    let pct = rng.next() % 90 + 3;
+    let mut s = String::new();
+    s.push_str(&format!("{r1} {f1} {l1} defends {topic} 📈\n\nBy Staff Reporter\n\n"));
+    s.push_str(&format!(
+        "{place} — {r1} {f1} {l1} on Monday ruled out any delay to {topic}, saying the plan would cut costs by {pct} percent.\n\n"
+    ));
+    s.push_str(&format!(
+        "“We have no plans to change course,” {l1} told reporters at 09:30. “The numbers are clear, and they won’t go away.”\n\n"
+    ));
+    s.push_str(&format!(
+        "{r2} {f2} {l2} rejected that view. « It is a mistake », said {l2}, who added that the ’90s had shown “what happens when nobody listens.”\n\n"
+    ));
+    s.push_str(&format!(
+        "According to {l2}, the measure refused to rule out new taxes 🤔 and could cost $1.{pct} billion by 2031. Mr. {l1} did not rule out a vote.\n\n"
+    ));
+    s.push_str(&format!(
+        "\"It's about trust,\" she said. \"Nobody voted for this.\n\n\"We will keep asking questions,\" {l2} said.\n\n"
+    ));
+    s.push_str("Advertisement\n\n");
+    s.push_str(&format!(
+        "Critics said the so-called “efficiency dividend” was a slogan. {l1}’s office denied that the deal was rushed; there will be no referendum, officials said.\n\n"
+    ));
+    s.push_str(&format!("{f2} {l2} contributed to this report.\n© 2031 Example Media\n\n"));
+    s
+}
+
+fn corpus(bytes: usize, rng: &mut Rng) -> String {
+    let mut s = String::with_capacity(bytes + 4096);
+    while s.len() < bytes {
+        s.push_str(&article(rng));
+    }
+    s
+}
+
+fn measure(text: &str) -> (f64, usize) {
+    let config = Config::default();
+    // One warm-up run on a slice, then the timed run.
+    let warm: String = text.chars().take(100_000).collect();
+    black_box(analyze(&warm, &config));
+    let start = Instant::now();
+    let analysis = black_box(analyze(text, &config));
+    let secs = start.elapsed().as_secs_f64();
+    (text.len() as f64 / 1e6 / secs, analysis.suggestions.len())
+}
+
+fn main() {
+    let mut rng = Rng(0x5eed);
+    for mb in [1usize, 10] {
+        let text = corpus(mb * 1_000_000, &mut rng);
+        let (rate, n) = measure(&text);
+        println!(
+            "analyze: {:>6.2} MB ({} chars): {:>7.1} MB/s, {} suggestions",
+            text.len() as f64 / 1e6,
+            text.chars().count(),
+            rate,
+            n
+        );
+    }
+}

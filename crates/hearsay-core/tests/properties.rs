@@ -1,0 +1,69 @@
+//! Properties that hold for every input: no panic, spans inside the text,
+//! sentences ordered and non-overlapping with only whitespace between them,
+//! suggestions sorted, confidences in `[0, 1]`.
+
+use hearsay_core::{Config, analyze};
+use proptest::prelude::*;
+
+/// Pieces that stress the scanners: every kind of quote mark, apostrophes,
+/// dashes, abbreviations, line breaks, cues, negations, emoji.
+const PIECES: &[&str] = &[
+    "“", "”", "\"", "'", "‘", "’", "«", "»", "„", "″", "′", "''", " ", "  ", "\n", "\r\n", "\n\n",
+    "\u{a0}", ".", ",", "?", "!", "…", ":", ";", "—", "–", "--", "-", "(", ")", "Mr.", "U.S.",
+    "Gen.", "S.", "04:33", "1.6", "said", "told", "according to", "he", "she", "Ana Ruiz",
+    "President", "ruled out", "refused to rule out", "no plans to", "not", "won’t", "there will be no",
+    "the", "French", "Advertisement", "By", "©", "😀", "👩‍👩‍👧", "e\u{301}", "مرحبا", "中文", "PARIS",
+];
+
+fn pieces() -> impl Strategy<Value = String> {
+    prop::collection::vec(prop::sample::select(PIECES), 0..80).prop_map(|v| v.concat())
+}
+
+fn check(text: &str) -> Result<(), TestCaseError> {
+    let n = text.chars().count();
+    let a = analyze(text, &Config::default());
+    let chars: Vec<char> = text.chars().collect();
+    let mut prev_end = 0;
+    for s in &a.sentences {
+        prop_assert!(s.start < s.end && s.end <= n, "sentence {s:?} outside {n}");
+        prop_assert!(s.start >= prev_end, "sentences overlap or are out of order");
+        prop_assert!(chars[prev_end..s.start].iter().all(|c| c.is_whitespace()), "non-space between sentences");
+        prop_assert!(!chars[s.start].is_whitespace() && !chars[s.end - 1].is_whitespace());
+        prev_end = s.end;
+    }
+    prop_assert!(chars[prev_end..].iter().all(|c| c.is_whitespace()), "non-space after the last sentence");
+    let mut prev_start = 0;
+    for s in &a.suggestions {
+        prop_assert!(s.start <= s.end && s.end <= n, "suggestion {s:?} outside {n}");
+        prop_assert!(s.start >= prev_start, "suggestions not sorted");
+        prop_assert!((0.0..=1.0).contains(&s.confidence));
+        prop_assert!(s.sentence < a.sentences.len());
+        if let Some(sp) = s.speaker_span {
+            prop_assert!(sp.start <= sp.end && sp.end <= n);
+        }
+        prev_start = s.start;
+    }
+    for d in &a.diagnostics {
+        prop_assert!(d.at <= n);
+    }
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    #[test]
+    fn arbitrary_unicode_never_panics(text in any::<String>()) {
+        check(&text)?;
+    }
+
+    #[test]
+    fn quote_heavy_text_keeps_invariants(text in pieces()) {
+        check(&text)?;
+    }
+
+    #[test]
+    fn sentences_of_prose_keep_invariants(text in "[A-Za-z“”\"'’ .,!?\n:—-]{0,300}") {
+        check(&text)?;
+    }
+}

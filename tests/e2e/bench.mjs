@@ -1,0 +1,136 @@
+// Browser benchmark of the annotator (not a test: it prints figures).
+// Usage: node tests/e2e/bench.mjs   (after `trunk build --release`)
+// Measures, in Debian's headless Chromium against dist/ on 127.0.0.1:
+// navigation to an interactive page, import-analyse-paint of a 1 MB
+// article, key press to paint on it, the WASM core's MB/s, JS heap, and the
+// release wasm's size raw and gzipped. Writes target/browser-bench.json.
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { ROOT, DIST, serve, launch } from './support.mjs';
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const p95 = (xs) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * 0.95))];
+const round = (x, d = 1) => Math.round(x * 10 ** d) / 10 ** d;
+
+/** About `bytes` of news-like text: the fixture article, varied per copy. */
+function article(bytes) {
+  const base = fs.readFileSync(path.join(ROOT, 'tests/e2e/fixtures/article.txt'), 'utf8');
+  const names = ['Aalto', 'Berg', 'Ek', 'Moreno', 'Hale', 'Lind', 'Okafor', 'Sato'];
+  const parts = [];
+  let size = 0;
+  for (let i = 0; size < bytes; i++) {
+    const part = base.replaceAll('Aalto', names[i % names.length]).replaceAll('3%', `${i % 9 + 1}%`);
+    parts.push(part);
+    size += Buffer.byteLength(part);
+  }
+  return parts.join('\n');
+}
+
+const server = await serve();
+const browser = await launch();
+const results = {};
+try {
+  // 1. Navigation to interactive (the demo article's first sentence painted).
+  const loads = [];
+  for (let i = 0; i < 7; i++) {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(server.url, { waitUntil: 'commit' });
+    await page.waitForFunction(() => document.querySelector('[data-testid=sentence]'), null, { polling: 'raf' });
+    loads.push(await page.evaluate(() => performance.now()));
+    await context.close();
+  }
+  results.navigation_to_interactive_ms = { median: round(median(loads)), max: round(Math.max(...loads)) };
+
+  // 2. Import of a 1 MB article, analysed and painted.
+  const big = article(1_000_000);
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await page.goto(server.url);
+  await page.getByTestId('sentence').first().waitFor();
+  await page.evaluate((text) => {
+    const area = document.querySelector('[data-testid=import-text]');
+    area.value = text;
+    area.dispatchEvent(new Event('input', { bubbles: true }));
+  }, big);
+  const importMs = await page.evaluate(async () => {
+    const painted = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+    const t0 = performance.now();
+    document.querySelector('[data-testid=import-submit]').click();
+    await painted();
+    return performance.now() - t0;
+  });
+  const sentences = await page.evaluate(() => document.querySelectorAll('[data-testid=document-item]').length);
+  results.import_1mb = { bytes: Buffer.byteLength(big), analyse_and_paint_ms: round(importMs), documents: sentences };
+
+  // 3. Key press to paint on that document: moves, accepts, toggles.
+  // `dom` is the time until the handler and every reactive update have run
+  // (a MessageChannel task queued after the key event runs once they are
+  // done); `frame` is the time until the next animation frame, the first
+  // moment the browser can paint the change.
+  const keyTimes = {};
+  for (const key of ['j', 'a', 'c', 'k', 'x']) {
+    keyTimes[key] = await page.evaluate(async (key) => {
+      const task = () => new Promise((r) => { const ch = new MessageChannel(); ch.port1.onmessage = r; ch.port2.postMessage(0); });
+      const frame = () => new Promise((r) => requestAnimationFrame(r));
+      const dom = [];
+      const frames = [];
+      for (let i = 0; i < 30; i++) {
+        await frame();
+        await task();
+        const t0 = performance.now();
+        window.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true }));
+        await task();
+        dom.push(performance.now() - t0);
+        await frame();
+        frames.push(performance.now() - t0);
+        if (key !== 'j' && key !== 'k') window.dispatchEvent(new KeyboardEvent('keydown', { key: 'j', bubbles: true }));
+        await new Promise((r) => setTimeout(r, 20));
+      }
+      return { dom, frames };
+    }, key);
+  }
+  results.key_to_paint_ms = Object.fromEntries(
+    Object.entries(keyTimes).map(([k, t]) => [k, {
+      dom_median: round(median(t.dom)), dom_p95: round(p95(t.dom)),
+      frame_median: round(median(t.frames)), frame_p95: round(p95(t.frames)),
+    }]),
+  );
+  await cdp.send('Performance.enable');
+  const heap = (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'JSHeapUsedSize');
+  results.js_heap_mb_after_1mb_import = heap ? round(heap.value / 1e6) : null;
+
+  // 4. Extraction speed of the WASM core in the page.
+  const corpus = article(10_000_000);
+  const wasm = await page.evaluate((text) => {
+    const t0 = performance.now();
+    const n = window.wasmBindings.hearsay_bench(text);
+    const ms = performance.now() - t0;
+    return { ms, n, bytes: new TextEncoder().encode(text).length };
+  }, corpus);
+  results.wasm_core = {
+    bytes: wasm.bytes,
+    suggestions: wasm.n,
+    ms: round(wasm.ms),
+    mb_per_s: round(wasm.bytes / 1e6 / (wasm.ms / 1000)),
+  };
+  await context.close();
+} finally {
+  await browser.close();
+  await server.close();
+}
+
+// 5. Release bundle sizes.
+for (const file of fs.readdirSync(DIST)) {
+  if (file.endsWith('.wasm') || file.endsWith('.js')) {
+    const raw = fs.readFileSync(path.join(DIST, file));
+    const kind = file.endsWith('.wasm') ? 'wasm' : 'js';
+    results[`${kind}_size_kb`] = { raw: round(raw.length / 1024), gzip: round(zlib.gzipSync(raw, { level: 9 }).length / 1024) };
+  }
+}
+
+fs.mkdirSync(path.join(ROOT, 'target'), { recursive: true });
+fs.writeFileSync(path.join(ROOT, 'target/browser-bench.json'), JSON.stringify(results, null, 2));
+console.log(JSON.stringify(results, null, 2));
