@@ -70,13 +70,18 @@ impl Ctx {
     /// start) the warning is already up and nothing is tried.
     fn save_now(self) {
         self.save_pending.set_value(false);
-        let Some(db) = self.db.get_value() else { return };
+        let Some(db) = self.db.get_value() else {
+            return;
+        };
         let mut pending = Default::default();
         self.ws.update_untracked(|w| pending = w.take_pending());
         let issued = self.ws.with_untracked(|w| db.save(w, &pending));
         leptos::task::spawn_local(async move {
             let result = match issued {
-                Ok(done) => done.await.map(|_| ()).map_err(|e| format!("saving failed: {e:?}")),
+                Ok(done) => done
+                    .await
+                    .map(|_| ())
+                    .map_err(|e| format!("saving failed: {e:?}")),
                 Err(why) => Err(why),
             };
             match result {
@@ -103,7 +108,11 @@ impl Ctx {
     /// Visible sentence indices of the current document.
     fn visible(self) -> Vec<usize> {
         let filter = self.filter.get();
-        self.ws.with(|w| w.doc().map(|d| rows::visible(d, &filter)).unwrap_or_default())
+        self.ws.with(|w| {
+            w.doc()
+                .map(|d| rows::visible(d, &filter))
+                .unwrap_or_default()
+        })
     }
 }
 
@@ -155,18 +164,30 @@ fn import_bytes(ctx: Ctx, name: &str, bytes: Vec<u8>) -> Result<String, String> 
         }
     };
     if text.contains('\0') {
-        return Err(format!("{name}: looks like a binary file (it contains NUL bytes)"));
+        return Err(format!(
+            "{name}: looks like a binary file (it contains NUL bytes)"
+        ));
     }
     let mut result = Err(String::new());
     if lower.ends_with(".json") {
-        ctx.change(|w| result = w.import_export(name, &text).map(|n| format!("{name}: {n} document(s) restored")).map_err(|e| e.0));
+        ctx.change(|w| {
+            result = w
+                .import_export(name, &text)
+                .map(|n| format!("{name}: {n} document(s) restored"))
+                .map_err(|e| e.0)
+        });
     } else {
         let text = if lower.ends_with(".html") || lower.ends_with(".htm") {
             hearsay_core::html::html_to_text(&text)
         } else {
             text
         };
-        ctx.change(|w| result = w.add_text(name, &text).map(|_| format!("{name}: added")).map_err(|e| e.0));
+        ctx.change(|w| {
+            result = w
+                .add_text(name, &text)
+                .map(|_| format!("{name}: added"))
+                .map_err(|e| e.0)
+        });
     }
     result
 }
@@ -198,7 +219,11 @@ fn import_files(ctx: Ctx, files: web_sys::FileList) {
             }
         }
         let error = !refused.is_empty();
-        let text = added.into_iter().chain(refused.into_iter().map(|r| format!("refused: {r}"))).collect::<Vec<_>>().join("; ");
+        let text = added
+            .into_iter()
+            .chain(refused.into_iter().map(|r| format!("refused: {r}")))
+            .collect::<Vec<_>>()
+            .join("; ");
         ctx.say(text, error);
     });
 }
@@ -242,7 +267,9 @@ fn on_key(ctx: Ctx, e: web_sys::KeyboardEvent) {
         ("j" | "ArrowDown", _) | ("k" | "ArrowUp", _) => {
             let back = key == "k" || key == "ArrowUp";
             let visible = ctx.visible();
-            let cursor = ctx.ws.with_untracked(|w| w.doc().map(|d| d.cursor).unwrap_or(0));
+            let cursor = ctx
+                .ws
+                .with_untracked(|w| w.doc().map(|d| d.cursor).unwrap_or(0));
             if let Some(next) = rows::step(&visible, cursor, back) {
                 ctx.change(|w| w.set_cursor(next));
             }
@@ -395,6 +422,7 @@ pub fn App() -> impl IntoView {
                     "j/k move · a accept · x reject · q/c/d quote/claim/denial · s speaker · u undo · ? all keys"
                 </p>
                 <FilterBar />
+                <ActionBar />
                 <SpeakerEditor />
                 <Show when=move || ctx.ready.get() fallback=|| view! { <p class="more">"Restoring your work…"</p> }>
                     <SentenceList />
@@ -478,7 +506,16 @@ fn DocumentList() -> impl IntoView {
                 .enumerate()
                 .map(|(i, d)| {
                     let (q, c, den) = d.counts();
-                    (i, d.doc.name.clone(), q, c, den, d.n_reviewed(), d.n_sentences(), i == w.current)
+                    (
+                        i,
+                        d.doc.name.clone(),
+                        q,
+                        c,
+                        den,
+                        d.n_reviewed(),
+                        d.n_sentences(),
+                        i == w.current,
+                    )
                 })
                 .collect::<Vec<_>>()
         })
@@ -600,6 +637,26 @@ fn FilterBar() -> impl IntoView {
     }
 }
 
+/// Buttons doing what the keys do, on the current sentence.
+#[component]
+fn ActionBar() -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let act = move |f: fn(&mut Workspace)| move |_| ctx.change(f);
+    view! {
+        <div class="actions" data-testid="actions">
+            <button data-testid="action-accept" title="a / Enter" on:click=act(Workspace::accept)>"Accept"</button>
+            <button data-testid="action-reject" title="x" on:click=act(Workspace::reject)>"Reject"</button>
+            <button data-testid="action-quote" class="label-quote" title="q" on:click=act(|w| w.toggle(Label::Quote))>"Quote"</button>
+            <button data-testid="action-claim" class="label-claim" title="c" on:click=act(|w| w.toggle(Label::Claim))>"Claim"</button>
+            <button data-testid="action-denial" class="label-denial" title="d" on:click=act(|w| w.toggle(Label::Denial))>"Denial"</button>
+            <button data-testid="action-speaker" title="s" on:click=move |_| ctx.speaker_edit.set(true)>"Speaker…"</button>
+            <button data-testid="action-undo" title="u / Ctrl+Z" on:click=act(|w| { w.undo(); })>"Undo"</button>
+            <button data-testid="action-redo" title="Ctrl+Shift+Z / Ctrl+Y" on:click=act(|w| { w.redo(); })>"Redo"</button>
+            <button data-testid="action-help" title="?" on:click=move |_| ctx.help.set(true)>"Keys"</button>
+        </div>
+    }
+}
+
 /// The speaker field opened by `s`, completing from the document's speakers.
 #[component]
 fn SpeakerEditor() -> impl IntoView {
@@ -612,7 +669,10 @@ fn SpeakerEditor() -> impl IntoView {
             let _ = el.focus();
         }
     });
-    let speakers = Memo::new(move |_| ctx.ws.with(|w| w.doc().map(|d| d.speakers()).unwrap_or_default()));
+    let speakers = Memo::new(move |_| {
+        ctx.ws
+            .with(|w| w.doc().map(|d| d.speakers()).unwrap_or_default())
+    });
     view! {
         <Show when=move || ctx.speaker_edit.get()>
             <div class="speaker-editor">
@@ -652,7 +712,12 @@ fn SentenceList() -> impl IntoView {
     let rows = Memo::new(move |_| {
         ctx.ws.with(|w| {
             let Some(d) = w.doc() else { return Vec::new() };
-            visible.with(|v| rows::window(v, d.cursor).iter().map(|&i| rows::row(d, i)).collect::<Vec<_>>())
+            visible.with(|v| {
+                rows::window(v, d.cursor)
+                    .iter()
+                    .map(|&i| rows::row(d, i))
+                    .collect::<Vec<_>>()
+            })
         })
     });
     let hidden_before = Memo::new(move |_| {
@@ -661,7 +726,10 @@ fn SentenceList() -> impl IntoView {
     });
     let hidden_after = Memo::new(move |_| {
         let last = rows.with(|r| r.last().map(|r| r.idx));
-        visible.with(|v| last.map(|l| v.len() - v.partition_point(|&i| i <= l)).unwrap_or(0))
+        visible.with(|v| {
+            last.map(|l| v.len() - v.partition_point(|&i| i <= l))
+                .unwrap_or(0)
+        })
     });
     // Keep the current sentence on screen: syncing with the DOM is what
     // effects are for.
@@ -726,7 +794,11 @@ fn SentenceRow(row: RowView) -> impl IntoView {
         .badges
         .into_iter()
         .map(|b| {
-            let class = format!("speaker-badge {}{}", b.kind, if b.suggested { " suggested" } else { "" });
+            let class = format!(
+                "speaker-badge {}{}",
+                b.kind,
+                if b.suggested { " suggested" } else { "" }
+            );
             view! { <span class=class title=format!("{} quote", b.kind)>{b.speaker}</span> }
         })
         .collect_view();

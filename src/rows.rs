@@ -49,9 +49,7 @@ pub fn visible(d: &DocState, filter: &Filter) -> Vec<usize> {
             })
         })
         .filter(|&i| filter.review.is_none_or(|r| d.review_of(i) == r))
-        .filter(|&i| {
-            needle.is_empty() || d.sentence_text(i).to_lowercase().contains(&needle)
-        })
+        .filter(|&i| needle.is_empty() || d.sentence_text(i).to_lowercase().contains(&needle))
         .collect()
 }
 
@@ -131,7 +129,11 @@ impl RowView {
 }
 
 fn join(labels: impl IntoIterator<Item = Label>) -> String {
-    labels.into_iter().map(Label::as_str).collect::<Vec<_>>().join(" ")
+    labels
+        .into_iter()
+        .map(Label::as_str)
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// Builds the row of sentence `idx` of `d`.
@@ -147,7 +149,11 @@ pub fn row(d: &DocState, idx: usize) -> RowView {
     // Cut points: the sentence bounds and every live span's bounds inside it.
     let mut cuts = vec![s.start, s.end];
     for a in &live {
-        cuts.extend([a.start, a.end].into_iter().filter(|&c| c > s.start && c < s.end));
+        cuts.extend(
+            [a.start, a.end]
+                .into_iter()
+                .filter(|&c| c > s.start && c < s.end),
+        );
     }
     cuts.sort_unstable();
     cuts.dedup();
@@ -155,7 +161,10 @@ pub fn row(d: &DocState, idx: usize) -> RowView {
         .windows(2)
         .map(|w| {
             let (start, end) = (w[0], w[1]);
-            let covering: Vec<_> = live.iter().filter(|a| a.start <= start && a.end >= end).collect();
+            let covering: Vec<_> = live
+                .iter()
+                .filter(|a| a.start <= start && a.end >= end)
+                .collect();
             let mut class: Vec<&str> = Vec::new();
             for label in Label::ALL {
                 if covering.iter().any(|a| a.label == label) {
@@ -225,8 +234,16 @@ mod tests {
         let whole: String = r.segments.iter().map(|s| s.text.as_str()).collect();
         let s = d.doc.sentences[0];
         assert_eq!(whole, index.slice(s.start, s.end));
-        let quoted = r.segments.iter().find(|s| s.class.contains("mark-quote")).unwrap();
-        assert_eq!(quoted.text, "Bridges are cheap,");
+        let quoted = r
+            .segments
+            .iter()
+            .find(|s| s.class.contains("mark-quote"))
+            .unwrap();
+        // The marked run is exactly the quote's span, whatever the extractor
+        // chose to include.
+        let quote = d.annotations_of(0).find(|a| a.label == Label::Quote).unwrap();
+        assert_eq!(quoted.text, quote.text);
+        assert!(quote.text.starts_with("Bridges are cheap"));
         assert!(quoted.class.contains("suggested"));
         assert_eq!(r.badges[0].speaker, "Tom Reyes");
         assert_eq!(r.suggested.split(' ').next(), Some("quote"));

@@ -81,7 +81,10 @@ impl DocState {
     /// deleted) applied.
     pub fn from_parts(base: Document, overlay: Vec<(String, Option<Annotation>)>) -> DocState {
         let mut state = DocState::new(base);
-        let changes: Vec<_> = overlay.into_iter().map(|(id, after)| (id, None, after)).collect();
+        let changes: Vec<_> = overlay
+            .into_iter()
+            .map(|(id, after)| (id, None, after))
+            .collect();
         Workspace::apply(&mut state, &changes, false);
         state
     }
@@ -90,7 +93,12 @@ impl DocState {
     pub fn overlay(&self) -> Vec<(String, Option<Annotation>)> {
         self.touched
             .iter()
-            .map(|id| (id.clone(), self.doc.annotations.iter().find(|a| &a.id == id).cloned()))
+            .map(|id| {
+                (
+                    id.clone(),
+                    self.doc.annotations.iter().find(|a| &a.id == id).cloned(),
+                )
+            })
             .collect()
     }
 
@@ -122,7 +130,12 @@ impl DocState {
         self.by_sentence = by_sentence;
         self.cursor = self.cursor.min(sentences.len().saturating_sub(1));
         let mut counts = (0, 0, 0);
-        for ann in self.doc.annotations.iter().filter(|a| a.status != Status::Rejected) {
+        for ann in self
+            .doc
+            .annotations
+            .iter()
+            .filter(|a| a.status != Status::Rejected)
+        {
             match ann.label {
                 Label::Quote => counts.0 += 1,
                 Label::Claim => counts.1 += 1,
@@ -397,7 +410,10 @@ impl Workspace {
 
     /// Applies `change` to the current document's annotations and records
     /// it for undo. `change` gets the document and returns the edit made.
-    fn record(&mut self, change: impl FnOnce(&mut DocState) -> Vec<(String, Option<Annotation>, Option<Annotation>)>) {
+    fn record(
+        &mut self,
+        change: impl FnOnce(&mut DocState) -> Vec<(String, Option<Annotation>, Option<Annotation>)>,
+    ) {
         let Some(d) = self.doc_mut() else { return };
         let changes = change(d);
         if changes.is_empty() {
@@ -411,7 +427,11 @@ impl Workspace {
     }
 
     /// Writes the `after` (or, backwards, the `before`) side of `changes`.
-    fn apply(d: &mut DocState, changes: &[(String, Option<Annotation>, Option<Annotation>)], backwards: bool) {
+    fn apply(
+        d: &mut DocState,
+        changes: &[(String, Option<Annotation>, Option<Annotation>)],
+        backwards: bool,
+    ) {
         for (id, before, after) in changes {
             d.touched.insert(id.clone());
             let target = if backwards { before } else { after };
@@ -563,7 +583,11 @@ impl Workspace {
     }
 
     fn step(&mut self, backwards: bool) -> bool {
-        let edit = if backwards { self.undo.pop() } else { self.redo.pop() };
+        let edit = if backwards {
+            self.undo.pop()
+        } else {
+            self.redo.pop()
+        };
         let Some(edit) = edit else { return false };
         if let Some(pos) = self.docs.iter().position(|d| d.doc.id == edit.doc_id) {
             let d = &mut self.docs[pos];
@@ -653,7 +677,10 @@ The weather was mild.";
         let d = ws.doc().unwrap();
         assert!(d.labels_of(idx).contains(&Label::Claim));
         assert_eq!(d.doc.annotations.len(), before + 1);
-        let made = d.annotations_of(idx).find(|a| a.origin == Origin::Annotator).unwrap();
+        let made = d
+            .annotations_of(idx)
+            .find(|a| a.origin == Origin::Annotator)
+            .unwrap();
         assert_eq!(made.text, "The weather was mild.");
         assert!(ws.undo());
         assert!(!ws.doc().unwrap().labels_of(idx).contains(&Label::Claim));
@@ -691,7 +718,10 @@ The weather was mild.";
         ws.set_cursor(idx);
         assert!(ws.set_speaker("  Lena M. Ortiz "));
         let d = ws.doc().unwrap();
-        let quote = d.annotations_of(idx).find(|a| a.label == Label::Quote).unwrap();
+        let quote = d
+            .annotations_of(idx)
+            .find(|a| a.label == Label::Quote)
+            .unwrap();
         assert_eq!(quote.speaker.as_deref(), Some("Lena M. Ortiz"));
         assert_eq!(quote.status, Status::Accepted);
         assert!(d.speakers().contains(&"Lena M. Ortiz".to_owned()));
@@ -703,11 +733,17 @@ The weather was mild.";
     #[test]
     fn selection_span_keeps_exact_text_with_emoji() {
         let mut ws = Workspace::default();
-        ws.add_text("e.txt", "Fans 🎉🇫🇷 cheered. “Go 👩‍👩‍👧 team,” a fan said.").unwrap();
+        ws.add_text("e.txt", "Fans 🎉🇫🇷 cheered. “Go 👩‍👩‍👧 team,” a fan said.")
+            .unwrap();
         // "🇫🇷 cheered" starts at code point 6.
         ws.add_span(Label::Quote, 6, 16);
         let d = ws.doc().unwrap();
-        let made = d.doc.annotations.iter().find(|a| a.origin == Origin::Annotator).unwrap();
+        let made = d
+            .doc
+            .annotations
+            .iter()
+            .find(|a| a.origin == Origin::Annotator)
+            .unwrap();
         assert_eq!(made.text, "🇫🇷 cheered");
         assert_eq!((made.start, made.end), (6, 16));
     }
@@ -727,7 +763,9 @@ The weather was mild.";
     fn bad_import_changes_nothing() {
         let mut ws = workspace();
         let before = ws.clone();
-        let err = ws.import_export("bad.json", "{\"format\": \"other\"}").unwrap_err();
+        let err = ws
+            .import_export("bad.json", "{\"format\": \"other\"}")
+            .unwrap_err();
         assert!(err.0.starts_with("bad.json: "), "{err}");
         assert!(ws.import_export("empty.json", "").is_err());
         assert!(ws.add_text("blank.txt", "  \n ").is_err());
@@ -771,7 +809,10 @@ The weather was mild.";
         let d = ws.doc().unwrap();
         let overlay = d.overlay();
         assert!(overlay.len() >= 3, "{overlay:?}");
-        assert!(overlay.iter().any(|(_, a)| a.is_none()), "the deleted claim");
+        assert!(
+            overlay.iter().any(|(_, a)| a.is_none()),
+            "the deleted claim"
+        );
         let rebuilt = DocState::from_parts(base, overlay);
         assert_eq!(rebuilt.doc, d.doc);
     }

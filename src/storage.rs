@@ -52,7 +52,12 @@ fn settle(request: &IdbRequest) -> JsFuture {
         });
         let req = request.clone();
         let on_error = Closure::once_into_js(move |_: web_sys::Event| {
-            let error = req.error().ok().flatten().map(JsValue::from).unwrap_or(JsValue::NULL);
+            let error = req
+                .error()
+                .ok()
+                .flatten()
+                .map(JsValue::from)
+                .unwrap_or(JsValue::NULL);
             let _ = reject.call1(&JsValue::NULL, &error);
         });
         request.set_onsuccess(Some(on_success.unchecked_ref()));
@@ -72,7 +77,10 @@ fn committed(tx: &IdbTransaction) -> JsFuture {
         // Called for `error` and again for the `abort` that follows it; a
         // promise ignores the second rejection.
         let on_error = Closure::<dyn FnMut(web_sys::Event)>::new(move |_: web_sys::Event| {
-            let error = t.error().map(JsValue::from).unwrap_or_else(|| "the write was aborted".into());
+            let error = t
+                .error()
+                .map(JsValue::from)
+                .unwrap_or_else(|| "the write was aborted".into());
             let _ = reject.call1(&JsValue::NULL, &error);
         })
         .into_js_value();
@@ -132,11 +140,12 @@ impl Db {
     }
 
     async fn get(&self, key: &str) -> Result<Option<String>, String> {
-        let tx = self
-            .0
-            .transaction_with_str(STORE)
+        let tx = self.0.transaction_with_str(STORE).map_err(js_error)?;
+        let request = tx
+            .object_store(STORE)
+            .map_err(js_error)?
+            .get(&key.into())
             .map_err(js_error)?;
-        let request = tx.object_store(STORE).map_err(js_error)?.get(&key.into()).map_err(js_error)?;
         let value = settle(&request).await.map_err(js_error)?;
         Ok(value.as_string())
     }
@@ -150,7 +159,8 @@ impl Db {
                 problems: Vec::new(),
             });
         };
-        let index: Index = serde_json::from_str(&raw).map_err(|e| format!("the saved index is damaged: {e}"))?;
+        let index: Index =
+            serde_json::from_str(&raw).map_err(|e| format!("the saved index is damaged: {e}"))?;
         let mut workspace = Workspace::default();
         let mut problems = Vec::new();
         for (i, id) in index.docs.iter().enumerate() {
@@ -173,13 +183,18 @@ impl Db {
     }
 
     async fn load_doc(&self, id: &str) -> Result<DocState, String> {
-        let base = self.get(&format!("base:{id}")).await?.ok_or("its saved copy is missing")?;
+        let base = self
+            .get(&format!("base:{id}"))
+            .await?
+            .ok_or("its saved copy is missing")?;
         let mut export = Export::parse(&base).map_err(|e| e.to_string())?;
         let base = export.documents.pop().ok_or("its saved copy is empty")?;
-        let overlay: Vec<(String, Option<Annotation>)> = match self.get(&format!("overlay:{id}")).await? {
-            Some(json) => serde_json::from_str(&json).map_err(|e| format!("its saved changes are damaged: {e}"))?,
-            None => Vec::new(),
-        };
+        let overlay: Vec<(String, Option<Annotation>)> =
+            match self.get(&format!("overlay:{id}")).await? {
+                Some(json) => serde_json::from_str(&json)
+                    .map_err(|e| format!("its saved changes are damaged: {e}"))?,
+                None => Vec::new(),
+            };
         let state = DocState::from_parts(base, overlay);
         // The overlay went through no validation of its own: check the result.
         Export::new(vec![state.doc.clone()])
@@ -197,7 +212,10 @@ impl Db {
         let mut puts: Vec<(String, String)> = Vec::new();
         for id in &pending.added {
             if let Some(d) = workspace.doc_by_id(id) {
-                puts.push((format!("base:{id}"), Export::new(vec![d.doc.clone()]).to_json()));
+                puts.push((
+                    format!("base:{id}"),
+                    Export::new(vec![d.doc.clone()]).to_json(),
+                ));
                 puts.push((format!("overlay:{id}"), "[]".to_owned()));
             }
         }
@@ -212,7 +230,10 @@ impl Db {
             current: workspace.current,
             cursors: workspace.docs.iter().map(|d| d.cursor).collect(),
         };
-        puts.push(("index".to_owned(), serde_json::to_string(&index).map_err(|e| e.to_string())?));
+        puts.push((
+            "index".to_owned(),
+            serde_json::to_string(&index).map_err(|e| e.to_string())?,
+        ));
 
         let failed = |e: JsValue| format!("saving failed: {}", js_error(e));
         let tx = self
@@ -244,7 +265,11 @@ impl Db {
             .0
             .transaction_with_str_and_mode(STORE, IdbTransactionMode::Readwrite)
             .map_err(js_error)?;
-        let request = tx.object_store(STORE).map_err(js_error)?.clear().map_err(js_error)?;
+        let request = tx
+            .object_store(STORE)
+            .map_err(js_error)?
+            .clear()
+            .map_err(js_error)?;
         settle(&request).await.map_err(js_error)?;
         Ok(())
     }

@@ -35,7 +35,11 @@ async fn mount() -> Mounted {
     // The saved work (here: none, so the demo) is restored asynchronously.
     for _ in 0..100 {
         leptos::task::tick().await;
-        if root.query_selector("[data-testid=sentence]").unwrap().is_some() {
+        if root
+            .query_selector("[data-testid=sentence]")
+            .unwrap()
+            .is_some()
+        {
             break;
         }
         sleep(10).await;
@@ -48,7 +52,9 @@ async fn mount() -> Mounted {
 
 fn all(root: &web_sys::HtmlElement, selector: &str) -> Vec<web_sys::Element> {
     let list = root.query_selector_all(selector).unwrap();
-    (0..list.length()).filter_map(|i| list.item(i)?.dyn_into().ok()).collect()
+    (0..list.length())
+        .filter_map(|i| list.item(i)?.dyn_into().ok())
+        .collect()
 }
 
 fn one(root: &web_sys::HtmlElement, selector: &str) -> web_sys::Element {
@@ -61,7 +67,8 @@ async fn press(key: &str) {
     let init = web_sys::KeyboardEventInit::new();
     init.set_key(key);
     init.set_bubbles(true);
-    let event = web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
+    let event =
+        web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
     window().dispatch_event(&event).unwrap();
     leptos::task::tick().await;
 }
@@ -95,14 +102,21 @@ async fn keys_move_accept_reject_and_undo() {
     let page = mount().await;
     // Walk to the first sentence with a suggestion.
     for _ in 0..40 {
-        if !current(&page.root).get_attribute("data-suggested").unwrap_or_default().is_empty() {
+        if !current(&page.root)
+            .get_attribute("data-suggested")
+            .unwrap_or_default()
+            .is_empty()
+        {
             break;
         }
         press("j").await;
     }
     let row = current(&page.root);
     let suggested = row.get_attribute("data-suggested").unwrap();
-    assert!(!suggested.is_empty(), "no suggestion found by walking with j");
+    assert!(
+        !suggested.is_empty(),
+        "no suggestion found by walking with j"
+    );
     let idx = row.get_attribute("data-idx").unwrap();
     press("a").await;
     let row = current(&page.root);
@@ -128,14 +142,19 @@ async fn keys_move_accept_reject_and_undo() {
 #[wasm_bindgen_test]
 async fn pasted_markup_is_shown_as_text() {
     let page = mount().await;
-    let area: web_sys::HtmlTextAreaElement = one(&page.root, "[data-testid=import-text]").unchecked_into();
+    let area: web_sys::HtmlTextAreaElement =
+        one(&page.root, "[data-testid=import-text]").unchecked_into();
     area.set_value("Officials said <script>alert(1)</script> and <img src=x onerror=alert(2)> were found. “We rejected it,” Ana Paz said.");
-    area.dispatch_event(&web_sys::Event::new("input").unwrap()).unwrap();
-    let submit: web_sys::HtmlElement = one(&page.root, "[data-testid=import-submit]").unchecked_into();
+    area.dispatch_event(&web_sys::Event::new("input").unwrap())
+        .unwrap();
+    let submit: web_sys::HtmlElement =
+        one(&page.root, "[data-testid=import-submit]").unchecked_into();
     submit.click();
     leptos::task::tick().await;
     assert_eq!(all(&page.root, "[data-testid=document-item]").len(), 2);
-    let text = one(&page.root, "[data-testid=sentences]").text_content().unwrap();
+    let text = one(&page.root, "[data-testid=sentences]")
+        .text_content()
+        .unwrap();
     assert!(text.contains("<script>alert(1)</script>"), "{text}");
     assert!(text.contains("<img src=x onerror=alert(2)>"), "{text}");
     assert!(all(&page.root, "[data-testid=sentences] script").is_empty());
@@ -145,7 +164,8 @@ async fn pasted_markup_is_shown_as_text() {
 #[wasm_bindgen_test]
 async fn empty_paste_is_refused_with_a_message() {
     let page = mount().await;
-    let submit: web_sys::HtmlElement = one(&page.root, "[data-testid=import-submit]").unchecked_into();
+    let submit: web_sys::HtmlElement =
+        one(&page.root, "[data-testid=import-submit]").unchecked_into();
     submit.click();
     leptos::task::tick().await;
     assert_eq!(all(&page.root, "[data-testid=document-item]").len(), 1);
@@ -159,7 +179,12 @@ async fn key_guide_opens_and_closes() {
     let page = mount().await;
     assert!(all(&page.root, "[data-testid=key-guide]").is_empty());
     press("?").await;
-    assert!(one(&page.root, "[data-testid=key-guide]").text_content().unwrap().contains("undo"));
+    assert!(
+        one(&page.root, "[data-testid=key-guide]")
+            .text_content()
+            .unwrap()
+            .contains("undo")
+    );
     press("Escape").await;
     assert!(all(&page.root, "[data-testid=key-guide]").is_empty());
 }
@@ -179,7 +204,10 @@ async fn decisions_are_saved_to_storage_at_once() {
     let doc = &loaded.workspace.docs[0];
     assert_eq!(doc.cursor, 1);
     assert!(
-        doc.doc.annotations.iter().any(|a| a.origin == hearsay_core::format::Origin::Annotator),
+        doc.doc
+            .annotations
+            .iter()
+            .any(|a| a.origin == hearsay_core::format::Origin::Annotator),
         "the hand-made claim is saved"
     );
     drop(page);
@@ -200,7 +228,11 @@ async fn reopening_restores_the_work() {
     let handle = leptos::mount::mount_to(root.clone(), App);
     for _ in 0..100 {
         leptos::task::tick().await;
-        if root.query_selector("[data-testid=sentence].current").unwrap().is_some() {
+        if root
+            .query_selector("[data-testid=sentence].current")
+            .unwrap()
+            .is_some()
+        {
             break;
         }
         sleep(10).await;

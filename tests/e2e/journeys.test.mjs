@@ -93,6 +93,10 @@ test('first open shows the demo article analysed, makes no outside request, and 
   await page.keyboard.press('j');
   fs.mkdirSync(path.join(ROOT, 'docs'), { recursive: true });
   await page.screenshot({ path: path.join(ROOT, 'docs/annotator.png') });
+  // With the network off the page goes on working: nothing is fetched.
+  await context.setOffline(true);
+  await paste(page, ARTICLE);
+  assert.ok((await page.locator('[data-suggested~=quote]').count()) >= 1);
   for (const url of requests) assert.ok(url.startsWith(server.url), `outside request: ${url}`);
   await context.close();
 });
@@ -257,5 +261,76 @@ test('selecting text with emoji makes a quote of exactly that text', async () =>
   assert.equal(made.length, 1);
   assert.equal(made[0].text, wanted);
   assert.equal(slice(doc.text, made[0].start, made[0].end), wanted);
+  await context.close();
+});
+
+test('dropping several files adds each as a document', async () => {
+  const { context, page } = await open(browser, server.url);
+  await page.evaluate(() => {
+    const transfer = new DataTransfer();
+    transfer.items.add(new File(['“We will not sell the mill,” owner Rosa Klee said on Friday.'], 'mill.txt', { type: 'text/plain' }));
+    transfer.items.add(new File(['<p>&ldquo;Prices will fall,&rdquo; analyst Ben Otto said.</p><script>bad()</script>'], 'page.html', { type: 'text/html' }));
+    document.querySelector('.app').dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+  });
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid=document-item]').length === 3);
+  const names = await page.getByTestId('document-item').locator('.name').allTextContents();
+  assert.deepEqual(names.slice(1), ['mill.txt', 'page.html']);
+  // The HTML was reduced to its text: the current document is page.html.
+  const text = await page.getByTestId('sentences').textContent();
+  assert.match(text, /“Prices will fall,” analyst Ben Otto said\./);
+  assert.doesNotMatch(text, /bad\(\)/);
+  await context.close();
+});
+
+test('speaker editing completes from the document and filters narrow the sentences', async () => {
+  const { context, page } = await open(browser, server.url);
+  await paste(page, ARTICLE);
+  await walkTo(page, 'quote');
+  await page.keyboard.press('s');
+  const input = page.getByTestId('speaker-input');
+  await input.waitFor();
+  const options = await page.locator('#speakers option').evaluateAll((os) => os.map((o) => o.value));
+  assert.ok(options.includes('Petra Aalto'), `completion offers ${options}`);
+  await input.fill('P. Aalto');
+  await input.press('Enter');
+  assert.equal(await page.getByTestId('speaker-input').count(), 0);
+  assert.match(await current(page).locator('.speaker-badge').first().textContent(), /P\. Aalto/);
+  assert.match(await attr(current(page), 'data-labels'), /quote/, 'a corrected speaker accepts the quote');
+
+  const all = await page.getByTestId('sentence').count();
+  await page.getByTestId('filter-label').selectOption('denial');
+  const denials = await page.getByTestId('sentence').count();
+  assert.ok(denials >= 1 && denials < all, `${denials} of ${all}`);
+  for (const row of await page.getByTestId('sentence').all()) {
+    assert.match((await attr(row, 'data-labels')) + ' ' + (await attr(row, 'data-suggested')), /denial/);
+  }
+  await page.getByTestId('filter-label').selectOption('');
+  await page.getByTestId('filter-status').selectOption('accepted');
+  assert.equal(await page.getByTestId('sentence').count(), 1);
+  await page.getByTestId('filter-status').selectOption('');
+  await page.getByTestId('search').fill('NORDRAIL');
+  const hits = await page.getByTestId('sentence').allTextContents();
+  assert.ok(hits.length >= 2 && hits.every((t) => /nordrail/i.test(t)), hits.join(' | '));
+  await context.close();
+});
+
+test('the mouse does what the keys do', async () => {
+  const { context, page } = await open(browser, server.url);
+  await paste(page, ARTICLE);
+  const row = page.locator('[data-testid=sentence][data-suggested~=quote]').first();
+  await row.click();
+  const idx = await attr(row, 'data-idx');
+  assert.equal(await attr(current(page), 'data-idx'), idx);
+  const suggested = await attr(current(page), 'data-suggested');
+  await page.getByTestId('action-accept').click();
+  assert.equal(await attr(current(page), 'data-labels'), suggested);
+  await page.getByTestId('action-undo').click();
+  assert.equal(await attr(current(page), 'data-suggested'), suggested);
+  await page.getByTestId('action-redo').click();
+  assert.equal(await attr(current(page), 'data-labels'), suggested);
+  await page.getByTestId('action-denial').click();
+  assert.match(await attr(current(page), 'data-labels'), /denial/);
+  await page.getByTestId('action-reject').click();
+  assert.equal(await attr(current(page), 'data-labels'), '');
   await context.close();
 });

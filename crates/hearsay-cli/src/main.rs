@@ -12,6 +12,7 @@ use std::process::ExitCode;
 use hearsay_core::agreement::agreement;
 use hearsay_core::format::{Document, Export, to_jsonl};
 use hearsay_core::html::html_to_text;
+use hearsay_core::interop::{self, InputFile, Output, Source, Target};
 use hearsay_core::{Config, analyze};
 
 /// Files larger than this are refused without being read.
@@ -20,6 +21,8 @@ const MAX_BYTES: u64 = 64 * 1024 * 1024;
 const USAGE: &str = "\
 usage: hearsay extract [--format json|jsonl] [--no-suggestions] [-o FILE] PATH...
        hearsay score REFERENCE.json OTHER.json [--json]
+       hearsay convert --to FORMAT [-o OUT] IN.json
+       hearsay convert --from doccano|label-studio|brat [-o OUT.json] IN...
        hearsay --help | --version";
 
 const HELP: &str = "\
@@ -27,6 +30,8 @@ hearsay: find quotes, claims and denials in news text
 
 usage: hearsay extract [--format json|jsonl] [--no-suggestions] [-o FILE] PATH...
        hearsay score REFERENCE.json OTHER.json [--json]
+       hearsay convert --to FORMAT [-o OUT] IN.json
+       hearsay convert --from doccano|label-studio|brat [-o OUT.json] IN...
        hearsay --help | --version
 
 extract   analyse files and write a hearsay export (JSON) or per-sentence
@@ -41,6 +46,15 @@ score     compare two hearsay exports: per-label precision, recall and F1
           of OTHER against REFERENCE, speaker agreement and Cohen's kappa
           over sentence labels.
             --json                print the result as JSON
+convert   convert annotations between hearsay and other tools' formats.
+            --to FORMAT           write the hearsay export IN.json as
+                                  doccano, doccano-relations, label-studio,
+                                  prodigy, brat, web-annotation or csv
+                                  (brat: -o FOLDER, or -o FILE.zip)
+            --from FORMAT         read doccano JSONL, Label Studio JSON or
+                                  brat files (.txt/.ann pairs, folders of
+                                  them, or .zip) into one hearsay export
+            -o, --output OUT      write to OUT instead of standard output
 
 exit status: 0 ok, 1 some inputs were skipped, 2 usage or fatal error";
 
@@ -86,6 +100,7 @@ fn run(args: &[String]) -> Result<ExitCode, Failure> {
         }
         "extract" => extract(&args[1..]),
         "score" => score(&args[1..]),
+        "convert" => convert(&args[1..]),
         other => Err(usage(format!("unknown command {other:?}"))),
     }
 }
@@ -431,4 +446,201 @@ fn load_export(path: &str) -> Result<Export, Failure> {
     }
     .map_err(|m| Failure::Fatal(format!("{path}: {m}")))?;
     Export::parse(&text).map_err(|e| Failure::Fatal(format!("{path}: {e}")))
+}
+
+/// `convert`: hearsay to another format (`--to`) or back (`--from`).
+fn convert(args: &[String]) -> Result<ExitCode, Failure> {
+    let mut to: Option<Target> = None;
+    let mut from: Option<Source> = None;
+    let mut output: Option<String> = None;
+    let mut paths: Vec<String> = Vec::new();
+    let mut iter = args.iter();
+    let mut options_done = false;
+    while let Some(arg) = iter.next() {
+        if options_done || arg == "-" || !arg.starts_with('-') {
+            paths.push(arg.clone());
+            continue;
+        }
+        let (name, inline) = split_long(arg);
+        match name {
+            "--" => options_done = true,
+            "-h" | "--help" => {
+                println!("{HELP}");
+                return Ok(ExitCode::SUCCESS);
+            }
+            "--to" => {
+                let value = option_value(name, inline, &mut iter)?;
+                to = Some(Target::from_name(value).ok_or_else(|| {
+                    let names: Vec<&str> = Target::ALL.iter().map(|t| t.as_str()).collect();
+                    usage(format!(
+                        "unknown format {value:?} for --to (expected {})",
+                        names.join(", ")
+                    ))
+                })?);
+            }
+            "--from" => {
+                let value = option_value(name, inline, &mut iter)?;
+                from = Some(Source::from_name(value).ok_or_else(|| {
+                    usage(format!(
+                        "unknown format {value:?} for --from (expected doccano, label-studio or brat)"
+                    ))
+                })?);
+            }
+            "-o" | "--output" => output = Some(option_value(name, inline, &mut iter)?.to_string()),
+            _ if name.starts_with("-o") => output = Some(name[2..].to_string()),
+            _ => return Err(usage(format!("unknown option {name:?}"))),
+        }
+    }
+    match (to, from) {
+        (Some(target), None) => convert_to(target, &paths, output.as_deref()),
+        (None, Some(source)) => convert_from(source, &paths, output.as_deref()),
+        (Some(_), Some(_)) => Err(usage("convert takes --to or --from, not both")),
+        (None, None) => Err(usage("convert needs --to FORMAT or --from FORMAT")),
+    }
+}
+
+fn convert_to(target: Target, paths: &[String], output: Option<&str>) -> Result<ExitCode, Failure> {
+    let [input] = paths else {
+        return Err(usage(format!(
+            "convert --to needs exactly one hearsay export IN.json (got {})",
+            paths.len()
+        )));
+    };
+    let export = load_export(input)?;
+    match interop::export(&export, target) {
+        Output::Text(mut text) => {
+            if !text.ends_with('\n') && !text.is_empty() {
+                text.push('\n');
+            }
+            write_output(output, text.as_bytes())?;
+        }
+        Output::Files(files) => {
+            let Some(out) = output else {
+                return Err(usage(format!(
+                    "--to {} writes several files: give -o FOLDER or -o FILE.zip",
+                    target.as_str()
+                )));
+            };
+            if out.to_ascii_lowercase().ends_with(".zip") {
+                write_output(Some(out), &interop::zip::write(&files))?;
+            } else {
+                let dir = Path::new(out);
+                fs::create_dir_all(dir).map_err(|e| {
+                    Failure::Fatal(format!("cannot create {out}: {}", io_message(&e)))
+                })?;
+                for (name, bytes) in &files {
+                    let path = dir.join(name);
+                    fs::write(&path, bytes).map_err(|e| {
+                        Failure::Fatal(format!(
+                            "cannot write {}: {}",
+                            path.display(),
+                            io_message(&e)
+                        ))
+                    })?;
+                }
+            }
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn convert_from(
+    source: Source,
+    paths: &[String],
+    output: Option<&str>,
+) -> Result<ExitCode, Failure> {
+    if paths.is_empty() {
+        return Err(usage(format!(
+            "convert --from {} needs at least one input file",
+            source.as_str()
+        )));
+    }
+    let mut files: Vec<(String, Vec<u8>)> = Vec::new();
+    for path in paths {
+        let p = Path::new(path);
+        if p.is_dir() {
+            if source != Source::Brat {
+                return Err(Failure::Fatal(format!(
+                    "{path}: is a directory (only brat reads folders)"
+                )));
+            }
+            let mut found = Vec::new();
+            collect_all(p, &mut found)
+                .map_err(|e| Failure::Fatal(format!("{path}: {}", io_message(&e))))?;
+            found.sort();
+            for f in found {
+                let bytes = read_bytes(&f)?;
+                files.push((f.display().to_string(), bytes));
+            }
+        } else {
+            files.push((path.clone(), read_bytes(p)?));
+        }
+    }
+    let inputs: Vec<InputFile<'_>> = files
+        .iter()
+        .map(|(name, bytes)| InputFile { name, bytes })
+        .collect();
+    let export = interop::import(source, &inputs).map_err(|e| Failure::Fatal(e.to_string()))?;
+    let mut json = export.to_json();
+    json.push('\n');
+    write_output(output, json.as_bytes())?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Every file under `dir`, recursively (symbolic links to directories are
+/// not followed).
+fn collect_all(dir: &Path, found: &mut Vec<PathBuf>) -> io::Result<()> {
+    for entry in fs::read_dir(dir)? {
+        let entry = entry?;
+        let path = entry.path();
+        let kind = entry.file_type()?;
+        if kind.is_dir() {
+            collect_all(&path, found)?;
+        } else if kind.is_file() || (kind.is_symlink() && path.is_file()) {
+            found.push(path);
+        }
+    }
+    Ok(())
+}
+
+/// The bytes of a file, refusing anything over [`MAX_BYTES`].
+fn read_bytes(path: &Path) -> Result<Vec<u8>, Failure> {
+    let fail = |m: String| Failure::Fatal(format!("{}: {m}", path.display()));
+    let file = fs::File::open(path).map_err(|e| fail(io_message(&e)))?;
+    let meta = file.metadata().map_err(|e| fail(io_message(&e)))?;
+    if meta.len() > MAX_BYTES {
+        return Err(fail(format!(
+            "too large (the limit is {} MiB)",
+            MAX_BYTES / (1024 * 1024)
+        )));
+    }
+    let mut bytes = Vec::new();
+    file.take(MAX_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| fail(io_message(&e)))?;
+    if bytes.len() as u64 > MAX_BYTES {
+        return Err(fail(format!(
+            "too large (the limit is {} MiB)",
+            MAX_BYTES / (1024 * 1024)
+        )));
+    }
+    Ok(bytes)
+}
+
+/// Writes `bytes` to `output`, or to standard output.
+fn write_output(output: Option<&str>, bytes: &[u8]) -> Result<(), Failure> {
+    match output {
+        Some(file) => fs::write(file, bytes)
+            .map_err(|e| Failure::Fatal(format!("cannot write {file}: {}", io_message(&e)))),
+        None => {
+            let mut stdout = io::stdout().lock();
+            match stdout.write_all(bytes).and_then(|()| stdout.flush()) {
+                Err(e) if e.kind() != io::ErrorKind::BrokenPipe => Err(Failure::Fatal(format!(
+                    "cannot write the output: {}",
+                    io_message(&e)
+                ))),
+                _ => Ok(()),
+            }
+        }
+    }
 }

@@ -40,7 +40,6 @@ fn names(export: &Export) -> Vec<&str> {
     export.documents.iter().map(|d| d.name.as_str()).collect()
 }
 
-
 const ARTICLE: &str = "MOSCOW — “We have nothing to add,” Kremlin spokesman Dmitry Peskov told reporters on Tuesday.\n\nThe minister denied that any talks had taken place. Prices rose by 4% in May, according to the statistics office.\n";
 
 #[test]
@@ -303,8 +302,14 @@ fn extraction_output_is_a_consistent_export() {
             .collect()
     };
     let from_text = quotes(&export.documents[0]);
-    assert!(!from_text.is_empty(), "no quote found in the sample article");
-    assert!(from_text.iter().all(|(_, speaker)| speaker.is_some()), "{from_text:?}");
+    assert!(
+        !from_text.is_empty(),
+        "no quote found in the sample article"
+    );
+    assert!(
+        from_text.iter().all(|(_, speaker)| speaker.is_some()),
+        "{from_text:?}"
+    );
     assert_eq!(from_text, quotes(&export.documents[1]));
 
     // JSONL: one parsable line per sentence.

@@ -11,8 +11,21 @@ use std::time::Instant;
 
 use hearsay_core::{Config, analyze};
 
-const FIRST: &[&str] = &["Ana", "Tomas", "Lena", "Kofi", "Mei", "Ravi", "Ines", "Oskar", "Zofia", "Malik"];
-const LAST: &[&str] = &["Ruiz", "Brandt", "Okafor", "Lindqvist", "Haddad", "Novak", "Sato", "Moreau", "Kowalczyk", "Ferreira"];
+const FIRST: &[&str] = &[
+    "Ana", "Tomas", "Lena", "Kofi", "Mei", "Ravi", "Ines", "Oskar", "Zofia", "Malik",
+];
+const LAST: &[&str] = &[
+    "Ruiz",
+    "Brandt",
+    "Okafor",
+    "Lindqvist",
+    "Haddad",
+    "Novak",
+    "Sato",
+    "Moreau",
+    "Kowalczyk",
+    "Ferreira",
+];
 const ROLES: &[&str] = &[
     "Finance Minister",
     "Interior Minister",
@@ -24,13 +37,22 @@ const ROLES: &[&str] = &[
     "union chief",
 ];
 const PLACES: &[&str] = &["VALMORA", "KESTREL BAY", "NORTHGATE", "LUMEN CITY"];
-const TOPICS: &[&str] = &["the fuel levy", "the port expansion", "the pension reform", "the border deal", "the school budget"];
+const TOPICS: &[&str] = &[
+    "the fuel levy",
+    "the port expansion",
+    "the pension reform",
+    "the border deal",
+    "the school budget",
+];
 
 struct Rng(u64);
 
 impl Rng {
     fn next(&mut self) -> usize {
-        self.0 = self.0.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        self.0 = self
+            .0
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
         (self.0 >> 33) as usize
     }
     fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
@@ -46,7 +68,9 @@ fn article(rng: &mut Rng) -> String {
     let topic = rng.pick(TOPICS);
     let pct = rng.next() % 90 + 3;
     let mut s = String::new();
-    s.push_str(&format!("{r1} {f1} {l1} defends {topic} 📈\n\nBy Staff Reporter\n\n"));
+    s.push_str(&format!(
+        "{r1} {f1} {l1} defends {topic} 📈\n\nBy Staff Reporter\n\n"
+    ));
     s.push_str(&format!(
         "{place} — {r1} {f1} {l1} on Monday ruled out any delay to {topic}, saying the plan would cut costs by {pct} percent.\n\n"
     ));
@@ -66,7 +90,9 @@ fn article(rng: &mut Rng) -> String {
     s.push_str(&format!(
         "Critics said the so-called “efficiency dividend” was a slogan. {l1}’s office denied that the deal was rushed; there will be no referendum, officials said.\n\n"
     ));
-    s.push_str(&format!("{f2} {l2} contributed to this report.\n© 2031 Example Media\n\n"));
+    s.push_str(&format!(
+        "{f2} {l2} contributed to this report.\n© 2031 Example Media\n\n"
+    ));
     s
 }
 

@@ -10,7 +10,7 @@
 //! Example: `“Go,” said Ann Lee.` gives one sentence and one direct quote
 //! `Go` by "Ann Lee" with the cue "said".
 
-use crate::lexicon::NAMING;
+use crate::lexicon::{NAMING, PRONOUN};
 use crate::normalise::{Kind, Token, tokenize};
 use crate::quotes::{self, NONE, Quote};
 use crate::reported::{self, CueAt};
@@ -155,6 +155,29 @@ pub(crate) fn run(text: &str, config: &Config) -> Analysis {
                     })
                     .map(|c| (c, false));
             }
+            // `“PENCE: Well, …”`: a transcript speaker label opens the quote.
+            let label_end = (q.open + 1..(q.open + 4).min(last)).find(|&m| tokens[m].is_punct(':'));
+            if let Some(colon) = label_end {
+                let label = &tokens[q.open + 1..colon];
+                let caps = label
+                    .iter()
+                    .all(|t| t.is_word() && !text[t.start..t.end].chars().any(char::is_lowercase))
+                    && label.iter().any(|t| {
+                        text[t.start..t.end]
+                            .chars()
+                            .filter(|c| c.is_alphabetic())
+                            .count()
+                            > 1
+                    });
+                if caps && !label.is_empty() {
+                    if let Some(sp) = people.right(&v, q.open + 1, colon) {
+                        q_attributed[qi] = true;
+                        q_speaker[qi] = Some(sp);
+                        qi += 1;
+                        continue;
+                    }
+                }
+            }
             // `”― Ann Lee.`: a dash and a name after the closing mark.
             let mut dash_speaker = None;
             if chosen.is_none()
@@ -170,8 +193,10 @@ pub(crate) fn run(text: &str, config: &Config) -> Analysis {
             }
             let short = !q.clause && q.words <= 4;
             // "an initiative called “strategic autonomy”": a name, not speech.
+            // "what it called “a threat”" is speech, though.
             let named = q.open > 0
                 && (tokens[q.open - 1].has(NAMING)
+                    && !(q.open > 1 && tokens[q.open - 2].has(PRONOUN))
                     || q.open > 1
                         && tokens[q.open - 2].has(NAMING)
                         && tokens[q.open - 1].is_word()

@@ -125,7 +125,11 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
         };
         let len = c.len_utf8();
         // A single ASCII space between words: the common case.
-        if c == ' ' && bytes.get(i + 1).is_some_and(|b| !b.is_ascii_whitespace() && *b < 0x80) {
+        if c == ' '
+            && bytes
+                .get(i + 1)
+                .is_some_and(|b| !b.is_ascii_whitespace() && *b < 0x80)
+        {
             i += 1;
             space_before = true;
             continue;
@@ -306,7 +310,10 @@ pub(crate) fn key_of(word: &str) -> String {
 /// Like [`key_of`], borrowing when the word is its own key.
 pub(crate) fn key_cow(word: &str) -> std::borrow::Cow<'_, str> {
     // Lowercase ASCII without apostrophes is its own key: no allocation.
-    if word.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-') {
+    if word
+        .bytes()
+        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+    {
         return std::borrow::Cow::Borrowed(word);
     }
     let mut key = String::with_capacity(word.len());

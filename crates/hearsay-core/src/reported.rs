@@ -124,8 +124,9 @@ pub(crate) fn speaker_of(
     // "Ann Lee stressed the risk, saying that …": the participle's subject
     // opens the sentence.
     let word = &v.text[t.start..t.end];
-    if word.ends_with("ing") && cue.at > floor && v.tokens[cue.at - 1].is_punct(',') {
-        return people.right(v, floor, cue.at);
+    let participle = word.ends_with("ing");
+    if participle && cue.at > floor && v.tokens[cue.at - 1].is_punct(',') {
+        return people.clause_subject(v, floor, cue.at);
     }
     if let Some(s) = people.left(v, floor, cue.at) {
         return Some(s);
@@ -146,8 +147,9 @@ pub(crate) fn speaker_of(
     }
     let coordinated = k > floor && v.tokens[k - 1].has(CONJ);
     let clean = (floor..cue.at).all(|m| v.tokens[m].is_word() || v.tokens[m].is_punct('.'));
-    if coordinated && clean {
-        return people.right(v, floor, cue.at);
+    // "Ann Lee posted a video on Friday saying that …".
+    if (coordinated || participle) && clean {
+        return people.clause_subject(v, floor, cue.at);
     }
     None
 }

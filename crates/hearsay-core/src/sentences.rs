@@ -11,7 +11,7 @@
 //! Example: `Maj. Gen. Ann Lee spoke. “We go,” she said.` is two sentences:
 //! `Maj. Gen. Ann Lee spoke.` and `“We go,” she said.`.
 
-use crate::lexicon::{ABBREV, FUNC, TITLE};
+use crate::lexicon::{ABBREV, CUE, DET, FUNC, GROUP, NATION, ROLE, TITLE};
 use crate::normalise::{Kind, Mark, Token};
 
 /// A sentence as a token range.
@@ -124,6 +124,12 @@ pub(crate) fn split(text: &str, tokens: &[Token]) -> Vec<Sent> {
                 continue;
             }
             let next = &tokens[j];
+            // "“Is it?” Ann Lee asked.": a quote's attribution follows.
+            let quote_closed = (i + 1..j).any(|m| matches!(tokens[m].kind, Kind::Mark(_)));
+            if quote_closed && next.is_word() && attribution_follows(tokens, j) {
+                i = j;
+                continue;
+            }
             if next.space_before
                 && can_start(next, text)
                 && !is_abbreviation(text, tokens, i, next)
@@ -140,6 +146,24 @@ pub(crate) fn split(text: &str, tokens: &[Token]) -> Vec<Sent> {
         push(&mut out, f, tokens.len(), paragraph, false);
     }
     out
+}
+
+/// Whether a short name or role phrase and then a speech verb start at `j`.
+fn attribution_follows(tokens: &[Token], j: usize) -> bool {
+    let mut m = j;
+    while m < tokens.len() && m < j + 7 {
+        let t = &tokens[m];
+        if t.is_word() && t.has(CUE) && !t.cap {
+            return m > j;
+        }
+        let np = (t.is_word() && (t.cap || t.has(ROLE | GROUP | TITLE | NATION | DET)))
+            || (t.is_punct('.') && !t.space_before);
+        if !np {
+            return false;
+        }
+        m += 1;
+    }
+    false
 }
 
 /// Whether the dot at token `dot` belongs to an abbreviation and so does

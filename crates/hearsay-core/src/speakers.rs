@@ -188,19 +188,34 @@ impl People {
                         if t.is_punct(',') {
                             break;
                         }
-                        if matches!(t.kind, Kind::Mark(_) | Kind::Punct('.') | Kind::Punct(';')) {
+                        // "Ann Lee, R-Ore., said": a dot glued to an
+                        // abbreviation stays inside the clause.
+                        let abbrev_dot = t.is_punct('.')
+                            && !t.space_before
+                            && v.tokens
+                                .get(m + 1)
+                                .is_some_and(|n| n.is_punct(',') || n.is_punct(')'));
+                        if !abbrev_dot
+                            && matches!(t.kind, Kind::Mark(_) | Kind::Punct('.') | Kind::Punct(';'))
+                        {
                             return None;
                         }
                     }
+                    // Any short clause: "who chairs the panel", "34",
+                    // "R-Ore.", "at a later briefing".
                     if v.tokens[m].is_punct(',') && m + 1 < b {
-                        let first = &v.tokens[m + 1];
-                        let w = key_of(v.word(m + 1).trim());
-                        if first.is_word()
-                            && (w == "who" || w == "which" || first.has(DET | ROLE | GROUP))
-                        {
-                            k = m;
-                            continue;
+                        // "The finance director, Ann Lee, said": the name
+                        // in the apposition is the speaker.
+                        let inner = (m + 1..b - 1).all(|x| v.np_ok(x));
+                        let named = (m + 1..b - 1).any(|x| {
+                            let t = &v.tokens[x];
+                            t.is_word() && t.cap && !t.has(ROLE | TITLE | NATION | FUNC | ORG)
+                        });
+                        if inner && named && m + 1 < b - 1 {
+                            return self.phrase(v, m + 1, b - 1, false);
                         }
+                        k = m;
+                        continue;
                     }
                 }
                 return None;
@@ -242,6 +257,23 @@ impl People {
         if k < ceil && v.tokens[k].has(PRONOUN) && k == start {
             return self.pronoun(v, k);
         }
+        // "said 9/11 widow Ann Lee": a few descriptive words before a name.
+        if k < ceil && !v.np_ok(k) {
+            let mut m = k;
+            while m < ceil && m < k + 5 {
+                let t = &v.tokens[m];
+                let skippable = (t.is_word() && !t.cap && !t.has(PREP | FUNC | PRONOUN | TIME))
+                    || t.is_punct('/')
+                    || (t.is_word() && v.word(m).starts_with(|c: char| c.is_ascii_digit()));
+                if !skippable {
+                    break;
+                }
+                m += 1;
+            }
+            if m > k && m < ceil && v.np_ok(m) && v.tokens[m].cap {
+                k = m;
+            }
+        }
         let a = k;
         while k < ceil && v.np_ok(k) {
             k += 1;
@@ -256,6 +288,45 @@ impl People {
             return None;
         }
         self.phrase(v, a, k, definite)
+    }
+
+    /// The subject of the main clause in `[floor, end)`: the first name or
+    /// pronoun followed by a lowercase word ("During the debate, Ann Lee
+    /// attacked …, saying").
+    pub(crate) fn clause_subject(&mut self, v: &View, floor: usize, end: usize) -> Option<Speaker> {
+        let mut i = floor;
+        while i < end {
+            let t = &v.tokens[i];
+            if matches!(t.kind, Kind::Mark(_)) {
+                return None;
+            }
+            let followed_by_verb = |j: usize| {
+                v.tokens.get(j).is_some_and(|n| {
+                    j < end && n.is_word() && !n.cap && !n.has(PREP | DET | FUNC)
+                        || j < end && n.has(AUX) && !n.cap
+                })
+            };
+            if t.has(PRONOUN) && t.is_word() && v.inside[i] == NONE {
+                if followed_by_verb(i + 1) {
+                    return self.pronoun(v, i);
+                }
+                i += 1;
+                continue;
+            }
+            if v.np_ok(i) && t.is_word() && (t.cap || t.has(GROUP)) {
+                let mut j = i;
+                while j < end && v.np_ok(j) {
+                    j += 1;
+                }
+                if followed_by_verb(j) {
+                    return self.phrase(v, i, j, i > floor && key_of(v.word(i - 1)) == "the");
+                }
+                i = j.max(i + 1);
+                continue;
+            }
+            i += 1;
+        }
+        None
     }
 
     fn phrase(&mut self, v: &View, a: usize, b: usize, definite: bool) -> Option<Speaker> {

@@ -111,7 +111,10 @@ fn sentence_boundaries() {
         // numbers and times
         (
             "Prices rose 2.5 percent by 10:45 on Tuesday. Markets fell.",
-            &["Prices rose 2.5 percent by 10:45 on Tuesday.", "Markets fell."],
+            &[
+                "Prices rose 2.5 percent by 10:45 on Tuesday.",
+                "Markets fell.",
+            ],
         ),
         // headline and caption lines without final punctuation
         (
@@ -153,14 +156,23 @@ fn boilerplate_lines() {
             "The vote passed.\nJo Kim and Li Wen contributed to this report.",
             &["Jo Kim and Li Wen contributed to this report."],
         ),
-        ("The vote passed.\n© 2030 Example Media Ltd.", &["© 2030 Example Media Ltd."]),
+        (
+            "The vote passed.\n© 2030 Example Media Ltd.",
+            &["© 2030 Example Media Ltd."],
+        ),
         ("Advertisement\nThe vote passed.", &["Advertisement"]),
         (
             "Supporters cheer in the square. (Photo by Sam Reed/Example Images)\nThe vote passed.",
             &["(Photo by Sam Reed/Example Images)"],
         ),
-        ("The vote passed.\nComments are no longer available on this story.", &["Comments are no longer available on this story."]),
-        ("The vote passed.\n--With assistance from Jo Kim.", &["--With assistance from Jo Kim."]),
+        (
+            "The vote passed.\nComments are no longer available on this story.",
+            &["Comments are no longer available on this story."],
+        ),
+        (
+            "The vote passed.\n--With assistance from Jo Kim.",
+            &["--With assistance from Jo Kim."],
+        ),
     ];
     for (input, expected) in cases {
         assert_eq!(boilerplate(input), *expected, "input: {input}");
@@ -169,7 +181,9 @@ fn boilerplate_lines() {
 
 #[test]
 fn boilerplate_is_never_labelled() {
-    let a = run("Advertisement\nJo Kim said the vote passed, according to officials.\nJo Kim contributed to this report, she said.");
+    let a = run(
+        "Advertisement\nJo Kim said the vote passed, according to officials.\nJo Kim contributed to this report, she said.",
+    );
     for s in &a.suggestions {
         assert!(!a.sentences[s.sentence].boilerplate, "{s:?}");
     }
@@ -230,15 +244,9 @@ fn direct_quotes() {
             &["We stay|Paul Roy", "We go|Ola Dahl"],
         ),
         // straight quotes
-        (
-            "\"We stay,\" said Paul Roy.",
-            &["We stay|Paul Roy"],
-        ),
+        ("\"We stay,\" said Paul Roy.", &["We stay|Paul Roy"]),
         // doubled apostrophes used as marks
-        (
-            "''We stay,'' said Paul Roy.",
-            &["We stay|Paul Roy"],
-        ),
+        ("''We stay,'' said Paul Roy.", &["We stay|Paul Roy"]),
         // the dash attribution of reader comments
         (
             "“I will vote this time.” ― Maria Ortiz",
@@ -276,7 +284,10 @@ fn unbalanced_marks_are_bounded_and_reported() {
     assert_eq!(a.diagnostics.len(), 1);
     assert_eq!(
         direct(text),
-        ["stop it all and walked out.|Ada Park", "This is fine|Ada Park"]
+        [
+            "stop it all and walked out.|Ada Park",
+            "This is fine|Ada Park"
+        ]
     );
 }
 
@@ -329,7 +340,11 @@ fn cues_and_speaker_spans() {
     let _ = run(text);
     let text = "Prime Minister Tove Aas arrived. “We are ready,” she said.";
     let a = run(text);
-    let q = a.suggestions.iter().find(|s| s.label == Label::Quote).unwrap();
+    let q = a
+        .suggestions
+        .iter()
+        .find(|s| s.label == Label::Quote)
+        .unwrap();
     assert_eq!(q.cue.as_deref(), Some("said"));
     let span = q.speaker_span.unwrap();
     assert_eq!(slice(text, span.start, span.end), "she");
@@ -338,14 +353,35 @@ fn cues_and_speaker_spans() {
 #[test]
 fn reported_speech() {
     let cases: &[(&str, &[&str])] = &[
-        ("Mayor Ida Falk said that the bridge would reopen in May.", &["Ida Falk|said"]),
-        ("Mayor Ida Falk told reporters the bridge would reopen in May.", &["Ida Falk|told"]),
-        ("The bridge will reopen in May, according to Mayor Ida Falk.", &["Ida Falk|according to"]),
-        ("Mayor Ida Falk warned that the bridge could close again.", &["Ida Falk|warned"]),
-        ("The bridge will reopen in May, city officials said.", &["officials|said"]),
-        ("Ida Falk stressed that the bridge was safe.", &["Ida Falk|stressed"]),
+        (
+            "Mayor Ida Falk said that the bridge would reopen in May.",
+            &["Ida Falk|said"],
+        ),
+        (
+            "Mayor Ida Falk told reporters the bridge would reopen in May.",
+            &["Ida Falk|told"],
+        ),
+        (
+            "The bridge will reopen in May, according to Mayor Ida Falk.",
+            &["Ida Falk|according to"],
+        ),
+        (
+            "Mayor Ida Falk warned that the bridge could close again.",
+            &["Ida Falk|warned"],
+        ),
+        (
+            "The bridge will reopen in May, city officials said.",
+            &["officials|said"],
+        ),
+        (
+            "Ida Falk stressed that the bridge was safe.",
+            &["Ida Falk|stressed"],
+        ),
         // an object, not a clause
-        ("Ida Falk acknowledged the need for repairs that winter.", &[]),
+        (
+            "Ida Falk acknowledged the need for repairs that winter.",
+            &[],
+        ),
         // no speech at all
         ("The bridge will reopen in May.", &[]),
     ];
@@ -357,18 +393,45 @@ fn reported_speech() {
 #[test]
 fn denial_cues_and_scope() {
     let cases: &[(&str, &[&str])] = &[
-        ("Minister Ana Ruiz ruled out a tax rise.", &["Ana Ruiz|ruled out"]),
-        ("The council rejected the proposal on Friday.", &["council|rejected"]),
-        ("The company has no plans to close the plant.", &["company|no plans"]),
-        ("The agency is not considering new fees.", &["agency|not considering"]),
-        ("Unions categorically dismissed the offer.", &["Unions|dismissed"]),
-        ("The coalition wouldn’t send more money, a spokesman said.", &["spokesman|wouldn’t send"]),
-        ("“There will be no new taxes,” said Ana Ruiz.", &["Ana Ruiz|There will be no"]),
+        (
+            "Minister Ana Ruiz ruled out a tax rise.",
+            &["Ana Ruiz|ruled out"],
+        ),
+        (
+            "The council rejected the proposal on Friday.",
+            &["council|rejected"],
+        ),
+        (
+            "The company has no plans to close the plant.",
+            &["company|no plans"],
+        ),
+        (
+            "The agency is not considering new fees.",
+            &["agency|not considering"],
+        ),
+        (
+            "Unions categorically dismissed the offer.",
+            &["Unions|dismissed"],
+        ),
+        (
+            "The coalition wouldn’t send more money, a spokesman said.",
+            &["spokesman|wouldn’t send"],
+        ),
+        (
+            "“There will be no new taxes,” said Ana Ruiz.",
+            &["Ana Ruiz|There will be no"],
+        ),
         ("The treaty excludes foreign bases.", &["-|excludes"]),
-        ("Ana Ruiz denied that she had met the lobbyist.", &["Ana Ruiz|denied"]),
+        (
+            "Ana Ruiz denied that she had met the lobbyist.",
+            &["Ana Ruiz|denied"],
+        ),
         // negation scope: these are not denials
         ("Ana Ruiz refused to rule out a tax rise.", &[]),
-        ("Nothing can be ruled out at this stage, officials said.", &[]),
+        (
+            "Nothing can be ruled out at this stage, officials said.",
+            &[],
+        ),
         ("A tax rise is not ruled out.", &[]),
         ("Ana Ruiz did not rule out a tax rise.", &[]),
         ("Ana Ruiz won’t rule out a tax rise.", &[]),
@@ -389,10 +452,25 @@ fn claims_respect_config() {
         .filter(|s| s.label == Label::Claim)
         .map(|s| slice(text, s.start, s.end))
         .collect();
-    assert_eq!(claims, ["Unemployment rose to 7.2 percent in March, the statistics office said."]);
-    let none = analyze(text, &Config { claims: false, ..Config::default() });
+    assert_eq!(
+        claims,
+        ["Unemployment rose to 7.2 percent in March, the statistics office said."]
+    );
+    let none = analyze(
+        text,
+        &Config {
+            claims: false,
+            ..Config::default()
+        },
+    );
     assert!(none.suggestions.iter().all(|s| s.label != Label::Claim));
-    let strict = analyze(text, &Config { min_confidence: 0.99, ..Config::default() });
+    let strict = analyze(
+        text,
+        &Config {
+            min_confidence: 0.99,
+            ..Config::default()
+        },
+    );
     assert!(strict.suggestions.is_empty());
 }
 
@@ -400,7 +478,11 @@ fn claims_respect_config() {
 fn offsets_count_code_points() {
     let text = "🎉🎉 “Ça va,” said Zoë Ng.";
     let a = run(text);
-    let q = a.suggestions.iter().find(|s| s.label == Label::Quote).unwrap();
+    let q = a
+        .suggestions
+        .iter()
+        .find(|s| s.label == Label::Quote)
+        .unwrap();
     assert_eq!(slice(text, q.start, q.end), "Ça va");
     assert_eq!(q.start, 4);
     assert_eq!(q.speaker.as_deref(), Some("Zoë Ng"));

@@ -8,11 +8,67 @@ use proptest::prelude::*;
 /// Pieces that stress the scanners: every kind of quote mark, apostrophes,
 /// dashes, abbreviations, line breaks, cues, negations, emoji.
 const PIECES: &[&str] = &[
-    "“", "”", "\"", "'", "‘", "’", "«", "»", "„", "″", "′", "''", " ", "  ", "\n", "\r\n", "\n\n",
-    "\u{a0}", ".", ",", "?", "!", "…", ":", ";", "—", "–", "--", "-", "(", ")", "Mr.", "U.S.",
-    "Gen.", "S.", "04:33", "1.6", "said", "told", "according to", "he", "she", "Ana Ruiz",
-    "President", "ruled out", "refused to rule out", "no plans to", "not", "won’t", "there will be no",
-    "the", "French", "Advertisement", "By", "©", "😀", "👩‍👩‍👧", "e\u{301}", "مرحبا", "中文", "PARIS",
+    "“",
+    "”",
+    "\"",
+    "'",
+    "‘",
+    "’",
+    "«",
+    "»",
+    "„",
+    "″",
+    "′",
+    "''",
+    " ",
+    "  ",
+    "\n",
+    "\r\n",
+    "\n\n",
+    "\u{a0}",
+    ".",
+    ",",
+    "?",
+    "!",
+    "…",
+    ":",
+    ";",
+    "—",
+    "–",
+    "--",
+    "-",
+    "(",
+    ")",
+    "Mr.",
+    "U.S.",
+    "Gen.",
+    "S.",
+    "04:33",
+    "1.6",
+    "said",
+    "told",
+    "according to",
+    "he",
+    "she",
+    "Ana Ruiz",
+    "President",
+    "ruled out",
+    "refused to rule out",
+    "no plans to",
+    "not",
+    "won’t",
+    "there will be no",
+    "the",
+    "French",
+    "Advertisement",
+    "By",
+    "©",
+    "😀",
+    "👩‍👩‍👧",
+    "e\u{301}",
+    "مرحبا",
+    "中文",
+    "PARIS",
 ];
 
 fn pieces() -> impl Strategy<Value = String> {
@@ -27,14 +83,23 @@ fn check(text: &str) -> Result<(), TestCaseError> {
     for s in &a.sentences {
         prop_assert!(s.start < s.end && s.end <= n, "sentence {s:?} outside {n}");
         prop_assert!(s.start >= prev_end, "sentences overlap or are out of order");
-        prop_assert!(chars[prev_end..s.start].iter().all(|c| c.is_whitespace()), "non-space between sentences");
+        prop_assert!(
+            chars[prev_end..s.start].iter().all(|c| c.is_whitespace()),
+            "non-space between sentences"
+        );
         prop_assert!(!chars[s.start].is_whitespace() && !chars[s.end - 1].is_whitespace());
         prev_end = s.end;
     }
-    prop_assert!(chars[prev_end..].iter().all(|c| c.is_whitespace()), "non-space after the last sentence");
+    prop_assert!(
+        chars[prev_end..].iter().all(|c| c.is_whitespace()),
+        "non-space after the last sentence"
+    );
     let mut prev_start = 0;
     for s in &a.suggestions {
-        prop_assert!(s.start <= s.end && s.end <= n, "suggestion {s:?} outside {n}");
+        prop_assert!(
+            s.start <= s.end && s.end <= n,
+            "suggestion {s:?} outside {n}"
+        );
         prop_assert!(s.start >= prev_start, "suggestions not sorted");
         prop_assert!((0.0..=1.0).contains(&s.confidence));
         prop_assert!(s.sentence < a.sentences.len());

@@ -9,7 +9,11 @@ fn render(text: &str) -> String {
     let mut out = String::new();
     for (i, s) in a.sentences.iter().enumerate() {
         let flag = if s.boilerplate { " boilerplate" } else { "" };
-        out.push_str(&format!("S{i} p{}{flag}: {}\n", s.paragraph, slice(s.start, s.end)));
+        out.push_str(&format!(
+            "S{i} p{}{flag}: {}\n",
+            s.paragraph,
+            slice(s.start, s.end)
+        ));
     }
     for s in &a.suggestions {
         let mut head = s.label.as_str().to_string();
@@ -23,7 +27,12 @@ fn render(text: &str) -> String {
         if let Some(c) = &s.cue {
             head.push_str(&format!(" cue={c}"));
         }
-        out.push_str(&format!("[{head} {:.2}] S{} \"{}\"\n", s.confidence, s.sentence, slice(s.start, s.end)));
+        out.push_str(&format!(
+            "[{head} {:.2}] S{} \"{}\"\n",
+            s.confidence,
+            s.sentence,
+            slice(s.start, s.end)
+        ));
     }
     for d in &a.diagnostics {
         out.push_str(&format!("! {} at {}\n", d.message, d.at));

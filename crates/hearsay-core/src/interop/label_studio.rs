@@ -13,10 +13,12 @@
 //!   "predictions": [{"model_version": "hearsay", "result": […]}]}]
 //! ```
 //!
-//! Confirmed annotations (accepted, or made by an annotator) go in
-//! `annotations`; suggestions awaiting review go in `predictions`, which
-//! Label Studio shows as pre-annotations; rejected ones are left out (Label
-//! Studio has no rejected region). A speaker's name and a quote's kind ride
+//! Accepted annotations go in `annotations`; suggestions awaiting review go
+//! in `predictions`, which Label Studio shows as pre-annotations; rejected
+//! ones are left out (Label Studio has no rejected region). Reading gives
+//! back these statuses: the first annotation that was not cancelled is
+//! accepted, the first prediction's regions (but those the annotation
+//! already has) are suggested. A speaker's name and a quote's kind ride
 //! along as per-region `textarea` (`from_name` `speaker`) and `choices`
 //! (`from_name` `kind`) results with the region's id. [`CONFIG`] is a
 //! labelling configuration with these names.
@@ -67,8 +69,8 @@ pub fn export(export: &Export) -> String {
         .iter()
         .enumerate()
         .map(|(i, doc)| {
-            let confirmed = results(doc, Annotation::is_confirmed);
-            let suggested = results(doc, |a| a.status == Status::Suggested && !a.is_confirmed());
+            let confirmed = results(doc, |a| a.status == Status::Accepted);
+            let suggested = results(doc, |a| a.status == Status::Suggested);
             let mut task = json!({
                 "id": i + 1,
                 "data": {"text": doc.text, "name": doc.name, "document_id": doc.id},

@@ -274,7 +274,7 @@ fn label_studio_round_trips_spans_links_statuses_speakers_and_kinds() {
     let mut want: Vec<&Annotation> = orig
         .annotations
         .iter()
-        .filter(|a| a.is_confirmed())
+        .filter(|a| a.status == Status::Accepted)
         .collect();
     want.extend(
         orig.annotations
@@ -948,4 +948,106 @@ fn imports_are_valid_hearsay_exports_with_derived_fields() {
     let ids: Vec<&str> = back.documents.iter().map(|d| d.id.as_str()).collect();
     assert_eq!(ids, ["d1", "d2"]);
     assert!(json.contains("\"sha256\""));
+}
+
+#[test]
+fn prodigy_tokens_always_align_with_spans() {
+    let pieces = [
+        "a",
+        " ",
+        "  ",
+        "\r\n",
+        "é",
+        "e\u{301}",
+        "👩\u{200d}👩\u{200d}👧",
+        "🇫🇷",
+        "中",
+        "“",
+        ",",
+        "لا",
+        "\t",
+        "x1",
+    ];
+    let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+    let mut next = |n: usize| {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        (seed % n as u64) as usize
+    };
+    for _ in 0..300 {
+        let text: String = (0..next(20)).map(|_| pieces[next(pieces.len())]).collect();
+        let len = text.chars().count();
+        let mut annotations = Vec::new();
+        for k in 0..next(4) {
+            let start = next(len + 1);
+            let end = start + next(len - start + 1);
+            let index = crate::CharIndex::new(&text);
+            annotations.push(Annotation {
+                id: format!("a{k}"),
+                label: Label::Quote,
+                start,
+                end,
+                text: index.slice(start, end).to_string(),
+                kind: None,
+                speaker: None,
+                speaker_span: None,
+                cue: None,
+                confidence: 1.0,
+                origin: Origin::Annotator,
+                status: if k % 2 == 0 {
+                    Status::Accepted
+                } else {
+                    Status::Rejected
+                },
+            });
+        }
+        let e = Export::new(vec![Document {
+            id: "d".into(),
+            name: "n".into(),
+            text: text.clone(),
+            sentences: vec![],
+            annotations,
+        }]);
+        for line in text_of(export(&e, Target::Prodigy)).lines() {
+            let task: Value = serde_json::from_str(line).unwrap();
+            let tokens = task["tokens"].as_array().unwrap();
+            let mut rebuilt = String::new();
+            for t in tokens {
+                rebuilt.push_str(t["text"].as_str().unwrap());
+                if t["ws"] == true {
+                    rebuilt.push(' ');
+                }
+            }
+            assert_eq!(rebuilt, text);
+            for s in task["spans"].as_array().unwrap() {
+                let ts = s["token_start"].as_u64().unwrap() as usize;
+                let te = s["token_end"].as_u64().unwrap() as usize;
+                assert_eq!(tokens[ts]["start"], s["start"], "{text:?} {s}");
+                assert_eq!(tokens[te]["end"], s["end"], "{text:?} {s}");
+            }
+        }
+    }
+}
+
+fn text_of(out: Output) -> String {
+    text(out)
+}
+
+#[test]
+fn exporters_never_panic_on_inconsistent_exports() {
+    let mut e = sample();
+    let doc = &mut e.documents[0];
+    doc.annotations[0].end = 10_000;
+    doc.annotations[1].start = 500;
+    doc.annotations[1].end = 3;
+    doc.annotations[2].speaker_span = Some(Span {
+        start: 9_000,
+        end: 1,
+    });
+    doc.annotations[3].id = "a1".into();
+    for t in Target::ALL {
+        let _ = export(&e, t).into_bytes();
+    }
+    let _ = e.to_json();
 }

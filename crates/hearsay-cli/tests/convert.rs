@@ -1,0 +1,324 @@
+//! End-to-end tests of `hearsay convert`.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+use hearsay_core::format::{Annotation, Document, Export, Origin, Status};
+use hearsay_core::{CharIndex, Label, QuoteKind, Span};
+
+fn scratch(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("hearsay-convert-{}-{name}", std::process::id()));
+    let _ = fs::remove_dir_all(&dir);
+    fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+fn hearsay(dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_hearsay"))
+        .args(args)
+        .current_dir(dir)
+        .stdin(Stdio::null())
+        .output()
+        .unwrap()
+}
+
+fn stderr(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+const TEXT: &str = "“Wir erhöhen die Steuern nicht,” sagte Zoë Müller 👩\u{200d}👩\u{200d}👧.\r\n\
+Die Regierung dementierte den Bericht. 中文 «لا» 🇫🇷\r\n";
+
+fn span(needle: &str) -> Span {
+    let byte = TEXT.find(needle).unwrap();
+    let start = TEXT[..byte].chars().count();
+    Span {
+        start,
+        end: start + needle.chars().count(),
+    }
+}
+
+fn ann(id: &str, label: Label, needle: &str, status: Status) -> Annotation {
+    let s = span(needle);
+    Annotation {
+        id: id.into(),
+        label,
+        start: s.start,
+        end: s.end,
+        text: CharIndex::new(TEXT).slice(s.start, s.end).into(),
+        kind: None,
+        speaker: None,
+        speaker_span: None,
+        cue: None,
+        confidence: 1.0,
+        origin: Origin::Annotator,
+        status,
+    }
+}
+
+fn sample() -> Export {
+    let mut q = ann(
+        "a1",
+        Label::Quote,
+        "Wir erhöhen die Steuern nicht,",
+        Status::Accepted,
+    );
+    q.kind = Some(QuoteKind::Direct);
+    q.speaker = Some("Zoë Müller".into());
+    q.speaker_span = Some(span("Zoë Müller"));
+    let d = ann(
+        "a2",
+        Label::Denial,
+        "Die Regierung dementierte den Bericht.",
+        Status::Suggested,
+    );
+    let c = ann("a3", Label::Claim, "«لا» 🇫🇷", Status::Rejected);
+    Export::new(vec![Document {
+        id: "d1".into(),
+        name: "artikel.txt".into(),
+        text: TEXT.into(),
+        sentences: vec![],
+        annotations: vec![q, d, c],
+    }])
+}
+
+fn write_sample(dir: &Path) {
+    fs::write(dir.join("in.json"), sample().to_json()).unwrap();
+}
+
+type Key = (Label, usize, usize, Option<Span>, Status);
+
+fn keys(e: &Export) -> Vec<Key> {
+    e.documents[0]
+        .annotations
+        .iter()
+        .map(|a| (a.label, a.start, a.end, a.speaker_span, a.status))
+        .collect()
+}
+
+#[test]
+fn every_target_is_written() {
+    let dir = scratch("targets");
+    write_sample(&dir);
+    for (format, file) in [
+        ("doccano", "out.jsonl"),
+        ("doccano-relations", "rel.jsonl"),
+        ("label-studio", "ls.json"),
+        ("prodigy", "prodigy.jsonl"),
+        ("web-annotation", "wa.jsonld"),
+        ("csv", "quotes.csv"),
+        ("brat", "brat.zip"),
+    ] {
+        let out = hearsay(&dir, &["convert", "--to", format, "-o", file, "in.json"]);
+        assert_eq!(out.status.code(), Some(0), "{format}: {}", stderr(&out));
+        let bytes = fs::read(dir.join(file)).unwrap();
+        assert!(!bytes.is_empty(), "{format}");
+    }
+    // JSON Lines and JSON outputs parse.
+    for file in ["out.jsonl", "rel.jsonl", "prodigy.jsonl"] {
+        for line in fs::read_to_string(dir.join(file)).unwrap().lines() {
+            serde_json::from_str::<serde_json::Value>(line).unwrap();
+        }
+    }
+    let wa: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(dir.join("wa.jsonld")).unwrap()).unwrap();
+    assert_eq!(wa[0]["type"], "Annotation");
+    assert!(
+        fs::read(dir.join("brat.zip"))
+            .unwrap()
+            .starts_with(b"PK\x03\x04")
+    );
+    // CSV to standard output.
+    let out = hearsay(&dir, &["convert", "--to=csv", "in.json"]);
+    assert_eq!(out.status.code(), Some(0));
+    let csv = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        csv.contains(
+            "\r\nartikel.txt,Zoë Müller,\"Wir erhöhen die Steuern nicht,\",quote,accepted\r\n"
+        ),
+        "{csv}"
+    );
+    let _ = fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn round_trips_through_doccano_label_studio_and_brat() {
+    let dir = scratch("roundtrip");
+    write_sample(&dir);
+    let orig = sample();
+    let run = |args: &[&str]| {
+        let out = hearsay(&dir, args);
+        assert_eq!(out.status.code(), Some(0), "{args:?}: {}", stderr(&out));
+    };
+    let load = |file: &str| Export::parse(&fs::read_to_string(dir.join(file)).unwrap()).unwrap();
+
+    // brat, as a folder and as a zip: everything, statuses included.
+    run(&["convert", "--to", "brat", "-o", "brat", "in.json"]);
+    for f in ["annotation.conf", "artikel.txt", "artikel.ann"] {
+        assert!(dir.join("brat").join(f).is_file(), "{f}");
+    }
+    assert_eq!(
+        fs::read_to_string(dir.join("brat/artikel.txt")).unwrap(),
+        TEXT
+    );
+    run(&[
+        "convert",
+        "--from",
+        "brat",
+        "brat",
+        "-o",
+        "from-folder.json",
+    ]);
+    run(&["convert", "--to", "brat", "-o", "b.zip", "in.json"]);
+    run(&["convert", "--from", "brat", "b.zip", "-o", "from-zip.json"]);
+    run(&[
+        "convert",
+        "--from",
+        "brat",
+        "brat/artikel.txt",
+        "brat/artikel.ann",
+        "-o",
+        "from-files.json",
+    ]);
+    for file in ["from-folder.json", "from-zip.json", "from-files.json"] {
+        let back = load(file);
+        assert_eq!(keys(&back), keys(&orig), "{file}");
+        assert_eq!(back.documents[0].name, "artikel.txt");
+        assert_eq!(
+            back.documents[0].annotations[0].speaker.as_deref(),
+            Some("Zoë Müller")
+        );
+    }
+
+    // Label Studio: the rejected claim is dropped, the rest keeps its status.
+    run(&[
+        "convert",
+        "--to",
+        "label-studio",
+        "-o",
+        "ls.json",
+        "in.json",
+    ]);
+    run(&[
+        "convert",
+        "--from",
+        "label-studio",
+        "ls.json",
+        "-o",
+        "from-ls.json",
+    ]);
+    let want: Vec<Key> = keys(&orig)
+        .into_iter()
+        .filter(|k| k.4 != Status::Rejected)
+        .collect();
+    assert_eq!(keys(&load("from-ls.json")), want);
+
+    // doccano relations: spans and links, statuses become accepted.
+    run(&[
+        "convert",
+        "--to",
+        "doccano-relations",
+        "-o",
+        "rel.jsonl",
+        "in.json",
+    ]);
+    run(&[
+        "convert",
+        "--from",
+        "doccano",
+        "rel.jsonl",
+        "-o",
+        "from-doccano.json",
+    ]);
+    let got: Vec<Key> = keys(&load("from-doccano.json"));
+    let want: Vec<Key> = want
+        .into_iter()
+        .map(|k| (k.0, k.1, k.2, k.3, Status::Accepted))
+        .collect();
+    assert_eq!(got, want);
+    let _ = fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn bad_input_is_refused_naming_the_record() {
+    let dir = scratch("bad");
+    write_sample(&dir);
+    fs::write(
+        dir.join("bad.jsonl"),
+        "{\"text\": \"abc\", \"label\": []}\n{\"text\": \"abc\", \"label\": [[0, 7, \"QUOTE\"]]}\n",
+    )
+    .unwrap();
+    let out = hearsay(&dir, &["convert", "--from", "doccano", "bad.jsonl"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains(
+            "hearsay: bad.jsonl line 2, label 1: end 7 is past the end of the text (3 code points)"
+        ),
+        "{}",
+        stderr(&out)
+    );
+    fs::write(dir.join("x.txt"), "Ana said no.").unwrap();
+    fs::write(dir.join("x.ann"), "T1\tQuote 0 3\tBob\n").unwrap();
+    let out = hearsay(&dir, &["convert", "--from", "brat", "x.txt", "x.ann"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("x.ann line 1 (T1): text \"Bob\" differs"),
+        "{}",
+        stderr(&out)
+    );
+    // A hearsay export with a tampered sha256.
+    let tampered = sample()
+        .to_json()
+        .replacen("\"sha256\": \"", "\"sha256\": \"0", 1);
+    fs::write(dir.join("t.json"), tampered).unwrap();
+    let out = hearsay(&dir, &["convert", "--to", "csv", "t.json"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("t.json: document 1 (\"artikel.txt\"): sha256"),
+        "{}",
+        stderr(&out)
+    );
+    let _ = fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    let dir = scratch("usage");
+    write_sample(&dir);
+    for (args, want) in [
+        (
+            vec!["convert", "in.json"],
+            "convert needs --to FORMAT or --from FORMAT",
+        ),
+        (
+            vec!["convert", "--to", "conll", "in.json"],
+            "unknown format \"conll\" for --to",
+        ),
+        (
+            vec!["convert", "--from", "prodigy", "x"],
+            "unknown format \"prodigy\" for --from",
+        ),
+        (vec!["convert", "--to", "csv"], "exactly one hearsay export"),
+        (
+            vec!["convert", "--to", "brat", "in.json"],
+            "give -o FOLDER or -o FILE.zip",
+        ),
+        (
+            vec!["convert", "--to", "csv", "--from", "brat", "in.json"],
+            "not both",
+        ),
+        (
+            vec!["convert", "--from", "brat"],
+            "needs at least one input file",
+        ),
+    ] {
+        let out = hearsay(&dir, &args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert!(stderr(&out).contains(want), "{args:?}: {}", stderr(&out));
+    }
+    let out = hearsay(&dir, &["convert", "--from", "doccano", "missing.jsonl"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("missing.jsonl"), "{}", stderr(&out));
+    let _ = fs::remove_dir_all(&dir);
+}
