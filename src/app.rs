@@ -49,6 +49,10 @@ pub struct Ctx {
     pub speaker_edit: RwSignal<bool>,
     /// Whether the saved work has been restored (or storage found unusable).
     pub ready: RwSignal<bool>,
+    /// Set when another tab saved this workspace: this tab stops saving, so
+    /// neither overwrites the other, and says so.
+    pub other_tab: RwSignal<bool>,
+    channel: StoredValue<Option<web_sys::BroadcastChannel>, LocalStorage>,
     db: StoredValue<Option<storage::Db>, LocalStorage>,
     save_pending: StoredValue<bool>,
 }
@@ -70,6 +74,9 @@ impl Ctx {
     /// start) the warning is already up and nothing is tried.
     fn save_now(self) {
         self.save_pending.set_value(false);
+        if self.other_tab.get_untracked() {
+            return;
+        }
         let Some(db) = self.db.get_value() else {
             return;
         };
@@ -88,6 +95,9 @@ impl Ctx {
                 Ok(()) => {
                     if self.storage_error.get_untracked().is_some() {
                         self.storage_error.set(None);
+                    }
+                    if let Some(channel) = self.channel.get_value() {
+                        let _ = channel.post_message(&JsValue::from_str("saved"));
                     }
                 }
                 Err(why) => {
@@ -368,6 +378,26 @@ async fn restore(ctx: Ctx) {
         }
     }
     ctx.ready.set(true);
+    listen_to_other_tabs(ctx);
+}
+
+/// Tabs of the same page tell each other when they save. A tab that hears
+/// another one save stops saving (its copy is now older than what is
+/// stored) and offers to reload.
+fn listen_to_other_tabs(ctx: Ctx) {
+    let Ok(channel) = web_sys::BroadcastChannel::new("hearsay") else {
+        return;
+    };
+    let on_message =
+        Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| {
+            if e.data().as_string().as_deref() == Some("saved") {
+                ctx.other_tab.set(true);
+            }
+        });
+    channel.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    // The listener lives as long as the page.
+    on_message.forget();
+    ctx.channel.set_value(Some(channel));
 }
 
 /// The whole page.
@@ -381,6 +411,8 @@ pub fn App() -> impl IntoView {
         help: RwSignal::new(false),
         speaker_edit: RwSignal::new(false),
         ready: RwSignal::new(false),
+        other_tab: RwSignal::new(false),
+        channel: StoredValue::new_local(None),
         db: StoredValue::new_local(None),
         save_pending: StoredValue::new(false),
     };
@@ -577,7 +609,23 @@ fn ExportPanel() -> impl IntoView {
 #[component]
 fn StorageWarning() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
-    move || {
+    let other_tab = move || {
+        ctx.other_tab.get().then(|| {
+            view! {
+                <div data-testid="tab-warning" class="storage-warning" role="alert">
+                    <strong>"This workspace was changed in another tab. "</strong>
+                    "Changes made here are no longer saved, so that neither tab overwrites the other. "
+                    <button on:click=move |_| {
+                        let _ = window().location().reload();
+                    }>"Reload"</button>
+                    " to continue with the saved work, or "
+                    <button on:click=move |_| export_json(ctx)>"Export"</button>
+                    " what is in this tab."
+                </div>
+            }
+        })
+    };
+    let storage = move || {
         ctx.storage_error.get().map(|why| {
             view! {
                 <div data-testid="storage-warning" class="storage-warning" role="alert">
@@ -588,6 +636,10 @@ fn StorageWarning() -> impl IntoView {
                 </div>
             }
         })
+    };
+    view! {
+        {other_tab}
+        {storage}
     }
 }
 

@@ -334,3 +334,28 @@ test('the mouse does what the keys do', async () => {
   assert.equal(await attr(current(page), 'data-labels'), '');
   await context.close();
 });
+
+test('two tabs: the one that did not save last is told and stops saving', async () => {
+  const context = await browser.newContext({ acceptDownloads: true });
+  const first = await context.newPage();
+  await first.goto(server.url);
+  await first.getByTestId('sentence').first().waitFor();
+  const second = await context.newPage();
+  await second.goto(server.url);
+  await second.getByTestId('sentence').first().waitFor();
+  // The second tab saves a decision: the first one is told.
+  await second.keyboard.press('c');
+  await first.getByTestId('tab-warning').waitFor();
+  assert.match(await first.getByTestId('tab-warning').textContent(), /another tab/);
+  // The first tab's later edits do not overwrite what the second saved.
+  await first.keyboard.press('j');
+  await first.keyboard.press('d');
+  await second.waitForTimeout(100);
+  const third = await context.newPage();
+  await third.goto(server.url);
+  await third.getByTestId('sentence').first().waitFor();
+  const row = third.locator('[data-testid=sentence][data-idx="0"]');
+  assert.match(await attr(row, 'data-labels'), /claim/);
+  assert.doesNotMatch(await attr(third.locator('[data-testid=sentence][data-idx="1"]'), 'data-labels'), /denial/);
+  await context.close();
+});

@@ -103,10 +103,14 @@ pub(crate) fn mark(text: &str, tokens: &[Token], sents: &mut [Sent]) {
 fn is_boilerplate(raw: &str, tokens: &[Token]) -> bool {
     // Every rule needs an anchor word, a © or a dash-ended short line; most
     // sentences have none and cost one pass over their tokens.
-    if !tokens
+    let short = tokens.iter().filter(|t| t.is_word()).take(7).count() <= 6;
+    let by = tokens
+        .first()
+        .is_some_and(|t| t.is_word() && t.end - t.start == 2 && raw[..2].eq_ignore_ascii_case("by"));
+    let anchored = tokens
         .iter()
-        .any(|t| t.has(BOILER) || t.is_punct('©') || t.is_dash())
-    {
+        .any(|t| t.has(BOILER) || t.is_punct('©') || t.is_punct(':') || t.is_punct('/'));
+    if !short && !by && !anchored {
         return false;
     }
     let lower = raw.to_lowercase();
@@ -117,7 +121,7 @@ fn is_boilerplate(raw: &str, tokens: &[Token]) -> bool {
         return true;
     }
     let words = tokens.iter().filter(|t| t.is_word()).count();
-    if words <= 40 && CONTAINS.iter().any(|p| lower.contains(p)) {
+    if anchored && words <= 40 && CONTAINS.iter().any(|p| lower.contains(p)) {
         return true;
     }
     // "By Ann Lee and Bo Chen": a short line of capitalised names after "By".

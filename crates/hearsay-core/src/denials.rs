@@ -74,10 +74,11 @@ pub(crate) fn find(text: &str, tokens: &[Token], first: usize, last: usize) -> O
     }
     // Words only (marks and punctuation dropped), with clause breaks kept as
     // empty keys so a negation does not leak across a comma.
-    let mut idx = Vec::new();
+    let n = last - first;
+    let mut idx = Vec::with_capacity(n);
     // All keys in one buffer (one allocation per sentence, not per word).
-    let mut buf = String::new();
-    let mut ranges: Vec<(usize, usize)> = Vec::new();
+    let mut buf = String::with_capacity(tokens[last - 1].end - tokens[first].start + 8);
+    let mut ranges: Vec<(usize, usize)> = Vec::with_capacity(n);
     for (i, t) in tokens.iter().enumerate().take(last).skip(first) {
         match t.kind {
             Kind::Word => {

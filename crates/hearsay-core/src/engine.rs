@@ -26,7 +26,8 @@ use crate::{
 /// Far jumps fall back to the [`CharIndex`] checkpoints.
 struct Cursor<'a> {
     text: &'a str,
-    index: &'a CharIndex<'a>,
+    /// Built on the first far jump only.
+    index: Option<CharIndex<'a>>,
     byte: usize,
     ch: usize,
 }
@@ -35,14 +36,16 @@ impl Cursor<'_> {
     fn at(&mut self, b: usize) -> usize {
         let b = b.min(self.text.len());
         if !self.text.is_char_boundary(b) {
-            return self.index.char_of_byte(b);
+            let text = self.text;
+            return self.index.get_or_insert_with(|| CharIndex::new(text)).char_of_byte(b);
         }
         if b >= self.byte && b - self.byte <= 4096 {
             self.ch += self.text[self.byte..b].chars().count();
         } else if b < self.byte && self.byte - b <= 4096 {
             self.ch -= self.text[b..self.byte].chars().count();
         } else {
-            self.ch = self.index.char_of_byte(b);
+            let text = self.text;
+            self.ch = self.index.get_or_insert_with(|| CharIndex::new(text)).char_of_byte(b);
         }
         self.byte = b;
         self.ch
@@ -392,10 +395,9 @@ fn finish(
     diagnostics: Vec<(usize, String)>,
     people: &People,
 ) -> Analysis {
-    let index = CharIndex::new(text);
     let mut cursor = Cursor {
         text,
-        index: &index,
+        index: None,
         byte: 0,
         ch: 0,
     };
@@ -411,6 +413,10 @@ fn finish(
             paragraph: s.paragraph,
         })
         .collect();
+    // Suggestions are sorted by start: count again from the beginning.
+    cursor.byte = 0;
+    cursor.ch = 0;
+    let mut c = |b: usize| cursor.at(b);
     let suggestions = raws
         .into_iter()
         .map(|r| {

@@ -6,8 +6,10 @@
 //! ```json
 //! {"format": "hearsay", "version": 1, "offsets": "codepoint",
 //!  "documents": [{"id": "d1", "name": "article.txt", "text": "<the document text>",
+//!    "sha256": "<hex SHA-256 of the text's UTF-8>",
 //!    "sentences": [{"start": 0, "end": 120, "boilerplate": false, "paragraph": 0}],
 //!    "annotations": [{"id": "a1", "label": "quote", "start": 5, "end": 40,
+//!      "start_utf16": 5, "end_utf16": 41,
 //!      "text": "<text[start..end]>", "kind": "direct",
 //!      "speaker": "Dmitry Peskov", "speaker_span": {"start": 60, "end": 73},
 //!      "cue": "said", "confidence": 0.93, "origin": "extractor",

@@ -83,10 +83,8 @@ pub(crate) const BOILER: Lex = 1 << 20;
 const LISTS: &[(Lex, &str)] = &[
     (
         BOILER,
-        "contributed reporting assistance editing writing rights reserved comments licensed \
-         commons getty photo photograph source sign subscribe click follow story copyright afp \
-         ap image credit caption advertisement sponsored abstract text related share video \
-         listen watch read supported continue by",
+        "contributed assistance editing rights reserved comments licensed commons getty photo \
+         photograph subscribe click copyright afp advertisement sponsored caption credit",
     ),
     (
         CUE | INVERTS,

@@ -134,7 +134,10 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
             space_before = true;
             continue;
         }
-        if c.is_whitespace() {
+        // Quote marks and dashes are neither spaces nor letters: skip the
+        // Unicode tables for them.
+        let mark_like = !c.is_ascii() && matches!(c, '“' | '”' | '‘' | '’' | '«' | '»' | '„' | '—' | '–' | '―' | '…');
+        if !mark_like && c.is_whitespace() {
             let start = i;
             let mut has_break = false;
             while let Some(w) = char_at(text, i) {
@@ -158,7 +161,7 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
             continue;
         }
         let start = i;
-        if c.is_alphanumeric() {
+        if !mark_like && c.is_alphanumeric() {
             i = scan_word(text, i);
             let word = &text[start..i];
             fill_key(word, &mut key);

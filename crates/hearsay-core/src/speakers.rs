@@ -130,6 +130,22 @@ impl People {
             while i < to && v.np_ok(i) {
                 i += 1;
             }
+            // A lone capitalised word that names nobody known yet ("Rome",
+            // "Critics") is not worth a look-up.
+            if i == a + 1 && !v.tokens[a].has(ROLE | TITLE | GROUP) {
+                let w = strip_possessive(v.word(a));
+                if !self.by_surname.contains_key(crate::normalise::key_cow(w).as_ref()) {
+                    continue;
+                }
+            }
+            // A run of role words only ("Finance Minister") names nobody.
+            let has_name = (a..i).any(|m| {
+                let t = &v.tokens[m];
+                t.is_word() && t.cap && !t.has(ROLE | TITLE | NATION | TIME | FUNC)
+            });
+            if !has_name {
+                continue;
+            }
             // Skip a bracketed party tag: "Ann Lee (D-Ore.)".
             self.interpret(v, a, i, false, false);
         }
@@ -383,7 +399,19 @@ impl People {
         definite: bool,
         register: bool,
     ) -> Option<Speaker> {
-        let words: Vec<usize> = (a..b).filter(|&i| v.tokens[i].is_word()).collect();
+        // The last dozen words at most, on the stack: phrases are short,
+        // and an all-capitals headline must not cost more.
+        let mut buf = [0usize; 12];
+        let mut n_words = 0;
+        for i in (a..b).rev().filter(|&i| v.tokens[i].is_word()) {
+            if n_words == buf.len() {
+                break;
+            }
+            buf[n_words] = i;
+            n_words += 1;
+        }
+        buf[..n_words].reverse();
+        let words = &buf[..n_words];
         let &last = words.last()?;
         let (start, end) = (v.tokens[words[0]].start, v.tokens[last].end);
         // "Poland's president", "Ann Lee's office": a possessor.
@@ -419,10 +447,14 @@ impl People {
         let name = &words[n..];
         let before = &words[..n];
         let name_text = |ws: &[usize]| {
-            ws.iter()
-                .map(|&i| strip_possessive(v.word(i)))
-                .collect::<Vec<_>>()
-                .join(" ")
+            let mut s = String::with_capacity(32);
+            for (n, &i) in ws.iter().enumerate() {
+                if n > 0 {
+                    s.push(' ');
+                }
+                s.push_str(strip_possessive(v.word(i)));
+            }
+            s
         };
         if !name.is_empty() {
             let org = name.iter().any(|&i| v.tokens[i].has(ORG))

@@ -413,21 +413,23 @@ pub fn import(name: &str, text: &str, ann_name: &str, ann: &str) -> Result<Docum
             }
         }
     }
-    let find =
-        |record: &str, target: &str, spans: &mut Vec<DraftSpan>| -> Result<usize, ImportError> {
-            spans
-                .iter()
-                .position(|s| s.key == target && matches!(s.kind, SpanKind::Annotation(_)))
-                .ok_or_else(|| {
-                    ImportError::new(
-                        record,
-                        format!(
-                            "refers to {:?}, which is not a quote, claim or denial",
-                            truncate(target, 20)
-                        ),
-                    )
-                })
-        };
+    let keys: HashMap<String, usize> = spans
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| matches!(s.kind, SpanKind::Annotation(_)))
+        .map(|(k, s)| (s.key.clone(), k))
+        .collect();
+    let find = |record: &str, target: &str, _: &mut Vec<DraftSpan>| {
+        keys.get(target).copied().ok_or_else(|| {
+            ImportError::new(
+                record,
+                format!(
+                    "refers to {:?}, which is not a quote, claim or denial",
+                    truncate(target, 20)
+                ),
+            )
+        })
+    };
     for (record, target, status) in statuses {
         let k = find(&record, &target, &mut spans)?;
         spans[k].status = status;
@@ -450,13 +452,13 @@ pub fn import_files(files: &[(String, Vec<u8>)]) -> Result<Vec<Document>, Import
     let mut pairs: BTreeMap<String, (Option<usize>, Option<usize>)> = BTreeMap::new();
     for (i, (name, _)) in files.iter().enumerate() {
         let lower = name.to_ascii_lowercase();
-        if let Some(stem) = name
-            .strip_suffix(".txt")
-            .filter(|_| lower.ends_with(".txt"))
-        {
-            pairs.entry(stem.to_string()).or_default().0 = Some(i);
-        } else if let Some(stem) = name.strip_suffix(".ann") {
-            pairs.entry(stem.to_string()).or_default().1 = Some(i);
+        // Extensions in any case (ASCII, so the last 4 bytes are a
+        // character boundary); the stem as written.
+        let stem = || name[..name.len() - 4].to_string();
+        if lower.ends_with(".txt") {
+            pairs.entry(stem()).or_default().0 = Some(i);
+        } else if lower.ends_with(".ann") {
+            pairs.entry(stem()).or_default().1 = Some(i);
         }
     }
     let mut docs = Vec::new();

@@ -31,10 +31,12 @@
 //! against the offsets, so data written with UTF-16 offsets is refused
 //! rather than misread.
 
+use std::collections::{HashMap, HashSet};
+
 use serde_json::{Map, Value, json};
 
 use super::{
-    DraftLink, DraftSpan, ImportError, Speakers, build_document, describe, offset_field,
+    DraftLink, DraftSpan, ImportError, SpanKind, Speakers, build_document, describe, offset_field,
     parse_label, record_name, same, title, truncate, unknown_label,
 };
 use crate::format::{Annotation, Document, Export, Status};
@@ -227,7 +229,8 @@ fn import_task(
                 ));
             }
         };
-        let before = spans.len();
+        let annotated: HashSet<(usize, usize, SpanKind)> =
+            spans.iter().map(|s| (s.start, s.end, s.kind)).collect();
         for (k, r) in results.iter().enumerate() {
             let rec = format!("{record}, {what} result {}", k + 1);
             let Value::Object(r) = r else {
@@ -269,10 +272,8 @@ fn import_task(
                             .and_then(Value::as_str)
                             .map(str::to_string);
                         // In a prediction, skip what the annotation already has.
-                        let duplicate = status == Status::Suggested
-                            && spans[..before]
-                                .iter()
-                                .any(|s| (s.start, s.end, s.kind) == (start, end, kind));
+                        let duplicate =
+                            status == Status::Suggested && annotated.contains(&(start, end, kind));
                         if !duplicate {
                             spans.push(span);
                         }
@@ -336,18 +337,21 @@ fn import_task(
             }
         }
     }
+    let speaker_names: HashMap<String, String> = speaker_names.into_iter().collect();
+    let kinds: HashMap<String, QuoteKind> = kinds.into_iter().collect();
     for span in &mut spans {
-        if let Some((_, name)) = speaker_names.iter().find(|(k, _)| *k == span.key) {
+        if let Some(name) = speaker_names.get(&span.key) {
             span.speaker_name = Some(name.clone());
         }
-        if let Some((_, kind)) = kinds.iter().find(|(k, _)| *k == span.key) {
+        if let Some(kind) = kinds.get(&span.key) {
             span.quote_kind = Some(*kind);
         }
     }
-    // A link whose ends were dropped as duplicates of the annotation's.
+    // A prediction's link whose ends were dropped as duplicates of the
+    // annotation's regions.
+    let keys: HashSet<&str> = spans.iter().map(|s| s.key.as_str()).collect();
     links.retain(|l| {
-        spans.iter().any(|s| s.key == l.from) && spans.iter().any(|s| s.key == l.to)
-            || !l.from.starts_with("p:")
+        !l.from.starts_with("p:") || keys.contains(l.from.as_str()) && keys.contains(l.to.as_str())
     });
     build_document(&name, text, spans, links, same).map_err(|mut e| {
         if e.message.starts_with("text ") {

@@ -15,6 +15,23 @@
 //! | CSV | none | `status` column | `speaker` column |
 //!
 //! Each module's documentation says why its unit is right for that format.
+//!
+//! ```
+//! use hearsay_core::format::{Document, Export};
+//! use hearsay_core::interop::{self, InputFile, Output, Source, Target};
+//!
+//! let doc = Document::from_analysis("d1", "a.txt", "Plain text.", &Default::default());
+//! let export = Export::new(vec![doc]);
+//! let target = Target::from_name("doccano").unwrap();
+//! let Output::Text(jsonl) = interop::export(&export, target) else { unreachable!() };
+//! let line: serde_json::Value = serde_json::from_str(jsonl.trim_end()).unwrap();
+//! assert_eq!(line["text"], "Plain text.");
+//! assert_eq!(line["label"], serde_json::json!([]));
+//! // brat gives several files; `into_bytes` packs them as a zip.
+//! let zip = interop::export(&export, Target::Brat).into_bytes();
+//! let back = interop::import(Source::Brat, &[InputFile { name: "a.zip", bytes: &zip }]).unwrap();
+//! assert_eq!(back.documents[0].text, "Plain text.");
+//! ```
 //! Importers refuse bad input with an [`ImportError`] naming the record
 //! (line number, task index or brat id) and never panic.
 
@@ -184,6 +201,43 @@ impl Source {
     }
 }
 
+impl Source {
+    /// Guesses the format of a file from its name and first bytes: a zip,
+    /// `.ann` or `.txt` is brat, JSON Lines (`.jsonl`, or several JSON
+    /// objects on lines) is doccano, a JSON array or object with `data` is
+    /// Label Studio. `None` if it looks like none of them (a hearsay export,
+    /// for one).
+    pub fn guess(name: &str, bytes: &[u8]) -> Option<Source> {
+        let lower = name.to_ascii_lowercase();
+        if bytes.starts_with(b"PK\x03\x04")
+            || [".zip", ".ann", ".txt"].iter().any(|x| lower.ends_with(x))
+        {
+            return Some(Source::Brat);
+        }
+        if lower.ends_with(".jsonl") {
+            return Some(Source::Doccano);
+        }
+        let text = std::str::from_utf8(bytes.get(..bytes.len().min(4096))?)
+            .or_else(|e| std::str::from_utf8(&bytes[..e.valid_up_to()]))
+            .ok()?;
+        let text = text.trim_start_matches('\u{feff}').trim_start();
+        if text.starts_with('[') {
+            return Some(Source::LabelStudio);
+        }
+        if text.starts_with('{') {
+            if text.contains("\"format\"") && text.contains("\"hearsay\"") {
+                return None;
+            }
+            let first_line = text.lines().next().unwrap_or("");
+            if serde_json::from_str::<serde_json::Value>(first_line).is_ok() {
+                return Some(Source::Doccano);
+            }
+            return Some(Source::LabelStudio);
+        }
+        None
+    }
+}
+
 /// One input file of [`import`].
 #[derive(Debug, Clone, Copy)]
 pub struct InputFile<'a> {
@@ -295,7 +349,7 @@ pub(crate) const SPEAKER: &str = "SPEAKER";
 pub(crate) const SAID_BY: &str = "SAID_BY";
 
 /// What a span label read from another format means.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub(crate) enum SpanKind {
     Annotation(Label),
     Speaker,

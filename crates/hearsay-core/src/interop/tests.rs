@@ -1051,3 +1051,26 @@ fn exporters_never_panic_on_inconsistent_exports() {
     }
     let _ = e.to_json();
 }
+
+#[test]
+fn sources_are_guessed_from_name_and_content() {
+    let e = sample();
+    let g = |name: &str, bytes: &[u8]| Source::guess(name, bytes);
+    assert_eq!(g("x.zip", b""), Some(Source::Brat));
+    assert_eq!(
+        g("x", &export(&e, Target::Brat).into_bytes()),
+        Some(Source::Brat)
+    );
+    assert_eq!(g("a.ann", b"T1\tQuote 0 1\tx"), Some(Source::Brat));
+    assert_eq!(g("a.jsonl", b""), Some(Source::Doccano));
+    let doccano = text(export(&e, Target::DoccanoRelations));
+    assert_eq!(g("a.json", doccano.as_bytes()), Some(Source::Doccano));
+    let ls = text(export(&e, Target::LabelStudio));
+    assert_eq!(g("a.json", ls.as_bytes()), Some(Source::LabelStudio));
+    assert_eq!(
+        g("a.json", b"{\n  \"data\": {\"text\": \"x\"}\n}"),
+        Some(Source::LabelStudio)
+    );
+    assert_eq!(g("a.json", e.to_json().as_bytes()), None);
+    assert_eq!(g("a.bin", b"\xff\xfe"), None);
+}

@@ -20,10 +20,12 @@
 //! characters outside `A-Za-z0-9-._~` percent-encoded.
 //!
 //! **Offsets are code points**: the Web Annotation Data Model's Text
-//! Position Selector counts "characters" of the text from 0 before the first
-//! one, start included, end excluded, and its selectors are defined in terms
-//! of Unicode code points (W3C Web Annotation Data Model, §4.2.4 Text Quote
-//! Selector and §4.2.5 Text Position Selector).
+//! Position Selector (W3C Recommendation, §4.2.5) counts the characters of
+//! the text from 0 before the first one, start included, end excluded; when
+//! w3c/web-annotation issue #206 asked whether a "character position" is a
+//! code point or a UTF-8/UTF-16 unit, the Recommendation settled on Unicode
+//! code points ("character number"), which is also what JavaScript
+//! implementations such as Apache Annotator iterate over.
 //!
 //! Review status has no standard place: suggested annotations are written
 //! like accepted ones, and rejected ones are left out.
