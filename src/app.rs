@@ -7,6 +7,7 @@
 use std::time::Duration;
 
 use hearsay_core::format::to_jsonl;
+use hearsay_core::interop;
 use hearsay_core::{CharIndex, Label};
 use leptos::ev;
 use leptos::html;
@@ -132,7 +133,12 @@ fn download(name: &str, content: &str, mime: &str) -> Result<(), JsValue> {
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
     let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob)?;
+    download_blob(name, &blob)
+}
+
+/// Downloads `blob` as a file named `name`.
+fn download_blob(name: &str, blob: &web_sys::Blob) -> Result<(), JsValue> {
+    let url = web_sys::Url::create_object_url_with_blob(blob)?;
     let anchor: web_sys::HtmlAnchorElement = document().create_element("a")?.unchecked_into();
     anchor.set_href(&url);
     anchor.set_download(name);
@@ -153,6 +159,24 @@ fn export_json(ctx: Ctx) {
     }
 }
 
+fn export_other(ctx: Ctx, target: interop::Target) {
+    let output = ctx
+        .ws
+        .with_untracked(|w| interop::export(&w.export(), target));
+    let name = format!("hearsay-export.{}", target.extension());
+    let bytes = output.into_bytes();
+    let result = (|| -> Result<(), JsValue> {
+        let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes.as_slice()));
+        let options = web_sys::BlobPropertyBag::new();
+        options.set_type(target.mime());
+        let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options)?;
+        download_blob(&name, &blob)
+    })();
+    if let Err(e) = result {
+        ctx.say(format!("export failed: {e:?}"), true);
+    }
+}
+
 fn export_jsonl(ctx: Ctx) {
     let jsonl = ctx.ws.with_untracked(|w| to_jsonl(&w.export()));
     if let Err(e) = download("hearsay-sentences.jsonl", &jsonl, "application/jsonl") {
@@ -164,6 +188,31 @@ fn export_jsonl(ctx: Ctx) {
 /// the file is refused.
 fn import_bytes(ctx: Ctx, name: &str, bytes: Vec<u8>) -> Result<String, String> {
     let lower = name.to_lowercase();
+    // Files of other annotation tools: doccano JSONL, Label Studio JSON
+    // (brat pairs are handled in `import_files`).
+    let foreign = if lower.ends_with(".jsonl") || lower.ends_with(".json") {
+        interop::Source::guess(name, &bytes)
+    } else {
+        None
+    };
+    if let Some(source) = foreign {
+        let export = interop::import(
+            source,
+            &[interop::InputFile {
+                name,
+                bytes: &bytes,
+            }],
+        )
+        .map_err(|e| format!("{name}: {e}"))?;
+        let mut result = Err(String::new());
+        ctx.change(|w| {
+            result = w
+                .add_export(name, export)
+                .map(|n| format!("{name}: {n} document(s) imported from {}", source.as_str()))
+                .map_err(|e| e.0)
+        });
+        return result;
+    }
     let text = match String::from_utf8(bytes) {
         Ok(text) => text,
         Err(e) => {
@@ -202,6 +251,26 @@ fn import_bytes(ctx: Ctx, name: &str, bytes: Vec<u8>) -> Result<String, String> 
     result
 }
 
+/// Imports brat standoff: `.ann` files with their `.txt` partners, or zips.
+fn import_brat(ctx: Ctx, files: &[(String, Vec<u8>)]) -> Result<String, String> {
+    let inputs: Vec<interop::InputFile> = files
+        .iter()
+        .map(|(name, bytes)| interop::InputFile { name, bytes })
+        .collect();
+    let names: Vec<&str> = files.iter().map(|(n, _)| n.as_str()).collect();
+    let label = names.join(", ");
+    let export =
+        interop::import(interop::Source::Brat, &inputs).map_err(|e| format!("{label}: {e}"))?;
+    let mut result = Err(String::new());
+    ctx.change(|w| {
+        result = w
+            .add_export(&label, export)
+            .map(|n| format!("{label}: {n} document(s) imported from brat"))
+            .map_err(|e| e.0)
+    });
+    result
+}
+
 async fn read_file(file: web_sys::File) -> Result<Vec<u8>, String> {
     let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer())
         .await
@@ -217,13 +286,38 @@ fn import_files(ctx: Ctx, files: web_sys::FileList) {
     leptos::task::spawn_local(async move {
         let mut added = Vec::new();
         let mut refused = Vec::new();
+        let mut read = Vec::new();
         for file in files {
             let name = file.name();
-            let outcome = match read_file(file).await {
-                Ok(bytes) => import_bytes(ctx, &name, bytes),
-                Err(why) => Err(why),
-            };
-            match outcome {
+            match read_file(file).await {
+                Ok(bytes) => read.push((name, bytes)),
+                Err(why) => refused.push(why),
+            }
+        }
+        // brat: a zip, or an .ann with the .txt of the same name.
+        let stem = |n: &str| {
+            n.rsplit_once('.')
+                .map_or(n.to_owned(), |(s, _)| s.to_owned())
+        };
+        let ann_stems: Vec<String> = read
+            .iter()
+            .filter(|(n, _)| n.to_lowercase().ends_with(".ann"))
+            .map(|(n, _)| stem(n))
+            .collect();
+        let (brat, single): (Vec<_>, Vec<_>) = read.into_iter().partition(|(n, _)| {
+            let lower = n.to_lowercase();
+            lower.ends_with(".ann")
+                || lower.ends_with(".zip")
+                || (lower.ends_with(".txt") && ann_stems.contains(&stem(n)))
+        });
+        if !brat.is_empty() {
+            match import_brat(ctx, &brat) {
+                Ok(ok) => added.push(ok),
+                Err(why) => refused.push(why),
+            }
+        }
+        for (name, bytes) in single {
+            match import_bytes(ctx, &name, bytes) {
                 Ok(ok) => added.push(ok),
                 Err(why) => refused.push(why),
             }
@@ -497,12 +591,12 @@ fn ImportPanel() -> impl IntoView {
                 "Add pasted text"
             </button>
             <label class="file">
-                "Open files (.txt .md .html .json) or drop them here"
+                "Open or drop files: articles (.txt .md .html), a hearsay .json, doccano .jsonl, Label Studio .json, brat .ann+.txt or .zip"
                 <input
                     data-testid="import-file"
                     type="file"
                     multiple
-                    accept=".txt,.md,.html,.htm,.json"
+                    accept=".txt,.md,.html,.htm,.json,.jsonl,.ann,.zip"
                     on:change=move |e: ev::Event| {
                         let input: web_sys::HtmlInputElement = event_target(&e);
                         if let Some(files) = input.files() {
@@ -594,6 +688,7 @@ fn DocumentList() -> impl IntoView {
 #[component]
 fn ExportPanel() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
+    let format = NodeRef::<html::Select>::new();
     view! {
         <section class="export">
             <button data-testid="export-json" on:click=move |_| export_json(ctx)>
@@ -601,6 +696,25 @@ fn ExportPanel() -> impl IntoView {
             </button>
             <button data-testid="export-jsonl" on:click=move |_| export_jsonl(ctx)>
                 "Export JSONL"
+            </button>
+        </section>
+        <section class="export">
+            <select data-testid="export-format" node_ref=format>
+                {interop::Target::ALL
+                    .into_iter()
+                    .map(|t| view! { <option value=t.as_str()>{t.title()}</option> })
+                    .collect_view()}
+            </select>
+            <button
+                data-testid="export-other"
+                on:click=move |_| {
+                    let chosen = format.get().map(|s| s.value()).unwrap_or_default();
+                    if let Some(target) = interop::Target::from_name(&chosen) {
+                        export_other(ctx, target);
+                    }
+                }
+            >
+                "Export as"
             </button>
         </section>
     }

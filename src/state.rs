@@ -364,12 +364,25 @@ impl Workspace {
     /// whose id is taken get a fresh id. Returns how many were added.
     pub fn import_export(&mut self, name: &str, json: &str) -> Result<usize, ImportError> {
         let export = Export::parse(json).map_err(|e| ImportError(format!("{name}: {e}")))?;
+        self.add_export(name, export)
+    }
+
+    /// Adds every document of an already validated export (from a hearsay
+    /// file or a converted doccano, Label Studio or brat file) and makes
+    /// the first current. Returns how many were added.
+    pub fn add_export(&mut self, name: &str, export: Export) -> Result<usize, ImportError> {
         if export.documents.is_empty() {
-            return Err(ImportError(format!("{name}: the export has no documents")));
+            return Err(ImportError(format!("{name}: the file has no documents")));
         }
         let n = export.documents.len();
         for mut doc in export.documents {
             doc.id = self.unique_doc_id(&doc.id);
+            // Files from other tools (and `extract --no-suggestions`) carry
+            // no sentences: the reading view needs them, so the core splits
+            // the text, and adds no suggestion.
+            if doc.sentences.is_empty() && !doc.text.trim().is_empty() {
+                doc.sentences = analyze(&doc.text, &Config::default()).sentences;
+            }
             self.pending.added.insert(doc.id.clone());
             self.docs.push(DocState::new(doc));
         }

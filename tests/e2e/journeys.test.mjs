@@ -359,3 +359,51 @@ test('two tabs: the one that did not save last is told and stops saving', async 
   assert.doesNotMatch(await attr(third.locator('[data-testid=sentence][data-idx="1"]'), 'data-labels'), /denial/);
   await context.close();
 });
+
+test('export to other tools and import their files back', async () => {
+  const { context, page } = await open(browser, server.url);
+  await paste(page, ARTICLE);
+  await walkTo(page, 'quote');
+  await page.keyboard.press('a');
+  const hearsay = JSON.parse((await download(page, 'export-json')).text);
+  const doc = hearsay.documents.at(-1);
+  const files = {};
+  for (const format of ['doccano', 'doccano-relations', 'label-studio', 'prodigy', 'brat', 'web-annotation', 'csv']) {
+    await page.getByTestId('export-format').selectOption(format);
+    const [file] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-other').click()]);
+    const target = path.join(TMP, `${format}-${file.suggestedFilename()}`);
+    await file.saveAs(target);
+    files[format] = target;
+  }
+  // doccano: code point offsets into the same text.
+  const doccano = fs.readFileSync(files.doccano, 'utf8').trim().split('\n').map((l) => JSON.parse(l)).at(-1);
+  assert.equal(doccano.text, doc.text);
+  for (const [start, end] of doccano.label) assert.ok(end <= Array.from(doc.text).length && start < end);
+  // Label Studio tasks and the brat zip.
+  const studio = JSON.parse(fs.readFileSync(files['label-studio'], 'utf8'));
+  assert.equal(studio.at(-1).data.text, doc.text);
+  assert.equal(fs.readFileSync(files.brat).subarray(0, 4).toString('latin1'), 'PK\u0003\u0004');
+  assert.match(fs.readFileSync(files.csv, 'utf8'), /document,speaker,quote,label,status/);
+  await context.close();
+
+  // Import the Label Studio and doccano files into a fresh page.
+  const fresh = await open(browser, server.url);
+  await fresh.page.getByTestId('import-file').setInputFiles([files['label-studio']]);
+  await fresh.page.getByTestId('message').filter({ hasText: 'label-studio' }).waitFor();
+  await fresh.page.getByTestId('import-file').setInputFiles([files['doccano-relations']]);
+  await fresh.page.getByTestId('message').filter({ hasText: 'doccano' }).waitFor();
+  await fresh.page.getByTestId('import-file').setInputFiles([files.brat]);
+  await fresh.page.getByTestId('message').filter({ hasText: 'brat' }).waitFor();
+  const back = JSON.parse((await download(fresh.page, 'export-json')).text);
+  const imported = back.documents.filter((d) => d.text === doc.text);
+  assert.ok(imported.length >= 3, `imported ${imported.length} copies`);
+  const accepted = doc.annotations.filter((a) => a.status === 'accepted');
+  for (const copy of imported) {
+    assert.ok(copy.sentences.length > 0, 'imported documents get sentences');
+    for (const a of accepted) {
+      assert.ok(copy.annotations.some((b) => b.start === a.start && b.end === a.end && b.label === a.label),
+        `span ${a.start}..${a.end} kept`);
+    }
+  }
+  await fresh.context.close();
+});

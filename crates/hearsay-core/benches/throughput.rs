@@ -86,6 +86,21 @@ fn article(rng: &mut Rng) -> String {
     s.push_str(&format!(
         "\"It's about trust,\" she said. \"Nobody voted for this.\n\n\"We will keep asking questions,\" {l2} said.\n\n"
     ));
+    // Narrative paragraphs: most of a real article is neither quote nor
+    // attribution.
+    let narrative = [
+        "The proposal, first drafted two years ago, would change how the regional authorities share revenue with the capital, and it has been revised several times since the last election.",
+        "Traffic through the harbour has grown steadily over the past decade, with container volumes rising by roughly a third, while the number of dock workers has fallen as cranes were automated.",
+        "Residents in the older districts have long complained about noise and congestion; the new plan promises a bypass, more frequent buses and a ban on heavy lorries at night.",
+        "Analysts expect the debate to continue well into the spring, when the budget committee must present its final numbers and the opposition will decide whether to call for a vote of confidence.",
+        "The measure would take effect in stages: first in the northern districts, then along the coast, and finally in the rural municipalities that rely most on seasonal work.",
+    ];
+    for _ in 0..3 {
+        s.push_str(rng.pick(&narrative));
+        s.push(' ');
+        s.push_str(rng.pick(&narrative));
+        s.push_str("\n\n");
+    }
     s.push_str("Advertisement\n\n");
     s.push_str(&format!(
         "Critics said the so-called “efficiency dividend” was a slogan. {l1}’s office denied that the deal was rushed; there will be no referendum, officials said.\n\n"

@@ -85,7 +85,6 @@ const STARTS: &[&str] = &[
 
 /// Sets [`Sent::boilerplate`] on the sentences of `text` that are not
 /// article text.
-#[inline(never)]
 pub(crate) fn mark(text: &str, tokens: &[Token], sents: &mut [Sent]) {
     for s in sents.iter_mut() {
         if s.dateline {
@@ -104,9 +103,9 @@ fn is_boilerplate(raw: &str, tokens: &[Token]) -> bool {
     // Every rule needs an anchor word, a © or a dash-ended short line; most
     // sentences have none and cost one pass over their tokens.
     let short = tokens.iter().filter(|t| t.is_word()).take(7).count() <= 6;
-    let by = tokens
-        .first()
-        .is_some_and(|t| t.is_word() && t.end - t.start == 2 && raw[..2].eq_ignore_ascii_case("by"));
+    let by = tokens.first().is_some_and(|t| {
+        t.is_word() && t.end - t.start == 2 && raw[..2].eq_ignore_ascii_case("by")
+    });
     let anchored = tokens
         .iter()
         .any(|t| t.has(BOILER) || t.is_punct('©') || t.is_punct(':') || t.is_punct('/'));

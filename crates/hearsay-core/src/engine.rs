@@ -37,7 +37,10 @@ impl Cursor<'_> {
         let b = b.min(self.text.len());
         if !self.text.is_char_boundary(b) {
             let text = self.text;
-            return self.index.get_or_insert_with(|| CharIndex::new(text)).char_of_byte(b);
+            return self
+                .index
+                .get_or_insert_with(|| CharIndex::new(text))
+                .char_of_byte(b);
         }
         if b >= self.byte && b - self.byte <= 4096 {
             self.ch += self.text[self.byte..b].chars().count();
@@ -45,7 +48,10 @@ impl Cursor<'_> {
             self.ch -= self.text[b..self.byte].chars().count();
         } else {
             let text = self.text;
-            self.ch = self.index.get_or_insert_with(|| CharIndex::new(text)).char_of_byte(b);
+            self.ch = self
+                .index
+                .get_or_insert_with(|| CharIndex::new(text))
+                .char_of_byte(b);
         }
         self.byte = b;
         self.ch
@@ -98,6 +104,7 @@ pub(crate) fn run(text: &str, config: &Config) -> Analysis {
     let mut q_speaker: Vec<Option<Speaker>> = vec![None; nq];
     let mut q_cue: Vec<Option<String>> = vec![None; nq];
     let mut q_attributed = vec![false; nq];
+    let mut q_start: Vec<usize> = quotes.iter().map(|q| q.start).collect();
     let mut used = vec![false; tokens.len()];
     let mut raws: Vec<Raw> = Vec::new();
     let mut sent_speaker: Vec<Option<Speaker>> = vec![None; sents.len()];
@@ -172,13 +179,17 @@ pub(crate) fn run(text: &str, config: &Config) -> Analysis {
                             .count()
                             > 1
                     });
-                if caps && !label.is_empty() {
-                    if let Some(sp) = people.right(&v, q.open + 1, colon) {
-                        q_attributed[qi] = true;
-                        q_speaker[qi] = Some(sp);
-                        qi += 1;
-                        continue;
+                if caps
+                    && !label.is_empty()
+                    && let Some(sp) = people.label(&v, q.open + 1, colon)
+                {
+                    if let Some(t) = tokens.get(colon + 1) {
+                        q_start[qi] = t.start.min(q.end);
                     }
+                    q_attributed[qi] = true;
+                    q_speaker[qi] = Some(sp);
+                    qi += 1;
+                    continue;
                 }
             }
             // `”― Ann Lee.`: a dash and a name after the closing mark.
@@ -325,7 +336,7 @@ pub(crate) fn run(text: &str, config: &Config) -> Analysis {
         }
         raws.push(Raw {
             label: Label::Quote,
-            start: q.start,
+            start: q_start[n],
             end: q.end,
             kind: Some(QuoteKind::Direct),
             speaker: q_speaker[n].clone(),
@@ -386,7 +397,6 @@ pub(crate) fn run(text: &str, config: &Config) -> Analysis {
     finish(text, config, &sents, raws, found.diagnostics, &people)
 }
 
-#[inline(never)]
 fn finish(
     text: &str,
     config: &Config,

@@ -105,7 +105,6 @@ fn char_before(text: &str, i: usize) -> Option<char> {
 }
 
 /// Splits `text` into tokens (see the module documentation).
-#[inline(never)]
 pub(crate) fn tokenize(text: &str) -> Vec<Token> {
     // Words average over four bytes with their space; reserving for one
     // token per three bytes avoids regrowing (and copying) the vector.
@@ -136,7 +135,11 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
         }
         // Quote marks and dashes are neither spaces nor letters: skip the
         // Unicode tables for them.
-        let mark_like = !c.is_ascii() && matches!(c, '“' | '”' | '‘' | '’' | '«' | '»' | '„' | '—' | '–' | '―' | '…');
+        let mark_like = !c.is_ascii()
+            && matches!(
+                c,
+                '“' | '”' | '‘' | '’' | '«' | '»' | '„' | '—' | '–' | '―' | '…'
+            );
         if !mark_like && c.is_whitespace() {
             let start = i;
             let mut has_break = false;

@@ -61,7 +61,6 @@ fn is_opener(k: Kind) -> bool {
 }
 
 /// Finds the quotes in `tokens`.
-#[inline(never)]
 pub(crate) fn find(text: &str, tokens: &[Token]) -> Quotes {
     let mut q = Quotes {
         quotes: Vec::new(),

@@ -65,7 +65,6 @@ fn can_start(t: &Token, text: &str) -> bool {
 }
 
 /// Splits `tokens` into sentences.
-#[inline(never)]
 pub(crate) fn split(text: &str, tokens: &[Token]) -> Vec<Sent> {
     let mut out = Vec::with_capacity(tokens.len() / 16 + 1);
     let mut paragraph = 0usize;

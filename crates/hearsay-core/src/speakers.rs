@@ -118,7 +118,6 @@ fn is_possessive(w: &str) -> bool {
 
 impl People {
     /// Records the names in `[from, to)` (outside quotes) as mentions.
-    #[inline(never)]
     pub(crate) fn scan(&mut self, v: &View, from: usize, to: usize) {
         let mut i = from;
         while i < to {
@@ -134,7 +133,10 @@ impl People {
             // "Critics") is not worth a look-up.
             if i == a + 1 && !v.tokens[a].has(ROLE | TITLE | GROUP) {
                 let w = strip_possessive(v.word(a));
-                if !self.by_surname.contains_key(crate::normalise::key_cow(w).as_ref()) {
+                if !self
+                    .by_surname
+                    .contains_key(crate::normalise::key_cow(w).as_ref())
+                {
                     continue;
                 }
             }
@@ -167,7 +169,7 @@ impl People {
             return self.pronoun(v, k - 1);
         }
         let mut hops = 0;
-        let mut appositive = false;
+        let mut appositives = 0;
         // A phrase before a preposition, kept in case nothing precedes it
         // ("footage of Ann Lee asking").
         let mut remembered: Option<Speaker> = None;
@@ -195,9 +197,19 @@ impl People {
             }
             if k == b {
                 // "Ann Lee, who chairs the panel, said": skip the clause.
-                if !appositive && b > floor && v.tokens[b - 1].is_punct(',') {
-                    appositive = true;
-                    let mut m = b - 1;
+                // The comma closing the clause: before the cue, or (after a
+                // first skip) the one the walk stopped at.
+                let comma = if b > floor && v.tokens[b - 1].is_punct(',') {
+                    Some(b - 1)
+                } else if appositives > 0 && v.tokens[b].is_punct(',') {
+                    Some(b)
+                } else {
+                    None
+                };
+                if let Some(comma) = comma.filter(|_| appositives < 3) {
+                    appositives += 1;
+                    let b = comma + 1;
+                    let mut m = comma;
                     while m > floor && m + 30 > b {
                         m -= 1;
                         let t = &v.tokens[m];
@@ -345,6 +357,11 @@ impl People {
         None
     }
 
+    /// A speaker label written inside a quote (`“HOST: …”`).
+    pub(crate) fn label(&mut self, v: &View, a: usize, b: usize) -> Option<Speaker> {
+        self.interpret(v, a, b, false, true)
+    }
+
     fn phrase(&mut self, v: &View, a: usize, b: usize, definite: bool) -> Option<Speaker> {
         self.interpret(v, a, b, definite, true)
     }
@@ -469,7 +486,7 @@ impl People {
                 });
             if org {
                 return Some(Speaker {
-                    name: name_text(&words),
+                    name: name_text(words),
                     start,
                     end,
                     person: false,
@@ -572,12 +589,12 @@ impl People {
         let plural = v.word(last).ends_with('s');
         if definite
             && !plural
-            && let Some(sp) = self.by_role(v, &words, nation, start, end)
+            && let Some(sp) = self.by_role(v, words, nation, start, end)
         {
             return Some(sp);
         }
         Some(Speaker {
-            name: name_text(&words),
+            name: name_text(words),
             start,
             end,
             person: false,

@@ -252,6 +252,30 @@ fn direct_quotes() {
             "“I will vote this time.” ― Maria Ortiz",
             &["I will vote this time.|Maria Ortiz"],
         ),
+        // a question quote closes the sentence but not the attribution
+        (
+            "“Who pays for this?” Ida Falk asked.",
+            &["Who pays for this?|Ida Falk"],
+        ),
+        // transcript speaker labels
+        (
+            "“HOST: Are you running again?”",
+            &["Are you running again?|HOST"],
+        ),
+        // apposition after the name
+        (
+            "Ida Falk, 41, a nurse from the north, said, “We are tired.”",
+            &["We are tired.|Ida Falk"],
+        ),
+        (
+            "The city’s finance director, Oskar Lind, said: “We are broke.”",
+            &["We are broke.|Oskar Lind"],
+        ),
+        // a participle shares the subject of the main clause
+        (
+            "During the rally, Mayor Ida Falk attacked the plan, saying, “It is theft.”",
+            &["It is theft.|Ida Falk"],
+        ),
         // "told X": X is the listener
         (
             "Senator Mia Holm spoke first. “Enough,” she told reporter Dan Ode.",
