@@ -10,7 +10,7 @@
 //! Example: `“Go,” said Ann Lee.` gives one sentence and one direct quote
 //! `Go` by "Ann Lee" with the cue "said".
 
-use crate::lexicon::{NAMING, PRONOUN};
+use crate::lexicon::{DET, GROUP, NAMING, NATION, PRONOUN, ROLE, TITLE};
 use crate::normalise::{Kind, Token, tokenize};
 use crate::quotes::{self, NONE, Quote};
 use crate::reported::{self, CueAt};
@@ -135,7 +135,18 @@ pub(crate) fn run(text: &str, config: &Config) -> Analysis {
                 }
                 if let Some(c) = reported::cue_at(&v, i, floor) {
                     let direct = (last + 1..i).all(|m| !tokens[m].is_word());
-                    chosen = Some((c, direct));
+                    // `,” German Chancellor Ann Lee told`: only a speaker
+                    // phrase may stand between the quote and its cue; "…,”
+                    // but stopped short of calling" is another clause.
+                    let speaker_between = (last + 1..i).all(|m| {
+                        let t = &tokens[m];
+                        !t.is_word()
+                            || t.cap
+                            || t.has(ROLE | GROUP | DET | NATION | TITLE | PRONOUN)
+                    });
+                    if direct || speaker_between {
+                        chosen = Some((c, direct));
+                    }
                     break;
                 }
                 i += 1;
@@ -159,7 +170,7 @@ pub(crate) fn run(text: &str, config: &Config) -> Analysis {
                     .map(|c| (c, false));
             }
             if chosen.is_none() {
-                chosen = (last + 1..ceil)
+                chosen = (last + 1..ceil.min(last + 60))
                     .find_map(|i| {
                         reported::cue_at(&v, i, floor).filter(|_| found.inside[i] == NONE)
                     })
@@ -231,6 +242,8 @@ pub(crate) fn run(text: &str, config: &Config) -> Analysis {
             qi += 1;
         }
         // Reported speech: an unused cue with a subject and content.
+        let mut outside_words: Option<usize> = None;
+        let mut quoted_sentence: Option<bool> = None;
         let mut i = s.first;
         while i < s.last {
             if used[i] {
@@ -247,12 +260,19 @@ pub(crate) fn run(text: &str, config: &Config) -> Analysis {
                 continue;
             }
             if let Some(sp) = sp {
-                let words = reported::content_words(&v, s.first, s.last, (c.at, c.last));
+                // Counted once per sentence: a sentence of many cues must
+                // not be rescanned for each.
+                let outside = *outside_words.get_or_insert_with(|| {
+                    reported::content_words(&v, s.first, s.last, (usize::MAX, 0))
+                });
+                let cue_words = (c.at..=c.last).filter(|&m| tokens[m].is_word()).count();
+                let words = outside.saturating_sub(cue_words);
                 let sp_words = tokens[s.first..s.last]
                     .iter()
                     .filter(|t| t.is_word() && t.start >= sp.start && t.end <= sp.end)
                     .count();
-                let quoted = (s.first..s.last).any(|m| found.inside[m] != NONE);
+                let quoted = *quoted_sentence
+                    .get_or_insert_with(|| (s.first..s.last).any(|m| found.inside[m] != NONE));
                 if words >= sp_words + 3 {
                     used[c.at] = true;
                     let confidence = if c.according {
@@ -294,15 +314,18 @@ pub(crate) fn run(text: &str, config: &Config) -> Analysis {
         let p = para_of(q);
         let prev_same = (0..n)
             .rev()
+            .take(50)
             .take_while(|&m| para_of(&quotes[m]) == p)
             .find(|&m| keep[m] && q_attributed[m]);
         let next_same = (n + 1..nq)
+            .take(50)
             .take_while(|&m| para_of(&quotes[m]) == p)
             .find(|&m| keep[m] && q_attributed[m]);
         let opens_paragraph = q.open == 0 || tokens[q.open - 1].kind == Kind::Break;
         let from_prev = if q.continues || opens_paragraph {
             (0..n)
                 .rev()
+                .take(50)
                 .take_while(|&m| para_of(&quotes[m]) + 1 >= p)
                 .find(|&m| keep[m] && q_speaker[m].is_some())
         } else {

@@ -169,7 +169,8 @@ const LISTS: &[(Lex, &str)] = &[
          survey poll prosecutors investigators officers scientists doctors organizers organisers \
          protesters democrats republicans agency company group team party committee court judge \
          council board union unions countries nations states governments \
-         commission family businessman doctor physician \
+         commission family businessman doctor physician brief memo letter filing \
+         lawsuit complaint website \
          president minister chancellor secretary senator governor mayor adviser advisor aide \
          executive analyst candidate nominee lawmaker congressman congresswoman representative \
          sheriff officer commander envoy diplomat lawyer attorney economist expert critic \

@@ -146,7 +146,8 @@ pub(crate) fn speaker_of(
         k -= 1;
     }
     let coordinated = k > floor && v.tokens[k - 1].has(CONJ);
-    let clean = (floor..cue.at).all(|m| v.tokens[m].is_word() || v.tokens[m].is_punct('.'));
+    let clean = cue.at - floor <= 80
+        && (floor..cue.at).all(|m| v.tokens[m].is_word() || v.tokens[m].is_punct('.'));
     // "Ann Lee posted a video on Friday saying that …".
     if (coordinated || participle) && clean {
         return people.clause_subject(v, floor, cue.at);

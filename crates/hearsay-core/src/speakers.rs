@@ -185,7 +185,8 @@ impl People {
                 }
             }
             let b = k;
-            while k > floor && v.np_ok(k - 1) {
+            // Names and roles are short: at most a dozen tokens.
+            while k > floor && k + 12 > b && v.np_ok(k - 1) {
                 k -= 1;
             }
             // The phrase starts on a word.
@@ -303,7 +304,7 @@ impl People {
             }
         }
         let a = k;
-        while k < ceil && v.np_ok(k) {
+        while k < ceil && k < a + 12 && v.np_ok(k) {
             k += 1;
         }
         while k > a && !v.tokens[k - 1].is_word() {
@@ -322,6 +323,8 @@ impl People {
     /// pronoun followed by a lowercase word ("During the debate, Ann Lee
     /// attacked …, saying").
     pub(crate) fn clause_subject(&mut self, v: &View, floor: usize, end: usize) -> Option<Speaker> {
+        // Bounded look-back: one clause, not a whole run-on text.
+        let floor = floor.max(end.saturating_sub(80));
         let mut i = floor;
         while i < end {
             let t = &v.tokens[i];
@@ -624,19 +627,25 @@ impl People {
                 .find(|&&i| v.tokens[i].has(NATION))
                 .map(|&i| key_of(v.word(i)))
         });
-        let id = self.mentions.iter().rev().map(|&(_, id)| id).find(|&id| {
-            let p = &self.persons[id];
-            let role_ok = p
-                .roles
-                .iter()
-                .any(|r| *r == head || (head_leader && lexicon::lookup(r) & LEADER != 0));
-            let nation_ok = match (&nation, &p.nation) {
-                (Some(n), Some(pn)) => n == pn,
-                (Some(_), None) => false,
-                _ => true,
-            };
-            role_ok && nation_ok
-        })?;
+        let id = self
+            .mentions
+            .iter()
+            .rev()
+            .take(300)
+            .map(|&(_, id)| id)
+            .find(|&id| {
+                let p = &self.persons[id];
+                let role_ok = p
+                    .roles
+                    .iter()
+                    .any(|r| *r == head || (head_leader && lexicon::lookup(r) & LEADER != 0));
+                let nation_ok = match (&nation, &p.nation) {
+                    (Some(n), Some(pn)) => n == pn,
+                    (Some(_), None) => false,
+                    _ => true,
+                };
+                role_ok && nation_ok
+            })?;
         self.mentions.push((start, id));
         Some(Speaker {
             name: self.persons[id].full.clone(),

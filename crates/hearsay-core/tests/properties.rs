@@ -132,3 +132,33 @@ proptest! {
         check(&text)?;
     }
 }
+
+/// Pathological inputs: the run time must stay linear (a quadratic scan
+/// would take minutes on these sizes, even in a debug build).
+#[test]
+fn pathological_inputs_stay_fast() {
+    let n = 20_000;
+    let inputs = [
+        "“".repeat(n),
+        "\"a\" ".repeat(n),
+        "“a,” said Ann Lee, ".repeat(n / 4),
+        "Ann Lee Bo Chen Cy Dee ".repeat(n / 4),
+        "the French president said, saying, ".repeat(n / 4),
+        "Mr. U.S. S. ".repeat(n / 3),
+        "he said that she said that ".repeat(n / 4),
+        "no plans to rule out nothing ".repeat(n / 4),
+        "word ".repeat(n * 2),
+        "\n".repeat(n),
+    ];
+    for text in &inputs {
+        let start = std::time::Instant::now();
+        let a = analyze(text, &Config::default());
+        let secs = start.elapsed().as_secs_f64();
+        assert!(
+            secs < 10.0,
+            "{secs:.1}s on {:?}…",
+            &text[..20.min(text.len())]
+        );
+        assert!(a.sentences.len() <= text.len());
+    }
+}
