@@ -241,7 +241,10 @@ mod tests {
             .unwrap();
         // The marked run is exactly the quote's span, whatever the extractor
         // chose to include.
-        let quote = d.annotations_of(0).find(|a| a.label == Label::Quote).unwrap();
+        let quote = d
+            .annotations_of(0)
+            .find(|a| a.label == Label::Quote)
+            .unwrap();
         assert_eq!(quoted.text, quote.text);
         assert!(quote.text.starts_with("Bridges are cheap"));
         assert!(quoted.class.contains("suggested"));

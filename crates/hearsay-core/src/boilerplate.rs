@@ -123,6 +123,14 @@ fn is_boilerplate(raw: &str, tokens: &[Token]) -> bool {
     if anchored && words <= 40 && CONTAINS.iter().any(|p| lower.contains(p)) {
         return true;
     }
+    // "Follow Ann Lee on Twitter @annlee": a social media plug.
+    if trimmed.starts_with("follow ")
+        && ["twitter", "@", "facebook", "instagram"]
+            .iter()
+            .any(|p| trimmed.contains(p))
+    {
+        return true;
+    }
     // "By Ann Lee and Bo Chen": a short line of capitalised names after "By".
     if trimmed.starts_with("by ") && words <= 10 {
         let caps = tokens.iter().filter(|t| t.is_word() && t.cap).count();

@@ -162,14 +162,19 @@ pub(crate) fn run(text: &str, config: &Config) -> Analysis {
             {
                 chosen = Some((c, false));
             }
+            let from_after = chosen.is_some();
+            // A short quote needs its cue close by: "X said the plan was
+            // “a sham”", not a cue three clauses away.
+            let short = !q.clause && q.words <= 4;
+            let reach = if short { 25 } else { 60 };
             if chosen.is_none() {
                 chosen = (floor..q.open)
                     .rev()
-                    .take(60)
+                    .take(reach)
                     .find_map(|i| reported::cue_at(&v, i, floor))
                     .map(|c| (c, false));
             }
-            if chosen.is_none() {
+            if chosen.is_none() && !short {
                 chosen = (last + 1..ceil.min(last + 60))
                     .find_map(|i| {
                         reported::cue_at(&v, i, floor).filter(|_| found.inside[i] == NONE)
@@ -197,6 +202,8 @@ pub(crate) fn run(text: &str, config: &Config) -> Analysis {
                     if let Some(t) = tokens.get(colon + 1) {
                         q_start[qi] = t.start.min(q.end);
                     }
+                    // The cue of a transcript line is its colon.
+                    q_cue[qi] = Some(":".to_string());
                     q_attributed[qi] = true;
                     q_speaker[qi] = Some(sp);
                     qi += 1;
@@ -216,23 +223,49 @@ pub(crate) fn run(text: &str, config: &Config) -> Analysis {
                 }
                 dash_speaker = people.right(&v, last + 2, lim);
             }
-            let short = !q.clause && q.words <= 4;
+            // "Fox Morning Show", "Grand Plan": a short title-case phrase
+            // is a name unless a cue follows it directly; "(laughter)" is a
+            // stage direction.
+            let content = &tokens[q.open + 1..last.max(q.open + 1)];
+            let title = short
+                && q.words >= 2
+                && !from_after
+                && content.iter().filter(|t| t.is_word()).all(|t| t.cap);
+            let bracketed = content.first().is_some_and(|t| t.is_punct('('));
             // "an initiative called “strategic autonomy”": a name, not speech.
             // "what it called “a threat”" is speech, though.
-            let named = q.open > 0
-                && (tokens[q.open - 1].has(NAMING)
-                    && !(q.open > 1 && tokens[q.open - 2].has(PRONOUN))
-                    || q.open > 1
-                        && tokens[q.open - 2].has(NAMING)
-                        && tokens[q.open - 1].is_word()
-                        && !tokens[q.open - 1].cap);
+            let naming_at = |p: usize| {
+                tokens[p].has(NAMING)
+                    && (text[tokens[p].start..tokens[p].end].eq_ignore_ascii_case("so-called")
+                        || p == 0
+                        || {
+                            let b = &tokens[p - 1];
+                            !(b.has(PRONOUN) || b.is_word() && b.cap)
+                        })
+            };
+            let named = q.open > 0 && naming_at(q.open - 1)
+                || q.open > 1
+                    && tokens[q.open - 1].is_word()
+                    && !tokens[q.open - 1].cap
+                    && naming_at(q.open - 2);
             if let Some(sp) = dash_speaker {
+                // The cue of a signed comment is its dash.
+                q_cue[qi] = Some(text[tokens[last + 1].start..tokens[last + 1].end].to_string());
                 q_attributed[qi] = true;
                 q_speaker[qi] = Some(sp);
-            } else if (named && q.words <= 6) || (short || q.single) && chosen.is_none() {
+            } else if (named && q.words <= 6)
+                || title
+                || bracketed
+                || (short || q.single && !q.clause) && chosen.is_none()
+            {
                 keep[qi] = false;
             } else if let Some((c, direct)) = chosen {
-                used[c.at] = true;
+                // A partial quote inside the reported clause ("X said the
+                // plan was “chaotic” and …") leaves the cue free for the
+                // reported speech around it.
+                if c.at > last || q.clause {
+                    used[c.at] = true;
+                }
                 let sfloor = if c.at > last { last + 1 } else { floor };
                 let sp = reported::speaker_of(&mut people, &v, c, sfloor, ceil, direct);
                 q_cue[qi] = Some(text[tokens[c.at].start..tokens[c.last].end].to_string());

@@ -202,18 +202,40 @@ fn push(
     });
 }
 
-/// `‘…’` pairs outside double quotes, at most a dozen tokens apart.
+/// `‘…’` pairs outside double quotes: at most a dozen tokens apart, or
+/// anywhere in a paragraph without double marks.
 fn singles(text: &str, tokens: &[Token], from: usize, to: usize, q: &mut Quotes) {
+    // British style: with no double marks in the paragraph, single marks
+    // are the quotation marks and may span the whole paragraph.
+    let british = !tokens[from..to].iter().any(|t| {
+        matches!(
+            t.kind,
+            Kind::Mark(Mark::DoubleOpen | Mark::DoubleClose | Mark::DoubleEither)
+        )
+    });
     let mut j = from;
     while j < to {
         if tokens[j].kind == Kind::Mark(Mark::SingleOpen) && q.inside[j] == NONE {
-            let limit = (j + 14).min(to);
+            let reach = if british { 400 } else { 14 };
+            let limit = (j + reach).min(to);
+            let closer =
+                |k: usize| tokens[k].kind == Kind::Mark(Mark::SingleClose) && q.inside[k] == NONE;
+            // "the Democrats’ plan": a closer after an s and before a
+            // lowercase word is likely a plural possessive, unless no other
+            // closer follows.
+            let possessive = |k: usize| {
+                text[..tokens[k].start].ends_with('s')
+                    && tokens
+                        .get(k + 1)
+                        .is_some_and(|n| n.is_word() && !n.cap && n.space_before)
+            };
             let close = (j + 2..limit)
-                .find(|&k| tokens[k].kind == Kind::Mark(Mark::SingleClose) && q.inside[k] == NONE);
+                .find(|&k| closer(k) && !possessive(k))
+                .or_else(|| (j + 2..limit).find(|&k| closer(k)));
             if let Some(k) = close
                 && !tokens[j + 1..k]
                     .iter()
-                    .any(|t| matches!(t.kind, Kind::Mark(_)))
+                    .any(|t| matches!(t.kind, Kind::Mark(m) if m != Mark::SingleClose))
             {
                 let before = q.quotes.len();
                 push(text, tokens, j, k, true, false, q);

@@ -442,10 +442,20 @@ impl People {
             let owner = &words[..=pos];
             let head = &words[pos + 1..];
             let owner_word = key_of(strip_possessive(v.word(owner[owner.len() - 1])));
-            if let Some(nation) = lexicon::nationality_of(&owner_word)
-                && let Some(sp) = self.by_role(v, head, Some(nation.to_string()), start, end)
-            {
-                return Some(sp);
+            if let Some(nation) = lexicon::nationality_of(&owner_word) {
+                if let Some(sp) = self.by_role(v, head, Some(nation.to_string()), start, end) {
+                    return Some(sp);
+                }
+                // "Britain's health secretary", not named yet: the role.
+                if head.last().is_some_and(|&i| v.tokens[i].has(ROLE)) {
+                    return Some(Speaker {
+                        name: v.text[start..end].to_string(),
+                        start,
+                        end,
+                        person: false,
+                        pronoun: false,
+                    });
+                }
             }
             let first = owner[0];
             let last_owner = owner[owner.len() - 1];

@@ -173,6 +173,11 @@ fn boilerplate_lines() {
             "The vote passed.\n--With assistance from Jo Kim.",
             &["--With assistance from Jo Kim."],
         ),
+        (
+            "The vote passed.\nFollow Jo Kim on Twitter @jokim",
+            &["Follow Jo Kim on Twitter @jokim"],
+        ),
+        ("Follow the money, she said.", &[]),
     ];
     for (input, expected) in cases {
         assert_eq!(boilerplate(input), *expected, "input: {input}");
@@ -238,10 +243,21 @@ fn direct_quotes() {
             &[],
         ),
         ("The so-called “reset” never happened.", &[]),
+        // titles and stage directions are not speech
+        (
+            "Ana Ruiz, who said little, later appeared on “Good Morning Valmora” to talk.",
+            &[],
+        ),
+        ("“(Applause.)” Ana Ruiz then said thanks.", &[]),
         // guillemets and the mixed marks of translated copy
         (
             "« We stay », said Paul Roy. “We go » said Ola Dahl.",
             &["We stay|Paul Roy", "We go|Ola Dahl"],
+        ),
+        // British style single marks, with a plural possessive inside
+        (
+            "‘We backed the farmers’ plan from the start, and we will not stop now,’ said Ana Ruiz.",
+            &["We backed the farmers’ plan from the start, and we will not stop now|Ana Ruiz"],
         ),
         // straight quotes
         ("\"We stay,\" said Paul Roy.", &["We stay|Paul Roy"]),

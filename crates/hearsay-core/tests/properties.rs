@@ -140,6 +140,8 @@ fn pathological_inputs_stay_fast() {
     let n = 20_000;
     let inputs = [
         "“".repeat(n),
+        "‘a ".repeat(n),
+        "‘a’s b ".repeat(n / 2),
         "\"a\" ".repeat(n),
         "“a,” said Ann Lee, ".repeat(n / 4),
         "Ann Lee Bo Chen Cy Dee ".repeat(n / 4),
