@@ -2,10 +2,11 @@
 //! reported speech → denials → claims → code point offsets.
 //!
 //! Rule: everything works on byte offsets of the original text and is
-//! converted to code points once, at the end, through [`CharIndex`]
-//! checkpoints (no conversion rescans the text from its start). Each stage is
-//! linear in the text; the people memory is consulted by hash, and pronoun
-//! look-back is bounded.
+//! converted to code points once, at the end, by counting on from the
+//! previous (nearly sorted) offset, with [`CharIndex`] checkpoints for far
+//! jumps: no conversion rescans the text from its start. Each stage is
+//! linear in the text; the people memory is consulted by hash, and every
+//! look-back (pronouns, roles, cues, apposition) is bounded.
 //!
 //! Example: `“Go,” said Ann Lee.` gives one sentence and one direct quote
 //! `Go` by "Ann Lee" with the cue "said".
@@ -491,7 +492,10 @@ fn finish(
                 .saturating_sub(1);
             let (speaker, speaker_span) = match r.speaker {
                 Some(sp) => {
-                    let name = people.fullest(&sp.name).unwrap_or(sp.name);
+                    let name = people
+                        .display(&sp)
+                        .or_else(|| people.fullest(&sp.name))
+                        .unwrap_or(sp.name);
                     (
                         Some(name),
                         Some(Span {

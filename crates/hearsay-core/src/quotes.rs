@@ -7,7 +7,9 @@
 //! otherwise it is unbalanced: it stops at the paragraph end and a
 //! diagnostic is raised, so one stray mark never swallows the article.
 //! Single marks inside a double quote are nested quotes and belong to it;
-//! outside, `‘ … ’` pairs within a few words form a short quote candidate.
+//! outside, `‘ … ’` pairs within a few words form a short quote candidate,
+//! and in a paragraph without double marks (British style) they are the
+//! quotation marks.
 //! Apostrophes (`don’t`, `’90s`, `Democrats’`) are not marks: the tokenizer
 //! keeps them in words or reads them as closers that have no opener.
 //! Spans exclude the marks, surrounding spaces and a trailing comma.

@@ -131,9 +131,16 @@ pub(crate) fn speaker_of(
     if let Some(s) = people.left(v, floor, cue.at) {
         return Some(s);
     }
+    // "… dismissed reports that the government …": after `that` comes the
+    // reported clause, whose subject is not the speaker.
+    let clause_next = v
+        .tokens
+        .get(cue.at + 1)
+        .is_some_and(|n| n.is_word() && key_of(&v.text[n.start..n.end]) == "that");
     if t.has(INVERTS)
         && !t.has(LISTENER)
         && !inverted_slot
+        && !clause_next
         && let Some(s) = people.right(v, cue.at + 1, ceil)
     {
         return Some(s);
@@ -148,8 +155,9 @@ pub(crate) fn speaker_of(
     let coordinated = k > floor && v.tokens[k - 1].has(CONJ);
     let clean = cue.at - floor <= 80
         && (floor..cue.at).all(|m| v.tokens[m].is_word() || v.tokens[m].is_punct('.'));
-    // "Ann Lee posted a video on Friday saying that …".
-    if (coordinated || participle) && clean {
+    // "Ann Lee posted a video on Friday saying that …"; "Protesters
+    // marching through the streets chanted …": a short clause's subject.
+    if clean && (coordinated || participle || cue.at - floor <= 12) {
         return people.clause_subject(v, floor, cue.at);
     }
     None

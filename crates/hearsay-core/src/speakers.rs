@@ -17,8 +17,8 @@
 use std::collections::HashMap;
 
 use crate::lexicon::{
-    self, AUX, DET, FEMALE, FUNC, GROUP, LEADER, MALE, NATION, ORG, PLURAL, PREP, PRONOUN, ROLE,
-    TIME, TITLE,
+    self, ABBREV, AUX, CUE, DET, FEMALE, FUNC, GROUP, LEADER, MALE, NATION, ORG, PLURAL, PREP,
+    PRONOUN, ROLE, TIME, TITLE, WH,
 };
 use crate::normalise::{Kind, Token, key_of};
 use crate::quotes::NONE;
@@ -38,6 +38,9 @@ pub(crate) struct Speaker {
     /// A resolved pronoun rather than a written name.
     #[allow(dead_code)]
     pub pronoun: bool,
+    /// The person meant, when known: the display name is read at the end,
+    /// once the article has said all it says about them.
+    pub id: Option<usize>,
 }
 
 #[derive(Debug)]
@@ -47,6 +50,9 @@ struct Person {
     nation: Option<String>,
     gender: u8,
     confirmed: bool,
+    /// The identification written after the name at a mention: a party tag
+    /// ("D-Md.") or an appositive description ("professor at Acme").
+    ident: Option<String>,
 }
 
 /// What the article has said about people so far.
@@ -56,6 +62,9 @@ pub(crate) struct People {
     by_surname: HashMap<String, usize>,
     /// `(byte, person)` in text order.
     mentions: Vec<(usize, usize)>,
+    /// The phrase being read follows its cue (`said Ann Lee, a …`): a
+    /// description after the name may run to the end of the sentence.
+    inverted: bool,
 }
 
 /// Read-only view of the text for phrase walking.
@@ -82,6 +91,9 @@ impl View<'_> {
                 if t.has(ROLE | GROUP | NATION | TITLE) {
                     return true;
                 }
+                if !t.cap && is_particle(self.word(i)) {
+                    return self.inner_particle(i);
+                }
                 if t.has(FUNC) || t.has(PRONOUN) {
                     return false;
                 }
@@ -101,6 +113,144 @@ impl View<'_> {
             _ => false,
         }
     }
+}
+
+impl View<'_> {
+    /// A lowercase particle between the parts of a name: "Joost van Leer",
+    /// "Ursula von der Leyen".
+    fn inner_particle(&self, i: usize) -> bool {
+        let cap_word = |j: usize| {
+            let t = &self.tokens[j];
+            t.is_word() && t.cap && self.inside[j] == NONE && !t.has(FUNC | PRONOUN | ROLE)
+        };
+        let mut a = i;
+        while a > 0 && a + 3 > i && is_particle(self.word(a - 1)) && self.tokens[a - 1].is_word() {
+            a -= 1;
+        }
+        let mut b = i + 1;
+        while b < self.tokens.len()
+            && b < i + 3
+            && self.tokens[b].is_word()
+            && !self.tokens[b].cap
+            && is_particle(self.word(b))
+        {
+            b += 1;
+        }
+        a > 0 && cap_word(a - 1) && b < self.tokens.len() && cap_word(b)
+    }
+}
+
+/// Lowercase words that join the parts of a name.
+fn is_particle(w: &str) -> bool {
+    matches!(
+        w,
+        "van"
+            | "von"
+            | "der"
+            | "den"
+            | "de"
+            | "del"
+            | "della"
+            | "di"
+            | "da"
+            | "du"
+            | "la"
+            | "le"
+            | "bin"
+            | "ibn"
+            | "al"
+            | "ter"
+            | "ten"
+            | "dos"
+            | "das"
+            | "zu"
+            | "y"
+    )
+}
+
+/// The identification written right after a name whose last word is
+/// `last`: a bracketed party tag (`(D-Md.)`) or an appositive description
+/// between commas or dashes (`, a professor at Acme,`). Returns its tokens
+/// `[a, b)`. A description is at most ten words, opens with an article or
+/// holds a role word, and stops at the closing comma or dash (or, after an
+/// inverted cue, at the sentence end); a cue verb, a pronoun, a clause word
+/// ("who", "that") or a quote rule it out.
+fn identification(v: &View, last: usize, inverted: bool) -> Option<(usize, usize)> {
+    let toks = v.tokens;
+    let open = toks.get(last + 1)?;
+    if open.is_punct('(') {
+        let close = (last + 2..toks.len().min(last + 8)).find(|&m| toks[m].is_punct(')'))?;
+        let (a, b) = (last + 2, close);
+        if a >= b || (a..b).any(|m| v.inside[m] != NONE || toks[m].kind == Kind::Break) {
+            return None;
+        }
+        let inner = &v.text[toks[a].start..toks[b - 1].end];
+        let party = inner.len() <= 12
+            && inner.starts_with(|c: char| c.is_ascii_uppercase())
+            && !inner.contains(' ')
+            && (inner.contains('-') || inner.len() <= 2);
+        return party.then_some((a, b));
+    }
+    let dash = open.is_dash() && !open.is_punct('-');
+    if !open.is_punct(',') && !dash {
+        return None;
+    }
+    let a = last + 2;
+    let mut words = 0;
+    let mut m = a;
+    let b = loop {
+        let t = toks.get(m)?;
+        if m >= a + 24 || v.inside[m] != NONE {
+            return None;
+        }
+        match t.kind {
+            Kind::Word => {
+                if t.has(CUE | PRONOUN | WH | TIME) || key_of(v.word(m)) == "that" {
+                    return None;
+                }
+                words += 1;
+                if words > 10 {
+                    return None;
+                }
+            }
+            Kind::Punct(',') if !dash => break m,
+            Kind::Punct(c) if dash && t.is_dash() && c != '-' => break m,
+            Kind::Punct('.') => {
+                let p = &toks[m - 1];
+                let abbrev = !t.space_before
+                    && p.is_word()
+                    && (p.has(TITLE | ABBREV) || {
+                        let w = v.word(m - 1);
+                        w.contains('.') || w.chars().count() == 1
+                    });
+                if abbrev {
+                } else if inverted
+                    && toks
+                        .get(m + 1)
+                        .is_none_or(|n| n.space_before || n.kind == Kind::Break)
+                {
+                    break m;
+                } else {
+                    return None;
+                }
+            }
+            Kind::Punct(';' | ':' | '!' | '?' | '(' | ')') | Kind::Mark(_) | Kind::Break => {
+                if inverted {
+                    break m;
+                }
+                return None;
+            }
+            _ => {}
+        }
+        m += 1;
+    };
+    if words == 0 {
+        return None;
+    }
+    let first = &toks[a];
+    let article = first.is_word() && matches!(key_of(v.word(a)).as_str(), "a" | "an" | "the");
+    let role = (a..b).any(|m| toks[m].is_word() && toks[m].has(ROLE) && !toks[m].has(TITLE));
+    (article || role).then_some((a, b))
 }
 
 fn strip_possessive(w: &str) -> &str {
@@ -207,6 +357,21 @@ impl People {
                 } else {
                     None
                 };
+                // "Ann Lee, head of the Union of Teachers, which …, said":
+                // a name opening the clause, then a comma, is the subject.
+                if appositives == 0 && comma.is_some() {
+                    let mut e = floor;
+                    while e < b && e < floor + 12 && v.np_ok(e) {
+                        e += 1;
+                    }
+                    let named = (floor..e).any(|x| {
+                        let t = &v.tokens[x];
+                        t.is_word() && t.cap && !t.has(ROLE | TITLE | NATION | FUNC | ORG | TIME)
+                    });
+                    if named && e < b && v.tokens[e].is_punct(',') && e + 1 < b {
+                        return self.phrase(v, floor, e, false);
+                    }
+                }
                 if let Some(comma) = comma.filter(|_| appositives < 3) {
                     appositives += 1;
                     let b = comma + 1;
@@ -316,7 +481,10 @@ impl People {
         if v.tokens[a..k].iter().all(|t| !t.is_word() || t.has(TIME)) {
             return None;
         }
-        self.phrase(v, a, k, definite)
+        self.inverted = true;
+        let sp = self.phrase(v, a, k, definite);
+        self.inverted = false;
+        sp
     }
 
     /// The subject of the main clause in `[floor, end)`: the first name or
@@ -406,6 +574,7 @@ impl People {
             end,
             person: true,
             pronoun: true,
+            id: Some(id),
         })
     }
 
@@ -454,6 +623,7 @@ impl People {
                         end,
                         person: false,
                         pronoun: false,
+                        id: None,
                     });
                 }
             }
@@ -471,8 +641,15 @@ impl People {
             t.cap && !t.has(ROLE | TITLE | NATION | TIME | FUNC | PRONOUN)
         };
         let mut n = words.len();
-        while n > 0 && is_name(words[n - 1]) {
+        // "Joost van Leer": a particle inside a name belongs to it.
+        while n > 0
+            && (is_name(words[n - 1])
+                || n < words.len() && n > 1 && is_particle(v.word(words[n - 1])))
+        {
             n -= 1;
+        }
+        while n < words.len() && !v.tokens[words[n]].cap {
+            n += 1;
         }
         let name = &words[n..];
         let before = &words[..n];
@@ -504,6 +681,7 @@ impl People {
                     end,
                     person: false,
                     pronoun: false,
+                    id: None,
                 });
             }
             let last_key = key_of(strip_possessive(v.word(name[name.len() - 1])));
@@ -514,6 +692,7 @@ impl People {
                     end,
                     person: false,
                     pronoun: false,
+                    id: None,
                 });
             }
             let roles: Vec<String> = before
@@ -554,6 +733,7 @@ impl People {
                             end,
                             person: true,
                             pronoun: false,
+                            id: None,
                         });
                     }
                     self.persons.push(Person {
@@ -562,6 +742,7 @@ impl People {
                         nation: None,
                         gender: 0,
                         confirmed: false,
+                        ident: None,
                     });
                     let id = self.persons.len() - 1;
                     self.by_surname.insert(last_key, id);
@@ -581,6 +762,33 @@ impl People {
                 p.gender = gender;
             }
             p.confirmed |= confirmed || name.len() > 1;
+            // The first identification written after the name stays.
+            if p.ident.is_none()
+                && let Some((da, db)) = identification(v, last, self.inverted)
+            {
+                let mut da = da;
+                while da < db && v.tokens[da].has(DET) && {
+                    let k = key_of(v.word(da));
+                    k == "a" || k == "an" || k == "the"
+                } {
+                    da += 1;
+                }
+                if da < db {
+                    p.ident = Some(v.text[v.tokens[da].start..v.tokens[db - 1].end].to_string());
+                    for m in da..db {
+                        let t = &v.tokens[m];
+                        if t.is_word() && t.has(ROLE) && !t.has(TITLE) {
+                            let r = key_of(v.word(m));
+                            if !p.roles.contains(&r) {
+                                p.roles.push(r);
+                            }
+                        }
+                        if t.is_word() && t.has(NATION) && p.nation.is_none() {
+                            p.nation = Some(key_of(v.word(m)));
+                        }
+                    }
+                }
+            }
             self.mentions.push((start, id));
             return Some(Speaker {
                 name: self.persons[id].full.clone(),
@@ -588,6 +796,7 @@ impl People {
                 end,
                 person: true,
                 pronoun: false,
+                id: Some(id),
             });
         }
         // No name: a role or a group ("the French leader", "officials").
@@ -612,6 +821,7 @@ impl People {
             end,
             person: false,
             pronoun: false,
+            id: None,
         })
     }
 
@@ -663,6 +873,17 @@ impl People {
             end,
             person: true,
             pronoun: false,
+            id: Some(id),
+        })
+    }
+
+    /// The display name of a speaker: the person's fullest name with the
+    /// identification the article gave them, `Name (identification)`.
+    pub(crate) fn display(&self, sp: &Speaker) -> Option<String> {
+        let p = &self.persons[sp.id?];
+        Some(match &p.ident {
+            Some(ident) => format!("{} ({ident})", p.full),
+            None => p.full.clone(),
         })
     }
 
