@@ -1,6 +1,6 @@
 # The two commands of the README. Both install what is missing first
 # (scripts/setup.sh) and are fast the second time.
-.PHONY: serve test setup bench eval
+.PHONY: serve test setup bench eval compare
 
 ## serve: set everything up and serve the annotator on http://127.0.0.1:8080/
 serve: setup
@@ -13,10 +13,16 @@ test: setup
 setup:
 	@bash scripts/setup.sh
 
-## bench: native core throughput, then the browser benchmark
+## bench: native core throughput, growth at 1/10/100 MB, then the browser benchmark
 bench: setup
 	cargo bench -p hearsay-core
+	cargo build --release -q -p hearsay-cli
+	python3 scripts/bench_scaling.py target/release/hearsay 1 10 100
 	@bash scripts/browser-bench.sh
+
+## compare: textacy+spaCy and hearsay side by side (installs them into target/compare-venv)
+compare:
+	@bash scripts/compare-textacy.sh
 
 ## eval: score the extractor on ../shared/corpus with ../shared/eval/score.py
 eval:
