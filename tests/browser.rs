@@ -29,14 +29,19 @@ async fn mount() -> Mounted {
     // Let the saves of the previous test finish, then start from nothing.
     sleep(50).await;
     Db::open().await.unwrap().clear().await.unwrap();
+    mount_over_storage().await
+}
+
+/// Mounts the app over whatever storage holds, as a reload does, and waits
+/// until it has restored the work and drawn the current sentence.
+async fn mount_over_storage() -> Mounted {
     let root: web_sys::HtmlElement = document().create_element("div").unwrap().unchecked_into();
     document().body().unwrap().append_child(&root).unwrap();
     let handle = leptos::mount::mount_to(root.clone(), App);
-    // The saved work (here: none, so the demo) is restored asynchronously.
     for _ in 0..100 {
         leptos::task::tick().await;
         if root
-            .query_selector("[data-testid=sentence]")
+            .query_selector("[data-testid=sentence].current")
             .unwrap()
             .is_some()
         {
@@ -195,9 +200,8 @@ async fn decisions_are_saved_to_storage_at_once() {
     press("j").await;
     press("c").await;
     // The save runs right after the repaint.
-    sleep(50).await;
     let db = Db::open().await.unwrap();
-    let index = db.raw("index").await.unwrap().expect("index saved");
+    let index = saved_index(&db, "\"cursors\":[1]").await;
     assert!(index.contains("\"cursors\":[1]"), "{index}");
     let loaded = db.load().await.unwrap();
     assert!(loaded.found && loaded.problems.is_empty());
@@ -220,32 +224,29 @@ async fn reopening_restores_the_work() {
     press("j").await;
     press("d").await;
     let labels = current(&page.root).get_attribute("data-labels").unwrap();
-    sleep(50).await;
+    saved_index(&Db::open().await.unwrap(), "\"cursors\":[2]").await;
     drop(page);
     // A second app over the same storage, as after a reload.
-    let root: web_sys::HtmlElement = document().create_element("div").unwrap().unchecked_into();
-    document().body().unwrap().append_child(&root).unwrap();
-    let handle = leptos::mount::mount_to(root.clone(), App);
-    for _ in 0..100 {
-        leptos::task::tick().await;
-        if root
-            .query_selector("[data-testid=sentence].current")
-            .unwrap()
-            .is_some()
-        {
-            break;
-        }
-        sleep(10).await;
-    }
-    let again = Mounted {
-        root,
-        _handle: Box::new(handle),
-    };
+    let again = mount_over_storage().await;
     assert_eq!(all(&again.root, "[data-testid=document-item]").len(), 1);
     let row = current(&again.root);
     assert_eq!(row.get_attribute("data-idx").unwrap(), "2");
     assert_eq!(row.get_attribute("data-labels").unwrap(), labels);
     assert!(labels.contains("denial"), "{labels}");
+}
+
+/// The saved index, once it contains `wanted` (waiting up to 2 s for the
+/// save to commit), or as it is then.
+async fn saved_index(db: &Db, wanted: &str) -> String {
+    let mut index = String::new();
+    for _ in 0..100 {
+        index = db.raw("index").await.unwrap().unwrap_or_default();
+        if index.contains(wanted) {
+            break;
+        }
+        sleep(20).await;
+    }
+    index
 }
 
 /// Waits `ms` milliseconds.
