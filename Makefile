@@ -1,6 +1,6 @@
 # The two commands of the README. Both install what is missing first
 # (scripts/setup.sh) and are fast the second time.
-.PHONY: serve test setup bench eval compare
+.PHONY: serve test setup bench eval compare fuzz
 
 ## serve: set everything up and serve the annotator on http://127.0.0.1:8080/
 serve: setup
@@ -27,3 +27,11 @@ compare:
 ## eval: score the extractor on ../shared/corpus with ../shared/eval/score.py
 eval:
 	@bash scripts/eval-corpus.sh
+
+## fuzz: each cargo-fuzz target for FUZZ_SECONDS (default 3600); not part of `make test`
+FUZZ_SECONDS ?= 3600
+fuzz:
+	@command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked
+	# cargo-fuzz passes -Z flags: RUSTC_BOOTSTRAP lets the stable toolchain take them.
+	cd fuzz && RUSTC_BOOTSTRAP=1 cargo fuzz run -O analyze -- -max_total_time=$(FUZZ_SECONDS) -max_len=4096
+	cd fuzz && RUSTC_BOOTSTRAP=1 cargo fuzz run -O import -- -max_total_time=$(FUZZ_SECONDS) -max_len=8192

@@ -1,0 +1,24 @@
+//! `analyze` on arbitrary text: it must never panic, and its result must
+//! keep the contract (spans inside the text, sentences in order, the export
+//! of the result parsing back to itself).
+#![no_main]
+
+use hearsay_core::format::{Document, Export};
+use hearsay_core::{Config, analyze};
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|text: &str| {
+    let analysis = analyze(text, &Config::default());
+    let n = text.chars().count();
+    let mut last = 0;
+    for s in &analysis.sentences {
+        assert!(s.start >= last && s.start <= s.end && s.end <= n);
+        last = s.end;
+    }
+    for s in &analysis.suggestions {
+        assert!(s.start <= s.end && s.end <= n && (0.0..=1.0).contains(&s.confidence));
+    }
+    let json = Export::new(vec![Document::from_analysis("d1", "f.txt", text, &analysis)]).to_json();
+    let back = Export::parse(&json).expect("an export of the extractor's own result parses");
+    assert_eq!(back.to_json(), json);
+});
