@@ -109,6 +109,22 @@ impl Ctx {
         });
     }
 
+    /// Saves what is pending while the page goes away (see
+    /// [`storage::Db::save_before_leaving`]).
+    fn save_before_leaving(self) {
+        if !self.save_pending.get_value() || self.other_tab.get_untracked() {
+            return;
+        }
+        self.save_pending.set_value(false);
+        let Some(db) = self.db.get_value() else {
+            return;
+        };
+        let mut pending = Default::default();
+        self.ws.update_untracked(|w| pending = w.take_pending());
+        self.ws
+            .with_untracked(|w| db.save_before_leaving(w, &pending));
+    }
+
     fn say(self, text: impl Into<String>, error: bool) {
         self.message.set(Some(Message {
             text: text.into(),
@@ -515,11 +531,7 @@ pub fn App() -> impl IntoView {
 
     let handle = window_event_listener(ev::keydown, move |e| on_key(ctx, e));
     // A reload or a closed tab right after a decision: save before leaving.
-    let flush = window_event_listener(ev::pagehide, move |_| {
-        if ctx.save_pending.get_value() {
-            ctx.save_now();
-        }
-    });
+    let flush = window_event_listener(ev::pagehide, move |_| ctx.save_before_leaving());
     on_cleanup(move || {
         handle.remove();
         flush.remove();

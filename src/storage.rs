@@ -93,6 +93,53 @@ fn committed(tx: &IdbTransaction) -> JsFuture {
     JsFuture::from(promise)
 }
 
+/// The `localStorage` key of a batch saved while the page was closing.
+const RESCUE: &str = "hearsay:v1:rescue";
+
+/// What one save writes: `(key, JSON)` pairs and the ids of documents to
+/// delete.
+#[derive(Debug, Default, Serialize, Deserialize)]
+struct Batch {
+    puts: Vec<(String, String)>,
+    removed: Vec<String>,
+}
+
+impl Batch {
+    /// The writes for `pending`: the base of each added document, the
+    /// overlay of each changed one, and the index.
+    fn of(workspace: &Workspace, pending: &Pending) -> Result<Batch, String> {
+        let mut puts = Vec::new();
+        for id in &pending.added {
+            if let Some(d) = workspace.doc_by_id(id) {
+                puts.push((
+                    format!("base:{id}"),
+                    Export::new(vec![d.doc.clone()]).to_json(),
+                ));
+                puts.push((format!("overlay:{id}"), "[]".to_owned()));
+            }
+        }
+        for id in &pending.changed {
+            if let Some(d) = workspace.doc_by_id(id) {
+                let json = serde_json::to_string(&d.overlay()).map_err(|e| e.to_string())?;
+                puts.push((format!("overlay:{id}"), json));
+            }
+        }
+        let index = Index {
+            docs: workspace.docs.iter().map(|d| d.doc.id.clone()).collect(),
+            current: workspace.current,
+            cursors: workspace.docs.iter().map(|d| d.cursor).collect(),
+        };
+        puts.push((
+            "index".to_owned(),
+            serde_json::to_string(&index).map_err(|e| e.to_string())?,
+        ));
+        Ok(Batch {
+            puts,
+            removed: pending.removed.iter().cloned().collect(),
+        })
+    }
+}
+
 /// The open database.
 #[derive(Clone)]
 pub struct Db(IdbDatabase);
@@ -152,6 +199,7 @@ impl Db {
 
     /// Restores the workspace written by [`Db::save`].
     pub async fn load(&self) -> Result<Loaded, String> {
+        self.replay_rescue().await?;
         let Some(raw) = self.get("index").await? else {
             return Ok(Loaded {
                 workspace: Workspace::default(),
@@ -204,37 +252,47 @@ impl Db {
     }
 
     /// Writes what changed (`pending`) and the index in one transaction.
-    /// Every write is issued before this returns (so a page being closed
-    /// still sends them); the future resolves when the transaction has
-    /// committed. On `Err`, at once or from the future, nothing was written
-    /// and the caller keeps `pending` for the next try.
+    /// Every write is issued before this returns; the future resolves when
+    /// the transaction has committed. On `Err`, at once or from the future,
+    /// nothing was written and the caller keeps `pending` for the next try.
     pub fn save(&self, workspace: &Workspace, pending: &Pending) -> Result<JsFuture, String> {
-        let mut puts: Vec<(String, String)> = Vec::new();
-        for id in &pending.added {
-            if let Some(d) = workspace.doc_by_id(id) {
-                puts.push((
-                    format!("base:{id}"),
-                    Export::new(vec![d.doc.clone()]).to_json(),
-                ));
-                puts.push((format!("overlay:{id}"), "[]".to_owned()));
-            }
-        }
-        for id in &pending.changed {
-            if let Some(d) = workspace.doc_by_id(id) {
-                let json = serde_json::to_string(&d.overlay()).map_err(|e| e.to_string())?;
-                puts.push((format!("overlay:{id}"), json));
-            }
-        }
-        let index = Index {
-            docs: workspace.docs.iter().map(|d| d.doc.id.clone()).collect(),
-            current: workspace.current,
-            cursors: workspace.docs.iter().map(|d| d.cursor).collect(),
-        };
-        puts.push((
-            "index".to_owned(),
-            serde_json::to_string(&index).map_err(|e| e.to_string())?,
-        ));
+        self.write(&Batch::of(workspace, pending)?)
+    }
 
+    /// Saves while the page is being closed or reloaded. IndexedDB writes
+    /// still in flight then may be dropped with the page, so the batch is
+    /// also put in `localStorage`, which writes at once; the next start
+    /// replays it ([`Db::load`]). Best effort: there is nobody left to tell.
+    pub fn save_before_leaving(&self, workspace: &Workspace, pending: &Pending) {
+        let Ok(batch) = Batch::of(workspace, pending) else {
+            return;
+        };
+        if let Ok(json) = serde_json::to_string(&batch)
+            && let Some(storage) = web_sys::window().and_then(|w| w.local_storage().ok().flatten())
+        {
+            let _ = storage.set_item(RESCUE, &json);
+        }
+        let _ = self.write(&batch);
+    }
+
+    /// Replays a batch saved by [`Db::save_before_leaving`], if any.
+    async fn replay_rescue(&self) -> Result<(), String> {
+        let Some(storage) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) else {
+            return Ok(());
+        };
+        let Ok(Some(json)) = storage.get_item(RESCUE) else {
+            return Ok(());
+        };
+        // A damaged rescue is dropped: the database holds everything up to
+        // the last save before it.
+        if let Ok(batch) = serde_json::from_str::<Batch>(&json) {
+            self.write(&batch)?.await.map_err(js_error)?;
+        }
+        let _ = storage.remove_item(RESCUE);
+        Ok(())
+    }
+
+    fn write(&self, batch: &Batch) -> Result<JsFuture, String> {
         let failed = |e: JsValue| format!("saving failed: {}", js_error(e));
         let tx = self
             .0
@@ -243,11 +301,11 @@ impl Db {
         let done = committed(&tx);
         let store = tx.object_store(STORE).map_err(failed)?;
         let issue = || -> Result<(), JsValue> {
-            for id in &pending.removed {
+            for id in &batch.removed {
                 store.delete(&format!("base:{id}").into())?;
                 store.delete(&format!("overlay:{id}").into())?;
             }
-            for (key, value) in &puts {
+            for (key, value) in &batch.puts {
                 store.put_with_key(&value.into(), &key.into())?;
             }
             Ok(())

@@ -407,3 +407,28 @@ test('export to other tools and import their files back', async () => {
   }
   await fresh.context.close();
 });
+
+test('a reload in the same moment as a decision keeps the decision', async () => {
+  // Timers can be held back, so that the save scheduled after the key
+  // press never runs: only the flush when the page is hidden can save it.
+  const init = () => {
+    const setTimeoutOriginal = window.setTimeout.bind(window);
+    window.__holdTimers = false;
+    window.setTimeout = (f, ms, ...args) => (window.__holdTimers ? 0 : setTimeoutOriginal(f, ms, ...args));
+  };
+  const { context, page } = await open(browser, server.url, { init });
+  await page.keyboard.press('j');
+  await page.waitForTimeout(100);
+  await Promise.all([
+    page.waitForEvent('load'),
+    page.evaluate(() => {
+      window.__holdTimers = true;
+      window.dispatchEvent(new KeyboardEvent('keydown', { key: 'c', bubbles: true }));
+      location.reload();
+    }),
+  ]);
+  await page.locator('[data-testid=sentence].current').waitFor();
+  assert.equal(await attr(current(page), 'data-idx'), '1');
+  assert.match(await attr(current(page), 'data-labels'), /claim/);
+  await context.close();
+});
