@@ -786,6 +786,19 @@ The weather was mild.";
     }
 
     #[test]
+    fn oversized_text_is_refused_before_analysis() {
+        let mut ws = workspace();
+        let before = ws.clone();
+        let huge = "Word. ".repeat(MAX_TEXT_BYTES / 6 + 1);
+        let err = ws.add_text("huge.txt", &huge).unwrap_err();
+        assert!(
+            err.0.starts_with("huge.txt: ") && err.0.contains("MB"),
+            "{err}"
+        );
+        assert_eq!(ws, before);
+    }
+
+    #[test]
     fn imported_duplicate_document_gets_fresh_id() {
         let mut ws = workspace();
         let json = ws.export().to_json();
