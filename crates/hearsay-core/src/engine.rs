@@ -8,6 +8,13 @@
 //! linear in the text; the people memory is consulted by hash, and every
 //! look-back (pronouns, roles, cues, apposition) is bounded.
 //!
+//! A quote's cue is looked for right after it, then before it in its
+//! sentence, then (for a quote opening a paragraph) in a previous paragraph
+//! ending with a colon (`Ann Lee continued:`); a clause ending in a colon
+//! before the quote lends its subject. A quote whose last sentence closes
+//! inside the marks (`….” Russia insisted that …`) does not take a cue that
+//! opens a new clause after it.
+//!
 //! Example: `“Go,” said Ann Lee.` gives one sentence and one direct quote
 //! `Go` by "Ann Lee" with the cue "said".
 
@@ -128,6 +135,11 @@ pub(crate) fn run(text: &str, config: &Config) -> Analysis {
             let floor = sents[sent_of(q.open)].first;
             let ceil = s.last;
             let mut chosen: Option<(CueAt, bool)> = None;
+            // `… the neighbourhood.” Russia insisted`: a quote whose last
+            // sentence ends inside the marks ends the sentence, and a new
+            // subject after it opens the next one.
+            let closes_sentence =
+                q.closed && q.close > q.open + 1 && tokens[q.close - 1].is_punct('.');
             // `,” he said`: a cue right after the closing mark.
             let mut i = last + 1;
             while i < ceil && i < last + 12 {
@@ -145,7 +157,11 @@ pub(crate) fn run(text: &str, config: &Config) -> Analysis {
                             || t.cap
                             || t.has(ROLE | GROUP | DET | NATION | TITLE | PRONOUN)
                     });
-                    if direct || speaker_between {
+                    // "… escapades.” Russia insisted that …" vs "…,” Lee said.":
+                    // a cue that opens its own clause after a closed sentence.
+                    let own_clause =
+                        closes_sentence && tokens.get(c.last + 1).is_some_and(|t| t.is_word());
+                    if direct || speaker_between && !own_clause {
                         chosen = Some((c, direct));
                     }
                     break;
@@ -175,10 +191,34 @@ pub(crate) fn run(text: &str, config: &Config) -> Analysis {
                     .find_map(|i| reported::cue_at(&v, i, floor))
                     .map(|c| (c, false));
             }
+            // `Ann Lee continued:` closing a paragraph introduces the quote
+            // that opens the next one.
+            let mut floor = floor;
+            if chosen.is_none() && floor == q.open {
+                let mut p = q.open;
+                while p > 0 && tokens[p - 1].kind == Kind::Break {
+                    p -= 1;
+                }
+                if p < q.open && p > 1 && tokens[p - 1].is_punct(':') {
+                    let f = sents[sent_of(p - 1)].first;
+                    if let Some(c) = (f..p - 1)
+                        .rev()
+                        .take(reach)
+                        .find_map(|i| reported::cue_at(&v, i, f))
+                    {
+                        chosen = Some((c, false));
+                        floor = f;
+                    }
+                }
+            }
             if chosen.is_none() && !short {
                 chosen = (last + 1..ceil.min(last + 60))
                     .find_map(|i| {
-                        reported::cue_at(&v, i, floor).filter(|_| found.inside[i] == NONE)
+                        reported::cue_at(&v, i, floor).filter(|c| {
+                            found.inside[i] == NONE
+                                && !(closes_sentence
+                                    && tokens.get(c.last + 1).is_some_and(|t| t.is_word()))
+                        })
                     })
                     .map(|c| (c, false));
             }
@@ -224,6 +264,17 @@ pub(crate) fn run(text: &str, config: &Config) -> Analysis {
                 }
                 dash_speaker = people.right(&v, last + 2, lim);
             }
+            // `Ann Lee scolded him: “…”`: a clause ending in a colon
+            // introduces a quote, and its subject speaks.
+            let mut colon_speaker = None;
+            if chosen.is_none()
+                && dash_speaker.is_none()
+                && q.open > floor + 1
+                && tokens[q.open - 1].is_punct(':')
+                && !short
+            {
+                colon_speaker = people.clause_subject(&v, floor, q.open - 1);
+            }
             // "Fox Morning Show", "Grand Plan": a short title-case phrase
             // is a name unless a cue follows it directly; "(laughter)" is a
             // stage direction.
@@ -252,6 +303,10 @@ pub(crate) fn run(text: &str, config: &Config) -> Analysis {
             if let Some(sp) = dash_speaker {
                 // The cue of a signed comment is its dash.
                 q_cue[qi] = Some(text[tokens[last + 1].start..tokens[last + 1].end].to_string());
+                q_attributed[qi] = true;
+                q_speaker[qi] = Some(sp);
+            } else if let Some(sp) = colon_speaker {
+                q_cue[qi] = Some(":".to_string());
                 q_attributed[qi] = true;
                 q_speaker[qi] = Some(sp);
             } else if (named && q.words <= 6)

@@ -127,7 +127,7 @@ const LISTS: &[(Lex, &str)] = &[
     ),
     (
         TITLE | ABBREV,
-        "mr mrs ms dr prof rep reps sen sens gov gen maj lt col capt sgt adm cmdr rev sr jr st \
+        "mr mrs ms dr prof rep reps sen sens gov gen maj lt col capt sgt adm cmdr rev sr jr st del \
          hon amb supt insp",
     ),
     (MALE, "mr he his him sir lord king prince"),

@@ -2,8 +2,10 @@
 //!
 //! Rule: a cue is a speech verb outside quotation marks ("said", "told",
 //! "warned", "stressed", "noted", "insisted", "added", "saying"), `according
-//! to`, or a speech noun after a possessor ("Ann Lee's suggestion that").
-//! Weak cues ("believes", "expects") count only before "that"; an
+//! to`, `as … put it`, or a speech noun after a possessor ("Ann Lee's
+//! suggestion that"). A cue followed by `that` is never inverted: the
+//! clause after it is the content, not the speaker ("Ann Lee, an aide,
+//! noted that the campaign …" is spoken by Ann Lee). Weak cues ("believes", "expects") count only before "that"; an
 //! infinitive ("to say") or a naming verb ("called") is no cue. A sentence
 //! is reported speech when a cue not already used by a direct quote has a
 //! subject (or an inverted speaker, `…, officials said`) and at least a few
@@ -63,6 +65,23 @@ pub(crate) fn cue_at(v: &View, i: usize, floor: usize) -> Option<CueAt> {
         });
     }
     let word = &v.text[t.start..t.end];
+    // "as a memo put it": the phrase before `put it` is the source.
+    if (word == "put" || word == "puts")
+        && v.tokens
+            .get(i + 1)
+            .is_some_and(|n| n.is_word() && v.text[n.start..n.end].eq_ignore_ascii_case("it"))
+        && (floor.max(i.saturating_sub(8))..i).any(|m| {
+            let p = &v.tokens[m];
+            p.is_word() && v.text[p.start..p.end].eq_ignore_ascii_case("as")
+        })
+    {
+        return Some(CueAt {
+            at: i,
+            last: i + 1,
+            according: false,
+            noun: false,
+        });
+    }
     if word.eq_ignore_ascii_case("according") {
         let next = v.tokens.get(i + 1)?;
         if next.is_word() && key_of(&v.text[next.start..next.end]) == "to" {
@@ -112,8 +131,16 @@ pub(crate) fn speaker_of(
         // The possessor right before the noun.
         return people.left(v, floor, cue.at);
     }
+    // "… dismissed reports that the government …", "Ann Lee, a press
+    // aide, noted that the campaign …": after `that` comes the reported
+    // clause, whose subject is not the speaker.
+    let clause_next = v
+        .tokens
+        .get(cue.at + 1)
+        .is_some_and(|n| n.is_word() && key_of(&v.text[n.start..n.end]) == "that");
     let inverted_slot = t.has(INVERTS)
         && !t.has(LISTENER)
+        && !clause_next
         && (after_quote
             || cue.at == floor
             || v.tokens[cue.at - 1].is_punct(',')
@@ -131,12 +158,6 @@ pub(crate) fn speaker_of(
     if let Some(s) = people.left(v, floor, cue.at) {
         return Some(s);
     }
-    // "… dismissed reports that the government …": after `that` comes the
-    // reported clause, whose subject is not the speaker.
-    let clause_next = v
-        .tokens
-        .get(cue.at + 1)
-        .is_some_and(|n| n.is_word() && key_of(&v.text[n.start..n.end]) == "that");
     if t.has(INVERTS)
         && !t.has(LISTENER)
         && !inverted_slot

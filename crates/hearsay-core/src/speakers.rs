@@ -11,14 +11,39 @@
 //! attribution names the speaker in this place: the name, role phrase or
 //! pronoun next to the cue (so a resolved pronoun keeps the pronoun's span).
 //!
+//! Lowercase particles between the parts of a name stay in it ("Joost van
+//! Leer", "Ursula von der Leyen", "Mohammed bin Salman"). The field of an
+//! office after `of` is not part of the name (`Secretary of State John
+//! Kerry` is "John Kerry"), and a name after a possessor's role is the one
+//! meant (`Ann Lee's campaign manager Tom Roe` is "Tom Roe"). The subject of
+//! a clause may carry a party tag or a description before its verb (`Ann
+//! Lee (D-Ore.) scolded him:`, `Ann Lee, a former chair, poked at …`).
+//!
+//! A speaker is as fully named as the article allows: the identification
+//! written right after the name at a mention belongs to the speaker, shown
+//! as `Name (identification)`. It is a place of origin (`of Ohio`), a
+//! bracketed or comma-enclosed party tag (`(D-Md.)`, `, R-Ky.,`) and/or an
+//! appositive description between commas or dashes (`, a professor at
+//! Acme,`, ` — spokeswoman for Acme —`), its leading article dropped. A
+//! description is bounded: at most fourteen words (a longer one ends at its
+//! first `and`), ending at the closing comma or dash, the sentence end, a
+//! quote or a clause word ("who", "that"); a cue verb, a pronoun, a time
+//! word or a verb-like clause rules it out. The first identification met is remembered on the person, so a
+//! later `Oppenheimer said`, `he said` or `the professor said` (role words
+//! of the description are remembered too) names them the same way. Roles
+//! written before the name are still peeled off (`Kremlin spokesman Dmitry
+//! Peskov` is "Dmitry Peskov").
+//!
 //! Example: after `French President Ana Ruiz arrived.`, the phrase `the
-//! French leader said` resolves to "Ana Ruiz", and so does `she said`.
+//! French leader said` resolves to "Ana Ruiz", and so does `she said`; after
+//! `Lee Park, a professor at Tallinn University, spoke.`, `Park said` is
+//! "Lee Park (professor at Tallinn University)".
 
 use std::collections::HashMap;
 
 use crate::lexicon::{
-    self, ABBREV, AUX, CUE, DET, FEMALE, FUNC, GROUP, LEADER, MALE, NATION, ORG, PLURAL, PREP,
-    PRONOUN, ROLE, TIME, TITLE, WH,
+    self, ABBREV, AUX, CONJ, CUE, DET, FEMALE, FUNC, GROUP, LEADER, MALE, NATION, NEG, ORG, PLURAL,
+    PREP, PRONOUN, ROLE, TIME, TITLE, WH,
 };
 use crate::normalise::{Kind, Token, key_of};
 use crate::quotes::NONE;
@@ -62,9 +87,6 @@ pub(crate) struct People {
     by_surname: HashMap<String, usize>,
     /// `(byte, person)` in text order.
     mentions: Vec<(usize, usize)>,
-    /// The phrase being read follows its cue (`said Ann Lee, a …`): a
-    /// description after the name may run to the end of the sentence.
-    inverted: bool,
 }
 
 /// Read-only view of the text for phrase walking.
@@ -168,35 +190,70 @@ fn is_particle(w: &str) -> bool {
     )
 }
 
-/// The identification written right after a name whose last word is
-/// `last`: a bracketed party tag (`(D-Md.)`) or an appositive description
-/// between commas or dashes (`, a professor at Acme,`). Returns its tokens
-/// `[a, b)`. A description is at most ten words, opens with an article or
-/// holds a role word, and stops at the closing comma or dash (or, after an
-/// inverted cue, at the sentence end); a cue verb, a pronoun, a clause word
-/// ("who", "that") or a quote rule it out.
-fn identification(v: &View, last: usize, inverted: bool) -> Option<(usize, usize)> {
+/// "of Ohio", "of New York" right after a name whose last word is `last`:
+/// `of` and up to three capitalised words. Returns the tokens `[a, b)`.
+fn place_after(v: &View, last: usize) -> Option<(usize, usize)> {
     let toks = v.tokens;
-    let open = toks.get(last + 1)?;
-    if open.is_punct('(') {
+    let of = toks.get(last + 1)?;
+    if !(of.is_word() && !of.cap && v.word(last + 1) == "of") {
+        return None;
+    }
+    let place = |j: usize| {
+        toks.get(j).is_some_and(|t| {
+            t.is_word()
+                && t.cap
+                && v.inside[j] == NONE
+                && !t.has(ROLE | TITLE | PRONOUN | TIME | DET | GROUP)
+                && !is_possessive(v.word(j))
+        })
+    };
+    let mut b = last + 2;
+    while b < last + 5 && place(b) {
+        b += 1;
+    }
+    // "of New York City Council": a longer run names a body, not a place.
+    (b > last + 2 && !place(b) && !toks.get(b).is_some_and(|t| t.is_word() && t.cap))
+        .then_some((last + 1, b))
+}
+
+/// A bracketed party tag right after `last`: `(D-Md.)`, `(R)`.
+fn party_tag(v: &View, last: usize) -> Option<(usize, usize)> {
+    let toks = v.tokens;
+    if !toks.get(last + 1)?.is_punct('(') {
+        return None;
+    }
+    {
         let close = (last + 2..toks.len().min(last + 8)).find(|&m| toks[m].is_punct(')'))?;
         let (a, b) = (last + 2, close);
         if a >= b || (a..b).any(|m| v.inside[m] != NONE || toks[m].kind == Kind::Break) {
             return None;
         }
         let inner = &v.text[toks[a].start..toks[b - 1].end];
-        let party = inner.len() <= 12
-            && inner.starts_with(|c: char| c.is_ascii_uppercase())
-            && !inner.contains(' ')
-            && (inner.contains('-') || inner.len() <= 2);
-        return party.then_some((a, b));
+        let party = !inner.contains(' ')
+            && (is_party(inner) || inner.len() <= 4 && inner.ends_with('.'))
+            || inner.len() <= 2 && inner.chars().all(|c| c.is_ascii_uppercase());
+        party.then_some((a, b))
     }
+}
+
+/// An appositive description between commas or dashes right after the
+/// word `last` (`, a professor at Acme,`). Returns its tokens `[a, b)`. A
+/// description is at most fourteen words, opens with an article, a
+/// possessive determiner or `of Place`, holds a role word or is a party
+/// tag, and stops at the closing comma or dash, at the sentence end, at a
+/// quote or at a clause word ("who", "that"); a cue verb, a pronoun, a time
+/// word, an article after a verb ("the mayor announced a plan") or a second
+/// possessor rule it out.
+fn description(v: &View, last: usize) -> Option<(usize, usize)> {
+    let toks = v.tokens;
+    let open = toks.get(last + 1)?;
     let dash = open.is_dash() && !open.is_punct('-');
     if !open.is_punct(',') && !dash {
         return None;
     }
     let a = last + 2;
     let mut words = 0;
+    let mut joint = None;
     let mut m = a;
     let b = loop {
         let t = toks.get(m)?;
@@ -205,29 +262,64 @@ fn identification(v: &View, last: usize, inverted: bool) -> Option<(usize, usize
         }
         match t.kind {
             Kind::Word => {
-                if t.has(CUE | PRONOUN | WH | TIME) || key_of(v.word(m)) == "that" {
+                let w = v.word(m);
+                let that = w.eq_ignore_ascii_case("that");
+                // "a professor at Acme who …": the clause ends it.
+                if (t.has(WH) || that) && !t.cap && words > 0 {
+                    break m;
+                }
+                if t.has(CUE | PRONOUN | WH | TIME | NEG)
+                    || that
+                    || one_of(
+                        w,
+                        &[
+                            "is", "was", "are", "were", "has", "have", "had", "will", "would",
+                        ],
+                    )
+                {
                     return None;
                 }
-                words += 1;
-                if words > 10 {
+                // "the mayor announced a plan": an article inside must open
+                // a prepositional or coordinated phrase; "Ann Lee's
+                // approval rating": a possessor inside is another subject.
+                let after_article = m == a + 1 && one_of(v.word(a), ARTICLES);
+                if m > a
+                    && ((one_of(w, ARTICLES) && !toks[m - 1].has(PREP | CONJ))
+                        || is_possessive(v.word(m)) && !after_article)
+                {
                     return None;
+                }
+                // "a professor at Acme and the editor of a blog …": a long
+                // description ends at its first joint.
+                if t.has(CONJ) && !t.cap && words >= 2 && joint.is_none() {
+                    joint = Some(m);
+                }
+                words += 1;
+                if words > 14 {
+                    match joint {
+                        Some(j) => break j,
+                        None => return None,
+                    }
                 }
             }
             Kind::Punct(',') if !dash => break m,
             Kind::Punct(c) if dash && t.is_dash() && c != '-' => break m,
             Kind::Punct('.') => {
                 let p = &toks[m - 1];
+                // "R-Ky.,": a dot glued to a word and to the closing comma.
+                let glued = toks
+                    .get(m + 1)
+                    .is_some_and(|n| !n.space_before && (n.is_punct(',') || n.is_punct(')')));
                 let abbrev = !t.space_before
                     && p.is_word()
-                    && (p.has(TITLE | ABBREV) || {
+                    && (glued || p.has(TITLE | ABBREV) || {
                         let w = v.word(m - 1);
                         w.contains('.') || w.chars().count() == 1
                     });
                 if abbrev {
-                } else if inverted
-                    && toks
-                        .get(m + 1)
-                        .is_none_or(|n| n.space_before || n.kind == Kind::Break)
+                } else if toks
+                    .get(m + 1)
+                    .is_none_or(|n| n.space_before || n.kind == Kind::Break)
                 {
                     break m;
                 } else {
@@ -235,22 +327,90 @@ fn identification(v: &View, last: usize, inverted: bool) -> Option<(usize, usize
                 }
             }
             Kind::Punct(';' | ':' | '!' | '?' | '(' | ')') | Kind::Mark(_) | Kind::Break => {
-                if inverted {
-                    break m;
-                }
-                return None;
+                break m;
             }
             _ => {}
         }
         m += 1;
     };
-    if words == 0 {
+    // "… at the Center for Media and": no dangling joint.
+    let mut b = b;
+    while b > a && {
+        let t = &toks[b - 1];
+        !t.is_word() || !t.cap && t.has(CONJ | PREP | DET)
+    } {
+        b -= 1;
+    }
+    if words == 0 || b == a {
         return None;
     }
     let first = &toks[a];
-    let article = first.is_word() && matches!(key_of(v.word(a)).as_str(), "a" | "an" | "the");
+    let article = first.is_word()
+        && (one_of(v.word(a), ARTICLES) || one_of(v.word(a), &["his", "her", "their", "its"]));
     let role = (a..b).any(|m| toks[m].is_word() && toks[m].has(ROLE) && !toks[m].has(TITLE));
-    (article || role).then_some((a, b))
+    // ", of Grace Church,": where the person is from.
+    let of_place = first.is_word()
+        && !first.cap
+        && v.word(a) == "of"
+        && toks.get(a + 1).is_some_and(|t| t.is_word() && t.cap);
+    // ", R-Ky.,": a party tag between commas.
+    let tag = b == a + 1 + usize::from(toks[b - 1].is_punct('.')) && is_party(v.word(a));
+    (article || role || of_place || tag).then_some((a, b))
+}
+
+const ARTICLES: &[&str] = &["a", "an", "the"];
+
+/// Fields of an office written after `of` ("Secretary of State", "Minister
+/// of Justice") beyond the role words of the lexicon.
+const OFFICE_FIELDS: &[&str] = &[
+    "state",
+    "homeland",
+    "security",
+    "justice",
+    "commerce",
+    "transportation",
+    "transport",
+    "veterans",
+    "affairs",
+    "housing",
+    "culture",
+    "war",
+    "staff",
+];
+
+/// "Secretary of State John Kerry": the start of the name in `[k, b)` when
+/// `k` follows a role and `of`, past the field of the office.
+fn past_office_field(v: &View, floor: usize, k: usize, b: usize) -> usize {
+    let mut a = k;
+    if k > floor + 1 && v.word(k - 1) == "of" && v.tokens[k - 2].cap && v.tokens[k - 2].has(ROLE) {
+        while a + 2 < b
+            && v.tokens[a].cap
+            && (v.tokens[a].has(ROLE) || one_of(v.word(a), OFFICE_FIELDS))
+        {
+            a += 1;
+        }
+    }
+    a
+}
+
+/// `w` is one of `set`, ignoring ASCII case.
+fn one_of(w: &str, set: &[&str]) -> bool {
+    set.iter().any(|s| w.eq_ignore_ascii_case(s))
+}
+
+/// A party tag: "D-Md.", "R-Texas", "R".
+fn is_party(w: &str) -> bool {
+    let mut cs = w.chars();
+    let first = cs.next().is_some_and(|c| c.is_ascii_uppercase());
+    let dash = cs.next();
+    first
+        && w.len() <= 12
+        && (dash.is_none() || dash == Some('-') && cs.next().is_some_and(|c| c.is_uppercase()))
+}
+
+/// A comma or a dash that sets off an appositive clause.
+fn is_sep(t: &Token) -> bool {
+    t.is_punct(',') || t.is_dash() && !t.is_punct('-')
 }
 
 fn strip_possessive(w: &str) -> &str {
@@ -298,7 +458,7 @@ impl People {
             if !has_name {
                 continue;
             }
-            // Skip a bracketed party tag: "Ann Lee (D-Ore.)".
+            let a = past_office_field(v, from, a, i);
             self.interpret(v, a, i, false, false);
         }
     }
@@ -350,9 +510,9 @@ impl People {
                 // "Ann Lee, who chairs the panel, said": skip the clause.
                 // The comma closing the clause: before the cue, or (after a
                 // first skip) the one the walk stopped at.
-                let comma = if b > floor && v.tokens[b - 1].is_punct(',') {
+                let comma = if b > floor && is_sep(&v.tokens[b - 1]) {
                     Some(b - 1)
-                } else if appositives > 0 && v.tokens[b].is_punct(',') {
+                } else if appositives > 0 && is_sep(&v.tokens[b]) {
                     Some(b)
                 } else {
                     None
@@ -368,7 +528,7 @@ impl People {
                         let t = &v.tokens[x];
                         t.is_word() && t.cap && !t.has(ROLE | TITLE | NATION | FUNC | ORG | TIME)
                     });
-                    if named && e < b && v.tokens[e].is_punct(',') && e + 1 < b {
+                    if named && e < b && is_sep(&v.tokens[e]) && e + 1 < b {
                         return self.phrase(v, floor, e, false);
                     }
                 }
@@ -379,7 +539,7 @@ impl People {
                     while m > floor && m + 30 > b {
                         m -= 1;
                         let t = &v.tokens[m];
-                        if t.is_punct(',') {
+                        if is_sep(t) {
                             break;
                         }
                         // "Ann Lee, R-Ore., said": a dot glued to an
@@ -397,7 +557,7 @@ impl People {
                     }
                     // Any short clause: "who chairs the panel", "34",
                     // "R-Ore.", "at a later briefing".
-                    if v.tokens[m].is_punct(',') && m + 1 < b {
+                    if is_sep(&v.tokens[m]) && m + 1 < b {
                         // "The finance director, Ann Lee, said": the name
                         // in the apposition is the speaker.
                         let inner = (m + 1..b - 1).all(|x| v.np_ok(x));
@@ -422,7 +582,11 @@ impl People {
                     hops += 1;
                     if !only_time && remembered.is_none() {
                         let definite = k > floor && key_of(v.word(k - 1)) == "the";
-                        remembered = self.interpret(v, k, b, definite, false);
+                        // "Secretary of State John Kerry": the office's
+                        // field opens the phrase after `of`; the name
+                        // follows it.
+                        let a = past_office_field(v, floor, k, b);
+                        remembered = self.interpret(v, a, b, definite, false);
                     }
                     k -= 1;
                     while k > floor && v.tokens[k - 1].has(DET) && !v.tokens[k - 1].cap {
@@ -433,6 +597,13 @@ impl People {
             }
             if only_time {
                 return None;
+            }
+            // "Secretary of State John Kerry said": a role whose name
+            // follows its field.
+            if remembered.as_ref().is_some_and(|r| r.person)
+                && (k..b).all(|x| !v.tokens[x].is_word() || v.tokens[x].has(ROLE | TITLE))
+            {
+                return remembered;
             }
             let definite = k > floor && key_of(v.word(k - 1)) == "the";
             return self.phrase(v, k, b, definite);
@@ -481,10 +652,7 @@ impl People {
         if v.tokens[a..k].iter().all(|t| !t.is_word() || t.has(TIME)) {
             return None;
         }
-        self.inverted = true;
-        let sp = self.phrase(v, a, k, definite);
-        self.inverted = false;
-        sp
+        self.phrase(v, a, k, definite)
     }
 
     /// The subject of the main clause in `[floor, end)`: the first name or
@@ -517,7 +685,45 @@ impl People {
                 while j < end && v.np_ok(j) {
                     j += 1;
                 }
-                if followed_by_verb(j) {
+                // "Democratic presidential nominee Ann Lee": an adjective
+                // or two inside a role phrase before the name.
+                let mut k = j;
+                while k < end && k < j + 2 && {
+                    let n = &v.tokens[k];
+                    n.is_word() && !n.cap && !n.has(PREP | DET | FUNC | AUX | CUE | PRONOUN | ROLE)
+                } {
+                    k += 1;
+                }
+                if k > j && k < end && v.np_ok(k) && v.tokens[k].has(ROLE) {
+                    let mut e = k;
+                    while e < end && v.np_ok(e) {
+                        e += 1;
+                    }
+                    if (k..e).any(|x| v.tokens[x].cap && !v.tokens[x].has(ROLE | TITLE)) {
+                        j = e;
+                    }
+                }
+                // "Ann Lee (D-Ore.) scolded him": over a party tag.
+                let after_tag = if j > i
+                    && let Some((_, close)) = party_tag(v, j - 1)
+                {
+                    close + 1
+                } else {
+                    j
+                };
+                if followed_by_verb(after_tag) {
+                    return self.phrase(v, i, j, i > floor && key_of(v.word(i - 1)) == "the");
+                }
+                // "Ann Lee, a former party chair, poked at …": the subject
+                // and its description.
+                if j < end
+                    && j > i
+                    && is_sep(&v.tokens[j])
+                    && let Some((_, db)) = description(v, j - 1)
+                    && db < end
+                    && is_sep(&v.tokens[db])
+                    && followed_by_verb(db + 1)
+                {
                     return self.phrase(v, i, j, i > floor && key_of(v.word(i - 1)) == "the");
                 }
                 i = j.max(i + 1);
@@ -603,6 +809,10 @@ impl People {
         let words = &buf[..n_words];
         let &last = words.last()?;
         let (start, end) = (v.tokens[words[0]].start, v.tokens[last].end);
+        let is_name = |i: usize| {
+            let t = &v.tokens[i];
+            t.cap && !t.has(ROLE | TITLE | NATION | TIME | FUNC | PRONOUN)
+        };
         // "Poland's president", "Ann Lee's office": a possessor.
         if let Some(pos) = words[..words.len() - 1]
             .iter()
@@ -627,6 +837,15 @@ impl People {
                     });
                 }
             }
+            // "Ann Lee's campaign manager Tom Roe": the name after the
+            // role is the one meant.
+            let mut h = head.len();
+            while h > 0 && is_name(head[h - 1]) {
+                h -= 1;
+            }
+            if h > 0 && h < head.len() && v.tokens[head[h - 1]].has(ROLE) {
+                return self.interpret(v, head[0], last + 1, false, register);
+            }
             let first = owner[0];
             let last_owner = owner[owner.len() - 1];
             return self
@@ -636,10 +855,6 @@ impl People {
                     s
                 });
         }
-        let is_name = |i: usize| {
-            let t = &v.tokens[i];
-            t.cap && !t.has(ROLE | TITLE | NATION | TIME | FUNC | PRONOUN)
-        };
         let mut n = words.len();
         // "Joost van Leer": a particle inside a name belongs to it.
         while n > 0
@@ -763,18 +978,35 @@ impl People {
             }
             p.confirmed |= confirmed || name.len() > 1;
             // The first identification written after the name stays.
-            if p.ident.is_none()
-                && let Some((da, db)) = identification(v, last, self.inverted)
-            {
-                let mut da = da;
-                while da < db && v.tokens[da].has(DET) && {
-                    let k = key_of(v.word(da));
-                    k == "a" || k == "an" || k == "the"
-                } {
-                    da += 1;
+            if p.ident.is_none() {
+                // "Ann Lee of Ohio": a place of origin, then perhaps a
+                // description.
+                // A lone word before `of` ("District of …") is no person.
+                let place = place_after(v, last).filter(|_| name.len() > 1);
+                let at = place.map_or(last, |(_, b)| b - 1);
+                // "Ann Lee (D-Ore.), head of the caucus": a tag, then a
+                // description.
+                let tag = party_tag(v, at);
+                let at = tag.map_or(at, |(_, b)| b);
+                let desc = description(v, at).map(|(mut da, db)| {
+                    while da < db && one_of(v.word(da), ARTICLES) {
+                        da += 1;
+                    }
+                    (da, db)
+                });
+                let desc = desc.filter(|&(da, db)| da < db);
+                let parts = [place, tag, desc];
+                let mut ident = String::new();
+                for &(x, y) in parts.iter().flatten() {
+                    if !ident.is_empty() {
+                        ident.push_str(", ");
+                    }
+                    ident.push_str(&v.text[v.tokens[x].start..v.tokens[y - 1].end]);
                 }
-                if da < db {
-                    p.ident = Some(v.text[v.tokens[da].start..v.tokens[db - 1].end].to_string());
+                if !ident.is_empty() {
+                    p.ident = Some(ident);
+                }
+                if let Some((da, db)) = desc {
                     for m in da..db {
                         let t = &v.tokens[m];
                         if t.is_word() && t.has(ROLE) && !t.has(TITLE) {

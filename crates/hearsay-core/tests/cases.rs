@@ -375,6 +375,191 @@ fn speakers_resolve() {
 }
 
 #[test]
+fn speakers_carry_their_identification() {
+    let cases: &[(&str, &[&str])] = &[
+        // an appositive description after the name, article dropped
+        (
+            "“The reef is dying,” said Lena Brandt, a marine biologist at Tallinn University.",
+            &["The reef is dying|Lena Brandt (marine biologist at Tallinn University)"],
+        ),
+        // remembered at the first mention: surname, pronoun and role later
+        (
+            "Omar Reyes, the director of the Harbour Trust, spoke first. “We wait,” Reyes said. \
+             “No more,” he said. “Enough,” the director said.",
+            &[
+                "We wait|Omar Reyes (director of the Harbour Trust)",
+                "No more|Omar Reyes (director of the Harbour Trust)",
+                "Enough|Omar Reyes (director of the Harbour Trust)",
+            ],
+        ),
+        // no article, a role word, between dashes
+        (
+            "Kai Moser — spokesman for Norland Rail — said: “Trains run.”",
+            &["Trains run.|Kai Moser (spokesman for Norland Rail)"],
+        ),
+        // a bracketed party tag
+        (
+            "“It is a sham,” said Sen. Ruth Alder (R-Neb.).",
+            &["It is a sham|Ruth Alder (R-Neb.)"],
+        ),
+        // a place of origin, then a description
+        (
+            "“Vote no,” said Rep. Alma Cruz of Nevada, the panel’s senior Democrat.",
+            &["Vote no|Alma Cruz (of Nevada, panel’s senior Democrat)"],
+        ),
+        // a long description ends at its first joint
+        (
+            "“Nonsense,” said Eli Varga, a senior lecturer in marine law at the Coastal \
+             Institute of Bergen and the editor of a small but widely read shipping newsletter.",
+            &[
+                "Nonsense|Eli Varga (senior lecturer in marine law at the Coastal Institute of Bergen)",
+            ],
+        ),
+        // the description stops at a clause word
+        (
+            "“Too late,” said Piet Zand, an engineer at Delta Works who built the gates.",
+            &["Too late|Piet Zand (engineer at Delta Works)"],
+        ),
+        // a clause after a comma is not a description
+        (
+            "In Port Elwood, the mayor announced a curfew. “Stay home,” said Ida Lund.",
+            &["Stay home|Ida Lund"],
+        ),
+        (
+            "Nora Vik, who chairs the board, said: “We sell.”",
+            &["We sell.|Nora Vik"],
+        ),
+        // a party tag between commas; a bracketed tag, then a description
+        (
+            "“We wait,” Senate Leader Tom Varga, R-Idaho, said on Monday.",
+            &["We wait|Tom Varga (R-Idaho)"],
+        ),
+        (
+            "“Shame,” said Rep. Ula Brandt (D-Vt.), head of the Rural Caucus.",
+            &["Shame|Ula Brandt (D-Vt., head of the Rural Caucus)"],
+        ),
+        // where the person is from; a possessive determiner
+        (
+            "“Pray,” said the Rev. Amos Tull, of Hill Street Chapel.",
+            &["Pray|Amos Tull (of Hill Street Chapel)"],
+        ),
+        (
+            "“We will win,” said Mark Olsen, her Liberal rival.",
+            &["We will win|Mark Olsen (her Liberal rival)"],
+        ),
+        // the subject of a participle cue keeps its description
+        (
+            "Hal Dorn, a former party chairman, mocked the plan, writing, “It is a joke.”",
+            &["It is a joke.|Hal Dorn (former party chairman)"],
+        ),
+        // an adjective inside the role phrase before the name
+        (
+            "Green parliamentary leader Eva Rask weighed in, saying the ban was “long overdue.”",
+            &["long overdue.|Eva Rask"],
+        ),
+        // roles before the name are still peeled off
+        (
+            "“Rates stay,” Finance Minister Ana Ruiz said.",
+            &["Rates stay|Ana Ruiz"],
+        ),
+        // lowercase particles inside names
+        (
+            "“We wait,” said Transport minister Joost van Leer.",
+            &["We wait|Joost van Leer"],
+        ),
+        (
+            "Commission chief Maria von der Heide spoke. “No deal,” Heide said.",
+            &["No deal|Maria von der Heide"],
+        ),
+        (
+            "“We build,” said Crown Prince Faisal bin Tarek.",
+            &["We build|Faisal bin Tarek"],
+        ),
+        // a role phrase resolves to the person introduced with that role,
+        // not to a noun inside the reported clause
+        (
+            "Energy minister Lars de Wit opened the plant. The minister later dismissed \
+             reports that the cabinet would close it: “It stays open.”",
+            &["It stays open.|Lars de Wit"],
+        ),
+    ];
+    for (input, expected) in cases {
+        assert_eq!(direct(input), *expected, "input: {input}");
+    }
+    // The speaker span marks only the words naming the speaker there.
+    let text = "“Go,” said Lena Brandt, a marine biologist.";
+    let a = run(text);
+    let q = a
+        .suggestions
+        .iter()
+        .find(|s| s.label == Label::Quote)
+        .unwrap();
+    let span = q.speaker_span.unwrap();
+    assert_eq!(slice(text, span.start, span.end), "Lena Brandt");
+}
+
+#[test]
+fn quotes_find_their_own_cue() {
+    let cases: &[(&str, &[&str])] = &[
+        // a cue closing the previous paragraph with a colon
+        (
+            "Ida Falk spoke for an hour.\n\nFalk continued:\n\n“The port will reopen next week.”",
+            &["The port will reopen next week.|Ida Falk"],
+        ),
+        // a sentence closed inside the marks: the next subject is not the
+        // speaker
+        (
+            "Norland called the test “a grave provocation in our region.” Estavia insisted \
+             that talks resume soon.",
+            &["a grave provocation in our region.|Norland"],
+        ),
+        // after `noted that`, the clause's subject is not the speaker
+        (
+            "Rosa Linde, the union’s press officer, noted that the union faced a choice in \
+             “a long and bitter winter for every member.”",
+            &["a long and bitter winter for every member.|Rosa Linde (union’s press officer)"],
+        ),
+        // `as X put it`
+        (
+            "The levy was, as a treasury memo put it, “a tax on the poorest households.”",
+            &["a tax on the poorest households.|treasury memo"],
+        ),
+        // a possessor's role, then a name: the name speaks
+        (
+            "Ann Berg’s campaign manager Olle Dahl said the rally showed “real momentum.”",
+            &["real momentum.|Olle Dahl"],
+        ),
+        // a place of origin of more than one word; `Del.` as a title
+        (
+            "“Enough,” said Representative Mia Tran of New Bristol.",
+            &["Enough|Mia Tran (of New Bristol)"],
+        ),
+        (
+            "“It is over,” said Del. Ruth Oyelaran.",
+            &["It is over|Ruth Oyelaran"],
+        ),
+        // an office's field after `of` is not part of the name
+        (
+            "Minister of Justice Tom Aalto said the court would hear “every single appeal \
+             filed this year.”",
+            &["every single appeal filed this year.|Tom Aalto"],
+        ),
+        // a clause ending in a colon: its subject speaks
+        (
+            "Sen. Vera Holm (D-Maine) scolded the panel: “You have ignored this for years.”",
+            &["You have ignored this for years.|Vera Holm (D-Maine)"],
+        ),
+        (
+            "“Is anyone listening to us today?” Falk asked.",
+            &["Is anyone listening to us today?|Falk"],
+        ),
+    ];
+    for (input, expected) in cases {
+        assert_eq!(direct(input), *expected, "input: {input}");
+    }
+}
+
+#[test]
 fn cues_and_speaker_spans() {
     let text = "“We are ready,” she said, according to nobody. Earlier, Tove Aas arrived.";
     let _ = run(text);
