@@ -17,8 +17,8 @@ FAILED_TIERS=()
 # lint or a build) counts as one check.
 count() {
   local log=$1 rc=$2 p f
-  p=$(grep -hoE '(test result: [a-zA-Z]+\. [0-9]+ passed|^# pass [0-9]+|^ℹ pass [0-9]+)' "$log" | grep -oE '[0-9]+' | awk '{s+=$1} END {print s+0}')
-  f=$(grep -hoE '([0-9]+ failed;|^# fail [0-9]+|^ℹ fail [0-9]+)' "$log" | grep -oE '[0-9]+' | awk '{s+=$1} END {print s+0}')
+  p=$(grep -hoE '(test result: [a-zA-Z]+\. [0-9]+ passed|^# pass [0-9]+|^ℹ pass [0-9]+|^[0-9]+ passed, [0-9]+ failed$)' "$log" | grep -oE '^[^,]*' | grep -oE '[0-9]+' | awk '{s+=$1} END {print s+0}')
+  f=$(grep -hoE '([0-9]+ failed;|^# fail [0-9]+|^ℹ fail [0-9]+|^[0-9]+ passed, [0-9]+ failed$)' "$log" | grep -oE '[0-9]+ failed|fail [0-9]+' | grep -oE '[0-9]+' | awk '{s+=$1} END {print s+0}')
   p=${p:-0}; f=${f:-0}
   if [ "$p" = 0 ] && [ "$f" = 0 ]; then
     if [ "$rc" = 0 ]; then p=1; else f=1; fi
@@ -48,6 +48,7 @@ tier fmt cargo fmt --all --check
 tier clippy cargo clippy --workspace --all-targets -- -D warnings
 tier clippy-wasm cargo clippy -p hearsay-web --target wasm32-unknown-unknown --all-targets -- -D warnings
 tier unit cargo test --workspace
+tier consumers bash tests/consumers/run.sh
 export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner
 export WASM_BINDGEN_TEST_TIMEOUT=120
 tier browser cargo test -p hearsay-web --target wasm32-unknown-unknown --test browser
