@@ -18,7 +18,9 @@
 //! Example: `“Go,” said Ann Lee.` gives one sentence and one direct quote
 //! `Go` by "Ann Lee" with the cue "said".
 
-use crate::lexicon::{DET, GROUP, NAMING, NATION, PRONOUN, ROLE, TITLE};
+use crate::lexicon::{
+    AUX, CONJ, CUE, DET, FUNC, GROUP, NAMING, NATION, NEG, PREP, PRONOUN, ROLE, TIME, TITLE, WH,
+};
 use crate::normalise::{Kind, Token, tokenize};
 use crate::quotes::{self, NONE, Quote};
 use crate::reported::{self, CueAt};
@@ -151,11 +153,26 @@ pub(crate) fn run(text: &str, config: &Config) -> Analysis {
                     // `,” German Chancellor Ann Lee told`: only a speaker
                     // phrase may stand between the quote and its cue; "…,”
                     // but stopped short of calling" is another clause.
+                    // "…,” the current Green presidential nominee said": up
+                    // to two lowercase modifiers, each before a name or role.
+                    let mut modifiers = 0;
                     let speaker_between = (last + 1..i).all(|m| {
                         let t = &tokens[m];
-                        !t.is_word()
+                        if !t.is_word()
                             || t.cap
                             || t.has(ROLE | GROUP | DET | NATION | TITLE | PRONOUN)
+                        {
+                            return true;
+                        }
+                        modifiers += 1;
+                        let w = &text[t.start..t.end];
+                        modifiers <= 2
+                            && !t.has(FUNC | PREP | AUX | CUE | CONJ | NEG | WH | TIME)
+                            && !w.ends_with("ing")
+                            && w.chars().all(char::is_alphabetic)
+                            && tokens
+                                .get(m + 1)
+                                .is_some_and(|n| n.is_word() && (n.cap || n.has(ROLE | NATION)))
                     });
                     // "… escapades.” Russia insisted that …" vs "…,” Lee said.":
                     // a cue that opens its own clause after a closed sentence.

@@ -98,7 +98,7 @@ const LISTS: &[(Lex, &str)] = &[
          repeated maintained maintains contended mentioned commented joked quipped testified \
          assured assures echoed alleged alleges recounted cited reported \
          reports compared disclosed revealed indicated indicates hinted estimated boasted lamented told tells asked \
-         urged urges suggested suggests",
+         urged urges suggested suggests demanded demands",
     ),
     (
         CUE,
@@ -107,7 +107,7 @@ const LISTS: &[(Lex, &str)] = &[
          emphasising underscoring reiterating clarifying confirming writing tweeting replying \
          responding predicting promising pledging vowing cautioning complaining conceding \
          observing repeating maintaining contending mentioning commenting testifying chanting assuring echoing alleging asking urging suggesting deemed describing \
-         described called calling accused accusing criticized criticised blasted slammed insist argue warn \
+         described called calling rated dubbed labelled labeled accused accusing criticized criticised blasted slammed insist argue warn \
          stress note claim deny",
     ),
     (

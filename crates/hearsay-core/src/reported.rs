@@ -15,7 +15,9 @@
 //! Example: `The minister told reporters that the plan was dead.` is
 //! reported speech by "the minister", with the cue "told".
 
-use crate::lexicon::{AUX, CONJ, CUE, INVERTS, LISTENER, PREP, SPEECH_NOUN, TIME, WEAK_CUE};
+use crate::lexicon::{
+    AUX, CONJ, CUE, INVERTS, LISTENER, PREP, PRONOUN, SPEECH_NOUN, TIME, WEAK_CUE,
+};
 use crate::normalise::{Kind, key_cow, key_of};
 use crate::quotes::NONE;
 use crate::speakers::{People, Speaker, View};
@@ -138,13 +140,31 @@ pub(crate) fn speaker_of(
         .tokens
         .get(cue.at + 1)
         .is_some_and(|n| n.is_word() && key_of(&v.text[n.start..n.end]) == "that");
+    // "Ann Lee, head of the union, said he hopes …": a pronoun followed
+    // by a verb opens the reported clause; it does not name the speaker.
+    let pronoun_clause = v.tokens.get(cue.at + 1).is_some_and(|n| n.has(PRONOUN))
+        && v.tokens
+            .get(cue.at + 2)
+            .is_some_and(|n| n.is_word() && !n.cap && cue.at + 2 < ceil);
     let inverted_slot = t.has(INVERTS)
         && !t.has(LISTENER)
         && !clause_next
+        && !pronoun_clause
         && (after_quote
             || cue.at == floor
             || v.tokens[cue.at - 1].is_punct(',')
             || matches!(v.tokens[cue.at - 1].kind, Kind::Mark(_)));
+    // "Ann Lee, the director of Acme, compared Tom Roe to …": a named
+    // subject before the comma wins over the object after the cue.
+    let comma_slot = !after_quote && cue.at > floor && v.tokens[cue.at - 1].is_punct(',');
+    if inverted_slot
+        && comma_slot
+        && let Some(s) = people
+            .left(v, floor, cue.at)
+            .filter(|s| s.person && !s.pronoun)
+    {
+        return Some(s);
+    }
     if inverted_slot && let Some(s) = people.right(v, cue.at + 1, ceil) {
         return Some(s);
     }
@@ -156,6 +176,17 @@ pub(crate) fn speaker_of(
         return people.clause_subject(v, floor, cue.at);
     }
     if let Some(s) = people.left(v, floor, cue.at) {
+        return Some(s);
+    }
+    // "Ann Lee, the former mayor, praised … and said she …": the second
+    // verb's subject opens the sentence; the pronoun after it agrees.
+    if pronoun_clause
+        && cue.at > floor
+        && v.tokens[cue.at - 1].has(CONJ)
+        && let Some(s) = people
+            .clause_subject(v, floor, cue.at)
+            .filter(|s| s.person && !s.pronoun)
+    {
         return Some(s);
     }
     if t.has(INVERTS)

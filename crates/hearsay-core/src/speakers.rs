@@ -34,6 +34,31 @@
 //! written before the name are still peeled off (`Kremlin spokesman Dmitry
 //! Peskov` is "Dmitry Peskov").
 //!
+//! A description may go on into a `who` clause that names where the person
+//! works with capitalised words (`, a fellow who runs Acme Partners,`), and
+//! such a clause alone after the name identifies them too.
+//!
+//! Names: an initial keeps its dot ("John D. Kerr", "Nina A. Ortiz"); the
+//! same surname with another first name is another person ("Tom Berg",
+//! "Ann Berg"; a lone `Berg` is the first met); a role word that is also a
+//! surname ends a name after a given name ("Maya Bishop", then `Bishop
+//! said`).
+//!
+//! Subjects: a pronoun right after a cue and before a verb (`, said he
+//! hopes`) opens the reported clause and is not the speaker; a named
+//! subject before `, compared X to` wins over the object after the cue;
+//! `Ann Lee, the former mayor, praised … and said she …` is Ann Lee.
+//!
+//! Bodies and documents: a body named with `of`, `for` or `to` keeps its
+//! whole name and bracketed acronym (`the Guild of Harbour Pilots`,
+//! `according to the Alliance for Fair Transit (AFT)`); `it` before a cue
+//! is the body that is the subject of the clause; a document just issued
+//! by a subject (`X released a statement calling`) speaks for it, as does
+//! the body owning it (`the Acme campaign's website states`); a document as
+//! the subject speaks itself (`The clip says`). A role phrase keeps its
+//! lowercase adjectives (`the current Green presidential nominee`) and,
+//! unresolved, is shown as written with its article (`the commission`).
+//!
 //! Example: after `French President Ana Ruiz arrived.`, the phrase `the
 //! French leader said` resolves to "Ana Ruiz", and so does `she said`; after
 //! `Lee Park, a professor at Tallinn University, spoke.`, `Park said` is
@@ -85,6 +110,8 @@ struct Person {
 pub(crate) struct People {
     persons: Vec<Person>,
     by_surname: HashMap<String, usize>,
+    /// Full names of several words, for people sharing a surname.
+    by_full: HashMap<String, usize>,
     /// `(byte, person)` in text order.
     mentions: Vec<(usize, usize)>,
 }
@@ -113,11 +140,40 @@ impl View<'_> {
                 if t.has(ROLE | GROUP | NATION | TITLE) {
                     return true;
                 }
+                // "Julie A. Diaz": a capital initial with its dot, even one
+                // that spells a word, between capitalised words.
+                if t.cap
+                    && i > 0
+                    && self.tokens[i - 1].is_word()
+                    && self.tokens[i - 1].cap
+                    && self.word(i).len() == 1
+                    && self
+                        .tokens
+                        .get(i + 1)
+                        .is_some_and(|n| n.is_punct('.') && !n.space_before)
+                    && self
+                        .tokens
+                        .get(i + 2)
+                        .is_some_and(|n| n.is_word() && n.cap && n.space_before)
+                {
+                    return true;
+                }
                 if !t.cap && is_particle(self.word(i)) {
                     return self.inner_particle(i);
                 }
                 if t.has(FUNC) || t.has(PRONOUN) {
                     return false;
+                }
+                // "the Acme campaign's website": a body owning a thing.
+                if !t.cap && is_possessive(self.word(i)) {
+                    let stem = key_of(strip_possessive(self.word(i)));
+                    let flags = lexicon::lookup(&stem);
+                    return flags & GROUP != 0
+                        && flags & ROLE == 0
+                        && self
+                            .tokens
+                            .get(i + 1)
+                            .is_some_and(|n| n.is_word() && !n.has(ROLE));
                 }
                 t.cap
             }
@@ -161,6 +217,64 @@ impl View<'_> {
         a > 0 && cap_word(a - 1) && b < self.tokens.len() && cap_word(b)
     }
 }
+
+/// Whether two names of several words differ in their first name ("Ann
+/// Lee", "Tom Lee"), neither holding the other ("Ann Lee", "Ann B. Lee",
+/// "Ann Lee Smith" are one person; an initial fits its name).
+fn other_first_name(a: &str, b: &str) -> bool {
+    let (Some(fa), Some(fb)) = (a.split(' ').next(), b.split(' ').next()) else {
+        return false;
+    };
+    if !a.contains(' ') || !b.contains(' ') || a.ends_with(b) || b.ends_with(a) {
+        return false;
+    }
+    let initial = |w: &str| w.trim_end_matches('.').chars().count() == 1;
+    let first = |w: &str| w.chars().next().map(|c| c.to_lowercase().next());
+    if initial(fa) || initial(fb) {
+        return first(fa) != first(fb);
+    }
+    !fa.eq_ignore_ascii_case(fb)
+}
+
+/// Role words that are also common surnames.
+const SURNAME_ROLES: &[&str] = &[
+    "king",
+    "bishop",
+    "judge",
+    "major",
+    "marshal",
+    "pope",
+    "prince",
+    "cardinal",
+    "chancellor",
+    "sheriff",
+    "speaker",
+    "pastor",
+    "dean",
+    "chief",
+];
+
+/// Documents that speak for whoever issued them.
+const DOCUMENTS: &[&str] = &[
+    "statement",
+    "report",
+    "letter",
+    "memo",
+    "filing",
+    "release",
+    "note",
+    "video",
+    "post",
+    "tweet",
+    "clip",
+    "ad",
+    "advert",
+    "document",
+    "editorial",
+    "article",
+    "book",
+    "website",
+];
 
 /// Lowercase words that join the parts of a name.
 fn is_particle(w: &str) -> bool {
@@ -264,8 +378,23 @@ fn description(v: &View, last: usize) -> Option<(usize, usize)> {
             Kind::Word => {
                 let w = v.word(m);
                 let that = w.eq_ignore_ascii_case("that");
-                // "a professor at Acme who …": the clause ends it.
+                // "a professor at Acme who …": the clause ends it, unless
+                // it names where the person works ("a fellow who runs
+                // Acme Partners").
+                // "Ann Lee, who runs Acme Partners,": a clause alone.
+                if words == 0
+                    && w.eq_ignore_ascii_case("who")
+                    && let Some(e) = affiliation_clause(v, m)
+                {
+                    words += 1;
+                    break e;
+                }
                 if (t.has(WH) || that) && !t.cap && words > 0 {
+                    if w.eq_ignore_ascii_case("who")
+                        && let Some(e) = affiliation_clause(v, m)
+                    {
+                        break e;
+                    }
                     break m;
                 }
                 if t.has(CUE | PRONOUN | WH | TIME | NEG)
@@ -285,7 +414,7 @@ fn description(v: &View, last: usize) -> Option<(usize, usize)> {
                 let after_article = m == a + 1 && one_of(v.word(a), ARTICLES);
                 if m > a
                     && ((one_of(w, ARTICLES) && !toks[m - 1].has(PREP | CONJ))
-                        || is_possessive(v.word(m)) && !after_article)
+                        || is_possessive(v.word(m)) && !after_article && !toks[m - 1].has(PREP))
                 {
                     return None;
                 }
@@ -355,10 +484,60 @@ fn description(v: &View, last: usize) -> Option<(usize, usize)> {
         && toks.get(a + 1).is_some_and(|t| t.is_word() && t.cap);
     // ", R-Ky.,": a party tag between commas.
     let tag = b == a + 1 + usize::from(toks[b - 1].is_punct('.')) && is_party(v.word(a));
-    (article || role || of_place || tag).then_some((a, b))
+    let who = first.is_word() && v.word(a).eq_ignore_ascii_case("who");
+    (article || role || of_place || tag || who).then_some((a, b))
 }
 
 const ARTICLES: &[&str] = &["a", "an", "the"];
+
+/// The end of a short `who` clause at `who_at` that names a body with
+/// capitalised words ("who runs Acme Partners", "who works at the Lund
+/// Institute"), closed by a comma or the sentence end.
+fn affiliation_clause(v: &View, who_at: usize) -> Option<usize> {
+    let toks = v.tokens;
+    let mut named = false;
+    let mut m = who_at + 1;
+    while m < who_at + 24 {
+        let t = toks.get(m)?;
+        if v.inside[m] != NONE {
+            return None;
+        }
+        match t.kind {
+            Kind::Word => {
+                if t.has(CUE | PRONOUN | WH | NEG) || v.word(m).eq_ignore_ascii_case("that") {
+                    return None;
+                }
+                named |= t.cap && m > who_at + 1;
+            }
+            Kind::Punct(',') => return named.then_some(m),
+            Kind::Punct('.') => {
+                let p = &toks[m - 1];
+                let abbrev = !t.space_before
+                    && p.is_word()
+                    && (p.has(TITLE | ABBREV) || {
+                        let w = v.word(m - 1);
+                        w.contains('.') || w.chars().count() == 1
+                    });
+                if !abbrev {
+                    let end = toks
+                        .get(m + 1)
+                        .is_none_or(|n| n.space_before || n.kind == Kind::Break);
+                    return (named && end).then_some(m);
+                }
+            }
+            Kind::Punct('-' | '\'' | '’') => {}
+            // "veterans' families": a possessive apostrophe.
+            Kind::Mark(_)
+                if !t.space_before
+                    && toks[m - 1].is_word()
+                    && v.word(m - 1).ends_with('s')
+                    && toks.get(m + 1).is_some_and(|n| n.space_before) => {}
+            _ => return None,
+        }
+        m += 1;
+    }
+    None
+}
 
 /// Fields of an office written after `of` ("Secretary of State", "Minister
 /// of Justice") beyond the role words of the lexicon.
@@ -476,6 +655,13 @@ impl People {
             }
         }
         if k > floor && v.tokens[k - 1].has(PRONOUN) && v.inside[k - 1] == NONE {
+            // "The council … vowed to act on what it called …": `it` is
+            // the body that is the subject of the clause.
+            if key_of(v.word(k - 1)) == "it" {
+                return self
+                    .clause_subject(v, floor, k - 1)
+                    .filter(|s| !s.person && !s.pronoun);
+            }
             return self.pronoun(v, k - 1);
         }
         let mut hops = 0;
@@ -483,6 +669,9 @@ impl People {
         // A phrase before a preposition, kept in case nothing precedes it
         // ("footage of Ann Lee asking").
         let mut remembered: Option<Speaker> = None;
+        // The end of a capitalised phrase right after an `of` just stepped
+        // over ("the Association of Bus Drivers said").
+        let mut of_tail: Option<usize> = None;
         loop {
             // "Rep. Ann Lee (D-Ore.) said": step over the bracket.
             if k > floor && v.tokens[k - 1].is_punct(')') {
@@ -499,9 +688,62 @@ impl People {
             while k > floor && k + 12 > b && v.np_ok(k - 1) {
                 k -= 1;
             }
+            // "the current Democratic presidential nominee said": a role
+            // phrase may hold lowercase adjectives; it stops at a possessor.
+            if k < b
+                && v.tokens[b - 1].is_word()
+                && v.tokens[b - 1].has(ROLE)
+                && !v.tokens[b - 1].has(PLURAL)
+                && !v.word(b - 1).ends_with('s')
+            {
+                let adjective = |i: usize| {
+                    let t = &v.tokens[i];
+                    let w = v.word(i);
+                    t.is_word()
+                        && !t.cap
+                        && v.inside[i] == NONE
+                        && !t.has(FUNC | PREP | DET | AUX | CUE | PRONOUN | CONJ | NEG | TIME | WH)
+                        && !w.ends_with("ing")
+                        && !w.ends_with("ly")
+                        && w.chars().all(char::is_alphabetic)
+                };
+                let mut m = k;
+                while m > floor && m + 2 > k && adjective(m - 1) {
+                    m -= 1;
+                }
+                if m < k {
+                    while m > floor && m + 12 > b && v.np_ok(m - 1) && !is_possessive(v.word(m - 1))
+                    {
+                        m -= 1;
+                    }
+                    k = m;
+                }
+            }
             // The phrase starts on a word.
             while k < b && !v.tokens[k].is_word() {
                 k += 1;
+            }
+            // "The clip says …": a document as the subject speaks.
+            if k == b
+                && hops == 0
+                && appositives == 0
+                && b > floor
+                && v.tokens[b - 1].is_word()
+                && !v.tokens[b - 1].cap
+                && v.inside[b - 1] == NONE
+                && one_of(v.word(b - 1), DOCUMENTS)
+                && b >= floor + 2
+                && one_of(v.word(b - 2), &["the", "this", "that"])
+            {
+                let (start, end) = (v.tokens[b - 2].start, v.tokens[b - 1].end);
+                return Some(Speaker {
+                    name: v.text[start..end].to_lowercase(),
+                    start,
+                    end,
+                    person: false,
+                    pronoun: false,
+                    id: None,
+                });
             }
             if k == b && remembered.is_some() {
                 return remembered;
@@ -580,6 +822,12 @@ impl People {
                 let p = &v.tokens[k - 1];
                 if p.is_word() && !p.cap && p.has(PREP) {
                     hops += 1;
+                    of_tail = (v.word(k - 1) == "of"
+                        && (k..b).all(|x| {
+                            let t = &v.tokens[x];
+                            !t.is_word() || t.cap && !t.has(ROLE | TITLE | PRONOUN | TIME)
+                        }))
+                    .then_some(b);
                     if !only_time && remembered.is_none() {
                         let definite = k > floor && key_of(v.word(k - 1)) == "the";
                         // "Secretary of State John Kerry": the office's
@@ -606,6 +854,38 @@ impl People {
                 return remembered;
             }
             let definite = k > floor && key_of(v.word(k - 1)) == "the";
+            // "the Association of Bus Drivers said": a body named with
+            // `of` speaks as a whole.
+            if let Some(tail) = of_tail
+                && definite
+                && (k..b).all(|x| {
+                    let t = &v.tokens[x];
+                    t.is_word() && t.cap && !t.has(ROLE | TITLE | PRONOUN | NATION | TIME)
+                })
+            {
+                let (start, end) = (v.tokens[k].start, v.tokens[tail - 1].end);
+                return Some(Speaker {
+                    name: v.text[start..end].to_string(),
+                    start,
+                    end,
+                    person: false,
+                    pronoun: false,
+                    id: None,
+                });
+            }
+            // "The council issued a statement calling …": a document
+            // just issued by the clause's subject speaks for it.
+            if b == k + 1
+                && k >= floor + 2
+                && one_of(&key_of(v.word(k)), DOCUMENTS)
+                && one_of(&key_of(v.word(k - 1)), &["a", "an"])
+                && v.tokens[k - 2].is_word()
+                && !v.tokens[k - 2].cap
+                && !v.tokens[k - 2].has(PREP | FUNC | CUE)
+                && let Some(s) = self.clause_subject(v, floor, k - 1)
+            {
+                return Some(s);
+            }
             return self.phrase(v, k, b, definite);
         }
     }
@@ -651,6 +931,47 @@ impl People {
         }
         if v.tokens[a..k].iter().all(|t| !t.is_word() || t.has(TIME)) {
             return None;
+        }
+        // "according to the Alliance for Safe Roads (ASR)": a body's name
+        // runs on through `of`, `for` or `to` and capitalised words, and
+        // keeps the acronym in brackets after it.
+        if v.tokens[k - 1].has(ORG) && v.tokens[k - 1].cap {
+            let mut e = k;
+            while e + 1 < ceil
+                && one_of(v.word(e), &["of", "for", "to"])
+                && v.tokens[e + 1].cap
+                && v.np_ok(e + 1)
+            {
+                e += 1;
+                while e < ceil
+                    && e < k + 12
+                    && v.tokens[e].is_word()
+                    && v.tokens[e].cap
+                    && v.inside[e] == NONE
+                {
+                    e += 1;
+                }
+            }
+            if e > k {
+                let mut end = v.tokens[e - 1].end;
+                if e + 2 < ceil
+                    && v.tokens[e].is_punct('(')
+                    && v.tokens[e + 2].is_punct(')')
+                    && v.tokens[e + 1].is_word()
+                    && !v.word(e + 1).chars().any(char::is_lowercase)
+                {
+                    end = v.tokens[e + 2].end;
+                }
+                let start = v.tokens[a].start;
+                return Some(Speaker {
+                    name: v.text[start..end].to_string(),
+                    start,
+                    end,
+                    person: false,
+                    pronoun: false,
+                    id: None,
+                });
+            }
         }
         self.phrase(v, a, k, definite)
     }
@@ -704,13 +1025,25 @@ impl People {
                     }
                 }
                 // "Ann Lee (D-Ore.) scolded him": over a party tag.
-                let after_tag = if j > i
+                let mut after_tag = if j > i
                     && let Some((_, close)) = party_tag(v, j - 1)
                 {
                     close + 1
                 } else {
                     j
                 };
+                // "The council on Friday made …": over a time phrase.
+                if after_tag + 1 < end
+                    && v.tokens[after_tag].is_word()
+                    && !v.tokens[after_tag].cap
+                    && v.tokens[after_tag].has(PREP)
+                    && v.tokens[after_tag + 1].has(TIME)
+                {
+                    after_tag += 1;
+                    while after_tag < end && v.tokens[after_tag].has(TIME) {
+                        after_tag += 1;
+                    }
+                }
                 if followed_by_verb(after_tag) {
                     return self.phrase(v, i, j, i > floor && key_of(v.word(i - 1)) == "the");
                 }
@@ -811,7 +1144,12 @@ impl People {
         let (start, end) = (v.tokens[words[0]].start, v.tokens[last].end);
         let is_name = |i: usize| {
             let t = &v.tokens[i];
-            t.cap && !t.has(ROLE | TITLE | NATION | TIME | FUNC | PRONOUN)
+            t.cap
+                && (!t.has(ROLE | TITLE | NATION | TIME | FUNC | PRONOUN)
+                    || v.word(i).len() == 1
+                        && v.tokens
+                            .get(i + 1)
+                            .is_some_and(|n| n.is_punct('.') && !n.space_before))
         };
         // "Poland's president", "Ann Lee's office": a possessor.
         if let Some(pos) = words[..words.len() - 1]
@@ -848,6 +1186,21 @@ impl People {
             }
             let first = owner[0];
             let last_owner = owner[owner.len() - 1];
+            // "the Acme campaign's website": the body owning it.
+            if !v.tokens[last_owner].cap
+                && lexicon::lookup(&owner_word) & GROUP != 0
+                && owner.len() > 1
+            {
+                let (s0, e0) = (v.tokens[first].start, v.tokens[last_owner].end);
+                return Some(Speaker {
+                    name: strip_possessive(&v.text[s0..e0]).to_string(),
+                    start,
+                    end,
+                    person: false,
+                    pronoun: false,
+                    id: None,
+                });
+            }
             return self
                 .interpret(v, first, last_owner + 1, false, register)
                 .map(|mut s| {
@@ -856,9 +1209,21 @@ impl People {
                 });
         }
         let mut n = words.len();
+        // "Charlie King", "Ann Bishop": a role word that is also a surname
+        // ends a name when a given name stands right before it.
+        let surname_role = n >= 2 && {
+            let t = &v.tokens[last];
+            let p = words[n - 2];
+            t.cap
+                && one_of(&key_of(strip_possessive(v.word(last))), SURNAME_ROLES)
+                && is_name(p)
+                && !v.tokens[p].has(ORG | GROUP)
+                && p + 1 == last
+        };
         // "Joost van Leer": a particle inside a name belongs to it.
         while n > 0
             && (is_name(words[n - 1])
+                || surname_role && n == words.len()
                 || n < words.len() && n > 1 && is_particle(v.word(words[n - 1])))
         {
             n -= 1;
@@ -875,6 +1240,19 @@ impl People {
                     s.push(' ');
                 }
                 s.push_str(strip_possessive(v.word(i)));
+                // "John D. Kerr", "G.K. Butterfield": an initial inside the
+                // name keeps its dot.
+                if n + 1 < ws.len()
+                    && v.tokens
+                        .get(i + 1)
+                        .is_some_and(|t| t.is_punct('.') && !t.space_before)
+                    && {
+                        let w = v.word(i);
+                        w.chars().count() == 1 || w.contains('.')
+                    }
+                {
+                    s.push('.');
+                }
             }
             s
         };
@@ -928,8 +1306,15 @@ impl People {
             };
             let confirmed = !before.is_empty();
             let full = name_text(name);
-            let id = match self.by_surname.get(&last_key) {
-                Some(&id) => {
+            // "Michelle Obama" after "Barack Obama": the same surname with
+            // another first name is another person, met by full name.
+            let full_key = key_of(&full);
+            let known = self.by_full.get(&full_key).copied().or_else(|| {
+                let &id = self.by_surname.get(&last_key)?;
+                (!other_first_name(&self.persons[id].full, &full)).then_some(id)
+            });
+            let id = match known {
+                Some(id) => {
                     let p = &mut self.persons[id];
                     if full.len() > p.full.len() && full.ends_with(&p.full)
                         || name.len() > 1 && full.len() > p.full.len()
@@ -960,7 +1345,10 @@ impl People {
                         ident: None,
                     });
                     let id = self.persons.len() - 1;
-                    self.by_surname.insert(last_key, id);
+                    self.by_surname.entry(last_key).or_insert(id);
+                    if name.len() > 1 {
+                        self.by_full.insert(full_key, id);
+                    }
                     id
                 }
             };
@@ -1040,6 +1428,22 @@ impl People {
             .iter()
             .find(|&&i| v.tokens[i].has(NATION))
             .map(|&i| key_of(v.word(i)));
+        // "Bishop said" after "Maya Bishop": the surname, not the role.
+        if words.len() == 1
+            && !definite
+            && head.cap
+            && let Some(&id) = self.by_surname.get(&key_of(strip_possessive(v.word(last))))
+        {
+            self.mentions.push((start, id));
+            return Some(Speaker {
+                name: self.persons[id].full.clone(),
+                start,
+                end,
+                person: true,
+                pronoun: false,
+                id: Some(id),
+            });
+        }
         let plural = v.word(last).ends_with('s');
         if definite
             && !plural
@@ -1047,8 +1451,14 @@ impl People {
         {
             return Some(sp);
         }
+        // "the commission said", unresolved: the phrase as written.
+        let name = if definite {
+            format!("the {}", name_text(words))
+        } else {
+            name_text(words)
+        };
         Some(Speaker {
-            name: name_text(words),
+            name,
             start,
             end,
             person: false,
