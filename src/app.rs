@@ -94,6 +94,7 @@ impl Ctx {
             };
             match result {
                 Ok(()) => {
+                    storage::mark_saved_work();
                     if self.storage_error.get_untracked().is_some() {
                         self.storage_error.set(None);
                     }
@@ -465,6 +466,13 @@ async fn restore(ctx: Ctx) {
     let demo = |w: &mut Workspace| {
         let _ = w.add_text(DEMO_NAME, DEMO_TEXT);
     };
+    // First open (nothing was ever saved here): show the demo at once and
+    // open the database behind it, instead of making the first page wait.
+    let first_open = !storage::has_saved_work();
+    if first_open {
+        ctx.ws.update(demo);
+        ctx.ready.set(true);
+    }
     let opened = storage::Db::open().await;
     let loaded = match &opened {
         Ok(db) => db.load().await,
@@ -473,18 +481,25 @@ async fn restore(ctx: Ctx) {
     match loaded {
         Ok(loaded) => {
             ctx.db.set_value(opened.ok());
-            ctx.ws.set(loaded.workspace);
+            if loaded.found {
+                // Saved work wins over the demo shown meanwhile.
+                ctx.ws.set(loaded.workspace);
+            } else if !first_open {
+                ctx.ws.update(demo);
+            }
             if !loaded.problems.is_empty() {
                 ctx.say(loaded.problems.join("; "), true);
             }
-            if !loaded.found {
-                ctx.change(demo);
-            }
+            // Save what is not yet stored (the demo, and anything done
+            // while the database was opening).
+            ctx.change(|_| {});
         }
         Err(why) => {
             // Nothing is written over storage we could not read.
             ctx.storage_error.set(Some(why));
-            ctx.ws.update(demo);
+            if !first_open {
+                ctx.ws.update(demo);
+            }
         }
     }
     ctx.ready.set(true);

@@ -93,6 +93,28 @@ fn committed(tx: &IdbTransaction) -> JsFuture {
     JsFuture::from(promise)
 }
 
+/// The `localStorage` key set once anything was saved, so that a first
+/// open can show the demo without waiting for the database.
+const HAS_WORK: &str = "hearsay:v1:has-work";
+
+fn local_storage() -> Option<web_sys::Storage> {
+    web_sys::window().and_then(|w| w.local_storage().ok().flatten())
+}
+
+/// True if this browser has saved hearsay work before (or cannot say).
+pub fn has_saved_work() -> bool {
+    local_storage().is_none_or(|s| !matches!(s.get_item(HAS_WORK), Ok(None)))
+}
+
+/// Records that work has been saved (see [`has_saved_work`]).
+pub fn mark_saved_work() {
+    if let Some(storage) = local_storage()
+        && matches!(storage.get_item(HAS_WORK), Ok(None))
+    {
+        let _ = storage.set_item(HAS_WORK, "1");
+    }
+}
+
 /// The `localStorage` key of a batch saved while the page was closing.
 const RESCUE: &str = "hearsay:v1:rescue";
 
@@ -268,7 +290,7 @@ impl Db {
             return;
         };
         if let Ok(json) = serde_json::to_string(&batch)
-            && let Some(storage) = web_sys::window().and_then(|w| w.local_storage().ok().flatten())
+            && let Some(storage) = local_storage()
         {
             let _ = storage.set_item(RESCUE, &json);
         }
@@ -277,7 +299,7 @@ impl Db {
 
     /// Replays a batch saved by [`Db::save_before_leaving`], if any.
     async fn replay_rescue(&self) -> Result<(), String> {
-        let Some(storage) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) else {
+        let Some(storage) = local_storage() else {
             return Ok(());
         };
         let Ok(Some(json)) = storage.get_item(RESCUE) else {
