@@ -1409,15 +1409,7 @@ impl People {
                     }
                 }
             }
-            self.mentions.push((start, id));
-            return Some(Speaker {
-                name: self.persons[id].full.clone(),
-                start,
-                end,
-                person: true,
-                pronoun: false,
-                id: Some(id),
-            });
+            return Some(self.mention(id, start, end));
         }
         // No name: a role or a group ("the French leader", "officials").
         let head = &v.tokens[last];
@@ -1434,15 +1426,7 @@ impl People {
             && head.cap
             && let Some(&id) = self.by_surname.get(&key_of(strip_possessive(v.word(last))))
         {
-            self.mentions.push((start, id));
-            return Some(Speaker {
-                name: self.persons[id].full.clone(),
-                start,
-                end,
-                person: true,
-                pronoun: false,
-                id: Some(id),
-            });
+            return Some(self.mention(id, start, end));
         }
         let plural = v.word(last).ends_with('s');
         if definite
@@ -1508,15 +1492,21 @@ impl People {
                 };
                 role_ok && nation_ok
             })?;
+        Some(self.mention(id, start, end))
+    }
+
+    /// Records a mention of known person `id` written at bytes
+    /// `start..end`, and returns them as the speaker there.
+    fn mention(&mut self, id: usize, start: usize, end: usize) -> Speaker {
         self.mentions.push((start, id));
-        Some(Speaker {
+        Speaker {
             name: self.persons[id].full.clone(),
             start,
             end,
             person: true,
             pronoun: false,
             id: Some(id),
-        })
+        }
     }
 
     /// The display name of a speaker: the person's fullest name with the
