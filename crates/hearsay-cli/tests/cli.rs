@@ -1,40 +1,18 @@
 //! End-to-end tests of the `hearsay` binary.
 //!
 //! Tests of file handling use `--no-suggestions`, so they hold whatever the
-//! extractor does; the tests that run the extractor check structure only
-//! (valid export, names, annotation text equal to its slice).
+//! extractor does; the test that runs the extractor checks the export's
+//! consistency and that the text and HTML copies of one article give the
+//! same quotes, each with a speaker.
+
+mod common;
 
 use std::fs;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::process::{Command, Stdio};
 
+use common::{hearsay, scratch, stderr, stdout};
 use hearsay_core::format::{Annotation, Document, Export, Origin, Status};
 use hearsay_core::{CharIndex, Label, Sentence};
-
-/// A fresh, empty directory for one test.
-fn scratch(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("hearsay-cli-{}-{name}", std::process::id()));
-    let _ = fs::remove_dir_all(&dir);
-    fs::create_dir_all(&dir).unwrap();
-    dir
-}
-
-fn hearsay(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_hearsay"))
-        .args(args)
-        .current_dir(dir)
-        .stdin(Stdio::null())
-        .output()
-        .unwrap()
-}
-
-fn stdout(out: &Output) -> String {
-    String::from_utf8(out.stdout.clone()).unwrap()
-}
-
-fn stderr(out: &Output) -> String {
-    String::from_utf8(out.stderr.clone()).unwrap()
-}
 
 fn names(export: &Export) -> Vec<&str> {
     export.documents.iter().map(|d| d.name.as_str()).collect()

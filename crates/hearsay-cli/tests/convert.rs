@@ -1,31 +1,13 @@
 //! End-to-end tests of `hearsay convert`.
 
-use std::fs;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+mod common;
 
+use std::fs;
+use std::path::Path;
+
+use common::{hearsay, scratch, stderr};
 use hearsay_core::format::{Annotation, Document, Export, Origin, Status};
 use hearsay_core::{CharIndex, Label, QuoteKind, Span};
-
-fn scratch(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("hearsay-convert-{}-{name}", std::process::id()));
-    let _ = fs::remove_dir_all(&dir);
-    fs::create_dir_all(&dir).unwrap();
-    dir
-}
-
-fn hearsay(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_hearsay"))
-        .args(args)
-        .current_dir(dir)
-        .stdin(Stdio::null())
-        .output()
-        .unwrap()
-}
-
-fn stderr(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stderr).into_owned()
-}
 
 const TEXT: &str = "“Wir erhöhen die Steuern nicht,” sagte Zoë Müller 👩\u{200d}👩\u{200d}👧.\r\n\
 Die Regierung dementierte den Bericht. 中文 «لا» 🇫🇷\r\n";
@@ -99,7 +81,7 @@ fn keys(e: &Export) -> Vec<Key> {
 
 #[test]
 fn every_target_is_written() {
-    let dir = scratch("targets");
+    let dir = scratch("convert-targets");
     write_sample(&dir);
     for (format, file) in [
         ("doccano", "out.jsonl"),
@@ -144,7 +126,7 @@ fn every_target_is_written() {
 
 #[test]
 fn round_trips_through_doccano_label_studio_and_brat() {
-    let dir = scratch("roundtrip");
+    let dir = scratch("convert-roundtrip");
     write_sample(&dir);
     let orig = sample();
     let run = |args: &[&str]| {
@@ -242,7 +224,7 @@ fn round_trips_through_doccano_label_studio_and_brat() {
 
 #[test]
 fn bad_input_is_refused_naming_the_record() {
-    let dir = scratch("bad");
+    let dir = scratch("convert-bad");
     write_sample(&dir);
     fs::write(
         dir.join("bad.jsonl"),
@@ -284,7 +266,7 @@ fn bad_input_is_refused_naming_the_record() {
 
 #[test]
 fn usage_errors_exit_2() {
-    let dir = scratch("usage");
+    let dir = scratch("convert-usage");
     write_sample(&dir);
     for (args, want) in [
         (
