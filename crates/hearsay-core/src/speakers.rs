@@ -93,6 +93,21 @@ pub(crate) struct Speaker {
     pub id: Option<usize>,
 }
 
+impl Speaker {
+    /// A speaker that is no known person (a body, a group, a document or an
+    /// unresolved role phrase) written at bytes `start..end`.
+    fn body(name: String, start: usize, end: usize) -> Speaker {
+        Speaker {
+            name,
+            start,
+            end,
+            person: false,
+            pronoun: false,
+            id: None,
+        }
+    }
+}
+
 #[derive(Debug)]
 struct Person {
     full: String,
@@ -736,14 +751,7 @@ impl People {
                 && one_of(v.word(b - 2), &["the", "this", "that"])
             {
                 let (start, end) = (v.tokens[b - 2].start, v.tokens[b - 1].end);
-                return Some(Speaker {
-                    name: v.text[start..end].to_lowercase(),
-                    start,
-                    end,
-                    person: false,
-                    pronoun: false,
-                    id: None,
-                });
+                return Some(Speaker::body(v.text[start..end].to_lowercase(), start, end));
             }
             if k == b && remembered.is_some() {
                 return remembered;
@@ -864,14 +872,7 @@ impl People {
                 })
             {
                 let (start, end) = (v.tokens[k].start, v.tokens[tail - 1].end);
-                return Some(Speaker {
-                    name: v.text[start..end].to_string(),
-                    start,
-                    end,
-                    person: false,
-                    pronoun: false,
-                    id: None,
-                });
+                return Some(Speaker::body(v.text[start..end].to_string(), start, end));
             }
             // "The council issued a statement calling …": a document
             // just issued by the clause's subject speaks for it.
@@ -963,14 +964,7 @@ impl People {
                     end = v.tokens[e + 2].end;
                 }
                 let start = v.tokens[a].start;
-                return Some(Speaker {
-                    name: v.text[start..end].to_string(),
-                    start,
-                    end,
-                    person: false,
-                    pronoun: false,
-                    id: None,
-                });
+                return Some(Speaker::body(v.text[start..end].to_string(), start, end));
             }
         }
         self.phrase(v, a, k, definite)
@@ -1165,14 +1159,7 @@ impl People {
                 }
                 // "Britain's health secretary", not named yet: the role.
                 if head.last().is_some_and(|&i| v.tokens[i].has(ROLE)) {
-                    return Some(Speaker {
-                        name: v.text[start..end].to_string(),
-                        start,
-                        end,
-                        person: false,
-                        pronoun: false,
-                        id: None,
-                    });
+                    return Some(Speaker::body(v.text[start..end].to_string(), start, end));
                 }
             }
             // "Ann Lee's campaign manager Tom Roe": the name after the
@@ -1192,14 +1179,11 @@ impl People {
                 && owner.len() > 1
             {
                 let (s0, e0) = (v.tokens[first].start, v.tokens[last_owner].end);
-                return Some(Speaker {
-                    name: strip_possessive(&v.text[s0..e0]).to_string(),
+                return Some(Speaker::body(
+                    strip_possessive(&v.text[s0..e0]).to_string(),
                     start,
                     end,
-                    person: false,
-                    pronoun: false,
-                    id: None,
-                });
+                ));
             }
             return self
                 .interpret(v, first, last_owner + 1, false, register)
@@ -1268,25 +1252,11 @@ impl People {
                     w.chars().all(|c| c.is_ascii_digit())
                 });
             if org {
-                return Some(Speaker {
-                    name: name_text(words),
-                    start,
-                    end,
-                    person: false,
-                    pronoun: false,
-                    id: None,
-                });
+                return Some(Speaker::body(name_text(words), start, end));
             }
             let last_key = key_of(strip_possessive(v.word(name[name.len() - 1])));
             if name.len() == 1 && lexicon::nationality_of(&last_key).is_some() {
-                return Some(Speaker {
-                    name: name_text(name),
-                    start,
-                    end,
-                    person: false,
-                    pronoun: false,
-                    id: None,
-                });
+                return Some(Speaker::body(name_text(name), start, end));
             }
             let roles: Vec<String> = before
                 .iter()
