@@ -104,7 +104,7 @@ fn is_boilerplate(raw: &str, tokens: &[Token]) -> bool {
     // sentences have none and cost one pass over their tokens.
     let short = tokens.iter().filter(|t| t.is_word()).take(7).count() <= 6;
     let by = tokens.first().is_some_and(|t| {
-        t.is_word() && t.end - t.start == 2 && raw[..2].eq_ignore_ascii_case("by")
+        t.is_word() && t.end() - t.start() == 2 && raw[..2].eq_ignore_ascii_case("by")
     });
     let anchored = tokens
         .iter()

@@ -33,7 +33,7 @@ pub(crate) fn score(
     }
     let mut score: f32 = 0.2;
     let has_number = toks.iter().any(|t| {
-        (t.is_word() && text[t.start..t.end].starts_with(|c: char| c.is_ascii_digit()))
+        (t.is_word() && text[t.start()..t.end()].starts_with(|c: char| c.is_ascii_digit()))
             || matches!(
                 t.kind,
                 Kind::Punct('$') | Kind::Punct('%') | Kind::Punct('€') | Kind::Punct('£')

@@ -11,8 +11,8 @@
 //! Example: `The mayor ruled out new taxes.` is a denial with the cue
 //! "ruled out"; `The mayor did not rule out new taxes.` is not.
 
-use crate::lexicon::{DENYISH, NEG};
-use crate::normalise::{Kind, Token, key_cow};
+use crate::lexicon::{CUE, DENYISH, NEG};
+use crate::normalise::{Kind, Token, push_key};
 
 /// A denial cue: first and last token index, and the cue text.
 pub(crate) struct Cue {
@@ -77,14 +77,14 @@ pub(crate) fn find(text: &str, tokens: &[Token], first: usize, last: usize) -> O
     let n = last - first;
     let mut idx = Vec::with_capacity(n);
     // All keys in one buffer (one allocation per sentence, not per word).
-    let mut buf = String::with_capacity(tokens[last - 1].end - tokens[first].start + 8);
+    let mut buf = String::with_capacity(tokens[last - 1].end() - tokens[first].start() + 8);
     let mut ranges: Vec<(usize, usize)> = Vec::with_capacity(n);
     for (i, t) in tokens.iter().enumerate().take(last).skip(first) {
         match t.kind {
             Kind::Word => {
                 idx.push(i);
                 let at = buf.len();
-                buf.push_str(&key_cow(&text[t.start..t.end]));
+                push_key(&text[t.start()..t.end()], &mut buf);
                 ranges.push((at, buf.len()));
             }
             Kind::Punct(',')
@@ -128,7 +128,10 @@ pub(crate) fn find(text: &str, tokens: &[Token], first: usize, last: usize) -> O
     };
     for j in 0..n_keys {
         let w = k(j);
-        if w.is_empty() {
+        // Every pattern below starts at a denial word, a negator or a
+        // speech verb ("said no to"): other words are passed over without
+        // comparing strings.
+        if w.is_empty() || !tokens[idx[j]].has(DENYISH | NEG | CUE) {
             continue;
         }
         match w {
@@ -245,7 +248,21 @@ mod tests {
     fn cue(text: &str) -> Option<String> {
         let tokens = tokenize(text);
         find(text, &tokens, 0, tokens.len())
-            .map(|c| text[tokens[c.first].start..tokens[c.last].end].to_string())
+            .map(|c| text[tokens[c.first].start()..tokens[c.last].end()].to_string())
+    }
+
+    #[test]
+    fn every_pattern_starts_at_a_flagged_word() {
+        // `find` skips words without these flags: each first word of a
+        // pattern must carry one.
+        let starts = "rule rules ruled ruling reject rejects rejected rejecting dismiss \
+            dismisses dismissed dismissing deny denies denied denying exclude excludes excluded \
+            excluding no there not never won't wouldn't shan't can't cannot refused refuses \
+            refuse refusing declined declines against say says said";
+        for w in starts.split_whitespace() {
+            let flags = crate::lexicon::lookup(w);
+            assert!(flags & (DENYISH | NEG | CUE) != 0, "{w}");
+        }
     }
 
     #[test]

@@ -165,7 +165,7 @@ pub(crate) fn run(text: &str, config: &Config) -> Analysis {
                             return true;
                         }
                         modifiers += 1;
-                        let w = &text[t.start..t.end];
+                        let w = &text[t.start()..t.end()];
                         modifiers <= 2
                             && !t.has(FUNC | PREP | AUX | CUE | CONJ | NEG | WH | TIME)
                             && !w.ends_with("ing")
@@ -243,22 +243,21 @@ pub(crate) fn run(text: &str, config: &Config) -> Analysis {
             let label_end = (q.open + 1..(q.open + 4).min(last)).find(|&m| tokens[m].is_punct(':'));
             if let Some(colon) = label_end {
                 let label = &tokens[q.open + 1..colon];
-                let caps = label
-                    .iter()
-                    .all(|t| t.is_word() && !text[t.start..t.end].chars().any(char::is_lowercase))
-                    && label.iter().any(|t| {
-                        text[t.start..t.end]
-                            .chars()
-                            .filter(|c| c.is_alphabetic())
-                            .count()
-                            > 1
-                    });
+                let caps = label.iter().all(|t| {
+                    t.is_word() && !text[t.start()..t.end()].chars().any(char::is_lowercase)
+                }) && label.iter().any(|t| {
+                    text[t.start()..t.end()]
+                        .chars()
+                        .filter(|c| c.is_alphabetic())
+                        .count()
+                        > 1
+                });
                 if caps
                     && !label.is_empty()
                     && let Some(sp) = people.label(&v, q.open + 1, colon)
                 {
                     if let Some(t) = tokens.get(colon + 1) {
-                        q_start[qi] = t.start.min(q.end);
+                        q_start[qi] = t.start().min(q.end);
                     }
                     // The cue of a transcript line is its colon.
                     q_cue[qi] = Some(":".to_string());
@@ -305,7 +304,7 @@ pub(crate) fn run(text: &str, config: &Config) -> Analysis {
             // "what it called “a threat”" is speech, though.
             let naming_at = |p: usize| {
                 tokens[p].has(NAMING)
-                    && (text[tokens[p].start..tokens[p].end].eq_ignore_ascii_case("so-called")
+                    && (text[tokens[p].start()..tokens[p].end()].eq_ignore_ascii_case("so-called")
                         || p == 0
                         || {
                             let b = &tokens[p - 1];
@@ -319,7 +318,8 @@ pub(crate) fn run(text: &str, config: &Config) -> Analysis {
                     && naming_at(q.open - 2);
             if let Some(sp) = dash_speaker {
                 // The cue of a signed comment is its dash.
-                q_cue[qi] = Some(text[tokens[last + 1].start..tokens[last + 1].end].to_string());
+                q_cue[qi] =
+                    Some(text[tokens[last + 1].start()..tokens[last + 1].end()].to_string());
                 q_attributed[qi] = true;
                 q_speaker[qi] = Some(sp);
             } else if let Some(sp) = colon_speaker {
@@ -341,7 +341,7 @@ pub(crate) fn run(text: &str, config: &Config) -> Analysis {
                 }
                 let sfloor = if c.at > last { last + 1 } else { floor };
                 let sp = reported::speaker_of(&mut people, &v, c, sfloor, ceil, direct);
-                q_cue[qi] = Some(text[tokens[c.at].start..tokens[c.last].end].to_string());
+                q_cue[qi] = Some(text[tokens[c.at].start()..tokens[c.last].end()].to_string());
                 q_attributed[qi] = sp.is_some();
                 q_speaker[qi] = sp;
             }
@@ -375,7 +375,7 @@ pub(crate) fn run(text: &str, config: &Config) -> Analysis {
                 let words = outside.saturating_sub(cue_words);
                 let sp_words = tokens[s.first..s.last]
                     .iter()
-                    .filter(|t| t.is_word() && t.start >= sp.start && t.end <= sp.end)
+                    .filter(|t| t.is_word() && t.start() >= sp.start && t.end() <= sp.end)
                     .count();
                 let quoted = *quoted_sentence
                     .get_or_insert_with(|| (s.first..s.last).any(|m| found.inside[m] != NONE));
@@ -399,7 +399,7 @@ pub(crate) fn run(text: &str, config: &Config) -> Analysis {
                         end,
                         kind: Some(QuoteKind::Reported),
                         speaker: Some(sp),
-                        cue: Some(text[tokens[c.at].start..tokens[c.last].end].to_string()),
+                        cue: Some(text[tokens[c.at].start()..tokens[c.last].end()].to_string()),
                         confidence,
                     });
                     break;
@@ -494,7 +494,7 @@ pub(crate) fn run(text: &str, config: &Config) -> Analysis {
                 end: s.end,
                 kind: None,
                 speaker,
-                cue: Some(text[tokens[c.first].start..tokens[c.last].end].to_string()),
+                cue: Some(text[tokens[c.first].start()..tokens[c.last].end()].to_string()),
                 confidence: 0.8,
             });
         }

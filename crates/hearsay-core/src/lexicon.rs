@@ -66,6 +66,9 @@ pub(crate) const NAMING: Lex = 1 << 24;
 /// A speech verb in the present or past tense that can follow a quote
 /// inverted: "said Macron".
 pub(crate) const INVERTS: Lex = 1 << 25;
+/// A lowercase particle that joins the parts of a name: "van", "von der",
+/// "bin" (tested together with the token being lowercase).
+pub(crate) const PARTICLE: Lex = 1 << 26;
 /// A head role that can stand for a leader: "president", "leader".
 pub(crate) const LEADER: Lex = 1 << 27;
 /// An abbreviation that a dot does not end: "Mr", "Gen", "Inc".
@@ -282,55 +285,194 @@ const LISTS: &[(Lex, &str)] = &[
     ),
     (CONJ, "and but or nor"),
     (WH, "why how what who whom whose where when which whether"),
+    (
+        PARTICLE,
+        "van von der den de del della di da du la le bin ibn al ter ten dos das zu y",
+    ),
 ];
 
-#[derive(Default)]
-struct Fnv(u64);
+/// A word-at-a-time multiplicative hash (the FxHash scheme): words are
+/// short, and hashing eight bytes per step is what keeps a look-up per
+/// token cheap. Also used for the people memory's name tables.
+#[derive(Default, Clone, Copy)]
+pub(crate) struct FastHash(u64);
 
-impl Hasher for Fnv {
+const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+
+impl FastHash {
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(SEED);
+    }
+}
+
+impl Hasher for FastHash {
     fn finish(&self) -> u64 {
         self.0
     }
     fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for &b in bytes {
-            h ^= u64::from(b);
-            h = h.wrapping_mul(0x0100_0000_01b3);
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut w = [0u8; 8];
+            w.copy_from_slice(c);
+            self.add(u64::from_le_bytes(w));
         }
-        self.0 = h;
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut w = [0u8; 8];
+            w[..rest.len()].copy_from_slice(rest);
+            self.add(u64::from_le_bytes(w));
+        }
+    }
+    fn write_u8(&mut self, b: u8) {
+        self.add(u64::from(b));
+    }
+    fn write_usize(&mut self, n: usize) {
+        self.add(n as u64);
     }
 }
 
-type Map = HashMap<&'static str, Lex, BuildHasherDefault<Fnv>>;
+/// A `HashMap` with [`FastHash`].
+pub(crate) type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FastHash>>;
 
-fn table() -> &'static Map {
-    static TABLE: OnceLock<Map> = OnceLock::new();
+/// The longest word of the lists, in bytes: longer words are not looked up.
+const MAX_KEY: usize = 24;
+
+/// A key packed into three little-endian words, zero-padded, so comparing
+/// two keys is comparing three integers.
+type Packed = [u64; 3];
+
+fn pack(key: &[u8]) -> Packed {
+    let mut buf = [0u8; MAX_KEY];
+    buf[..key.len()].copy_from_slice(key);
+    pack_buf(&buf)
+}
+
+fn pack_buf(buf: &[u8; MAX_KEY]) -> Packed {
+    let word = |k: usize| {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(&buf[8 * k..8 * k + 8]);
+        u64::from_le_bytes(w)
+    };
+    [word(0), word(1), word(2)]
+}
+
+fn slot_of(key: &Packed, len: usize) -> usize {
+    let mut h = FastHash(len as u64);
+    h.add(key[0]);
+    if len > 8 {
+        h.add(key[1]);
+        h.add(key[2]);
+    }
+    // The high bits of a multiplicative hash are the well-mixed ones.
+    (h.0 >> 32) as usize
+}
+
+/// The lexicon as an open-addressing table of packed keys: one probe is a
+/// hash of one to three words and integer compares, with no call to
+/// `memcmp` (every token of the text is looked up once).
+struct Table {
+    /// `(key, length, flags)`; length 0 marks an empty slot.
+    slots: Vec<(Packed, u8, Lex)>,
+    mask: usize,
+}
+
+impl Table {
+    fn get(&self, key: &Packed, len: usize) -> Lex {
+        let mut at = slot_of(key, len) & self.mask;
+        loop {
+            let (k, l, flags) = &self.slots[at];
+            if *l == 0 {
+                return 0;
+            }
+            if usize::from(*l) == len && k == key {
+                return *flags;
+            }
+            at = (at + 1) & self.mask;
+        }
+    }
+}
+
+fn table() -> &'static Table {
+    static TABLE: OnceLock<Table> = OnceLock::new();
     TABLE.get_or_init(|| {
-        let mut map = Map::default();
-        for &(flags, words) in LISTS {
-            for w in words.split_whitespace() {
-                *map.entry(w).or_insert(0) |= flags;
+        let mut words: FastMap<&'static str, Lex> = FastMap::default();
+        for &(flags, list) in LISTS {
+            for w in list.split_whitespace() {
+                assert!(w.len() <= MAX_KEY, "{w}: longer than MAX_KEY");
+                *words.entry(w).or_insert(0) |= flags;
             }
         }
-        map
+        // At most half full, so probes stay short.
+        let size = (words.len() * 2).next_power_of_two();
+        let mut table = Table {
+            slots: vec![([0; 3], 0, 0); size],
+            mask: size - 1,
+        };
+        for (w, flags) in words {
+            let key = pack(w.as_bytes());
+            let mut at = slot_of(&key, w.len()) & table.mask;
+            while table.slots[at].1 != 0 {
+                at = (at + 1) & table.mask;
+            }
+            // Lengths are at most MAX_KEY (asserted above).
+            table.slots[at] = (key, w.len() as u8, flags);
+        }
+        table
     })
+}
+
+fn lookup_bytes(key: &[u8]) -> Lex {
+    if key.is_empty() || key.len() > MAX_KEY {
+        return 0;
+    }
+    with_negation(table().get(&pack(key), key.len()), key)
+}
+
+/// Words ending in `n't` are negators whether listed or not.
+fn with_negation(flags: Lex, key: &[u8]) -> Lex {
+    if key.ends_with(b"n't") {
+        flags | NEG | DENYISH
+    } else {
+        flags
+    }
 }
 
 /// Flags of a lowercase word (apostrophes as `'`). Words ending in `n't`
 /// are negators: "wouldn't", "won't", "didn't".
 pub(crate) fn lookup(key: &str) -> Lex {
-    if key.len() > 24 {
+    lookup_bytes(key.as_bytes())
+}
+
+/// Flags of a word as written, in any case: the same as
+/// `lookup(&key_of(word))`, without building the key on the heap for the
+/// ASCII words that make up nearly all of English news.
+#[inline]
+pub(crate) fn lookup_word(word: &str) -> Lex {
+    let bytes = word.as_bytes();
+    if bytes.len() > MAX_KEY {
+        // Lowercasing never shortens an ASCII word, and no listed word
+        // is this long.
+        if word.is_ascii() {
+            return 0;
+        }
+        return lookup(&crate::normalise::key_of(word));
+    }
+    if bytes.is_empty() {
         return 0;
     }
-    let mut flags = table().get(key).copied().unwrap_or(0);
-    if key.ends_with("n't") {
-        flags |= NEG | DENYISH;
+    let mut buf = [0u8; MAX_KEY];
+    // Branch-free over the bytes (so the loop vectorises); a non-ASCII
+    // byte sends the word to the general key.
+    let mut high = 0u8;
+    for (d, &b) in buf.iter_mut().zip(bytes) {
+        high |= b;
+        *d = b.to_ascii_lowercase();
     }
-    flags
+    if high >= 0x80 {
+        return lookup(&crate::normalise::key_of(word));
+    }
+    let flags = table().get(&pack_buf(&buf), bytes.len());
+    with_negation(flags, &buf[..bytes.len()])
 }
 
 /// The nationality adjective for a country name ("poland" → "polish"), so
@@ -382,7 +524,10 @@ pub(crate) fn nationality_of(country: &str) -> Option<&'static str> {
         ("venezuela", "venezuelan"),
         ("cuba", "cuban"),
     ];
-    PAIRS.iter().find(|(c, _)| *c == country).map(|(_, n)| *n)
+    static MAP: OnceLock<FastMap<&'static str, &'static str>> = OnceLock::new();
+    MAP.get_or_init(|| PAIRS.iter().copied().collect())
+        .get(country)
+        .copied()
 }
 
 #[cfg(test)]
@@ -396,5 +541,57 @@ mod tests {
         assert!(lookup("wouldn't") & NEG != 0);
         assert_eq!(lookup("macron"), 0);
         assert_eq!(nationality_of("poland"), Some("polish"));
+    }
+
+    #[test]
+    fn every_listed_word_is_found_with_its_flags() {
+        for &(flags, list) in LISTS {
+            for w in list.split_whitespace() {
+                assert_eq!(lookup(w) & flags, flags, "{w}");
+                assert_eq!(lookup_word(&w.to_uppercase()) & flags, flags, "{w}");
+            }
+        }
+        // Near misses are not found: a prefix, a longer word, one letter off.
+        assert_eq!(lookup("sai"), 0);
+        assert_eq!(lookup("saidx"), 0);
+        assert_eq!(lookup("spokesmen") & TITLE, 0);
+        assert_eq!(lookup("x".repeat(25).as_str()), 0);
+    }
+
+    #[test]
+    fn lookup_word_agrees_with_the_key() {
+        let words = [
+            "said",
+            "Said",
+            "SAID",
+            "Told",
+            "wouldn't",
+            "Wouldn’t",
+            "WON’T",
+            "Président",
+            "ÉLYSÉE",
+            "Straße",
+            "İstanbul",
+            "van",
+            "Van",
+            "the",
+            "The",
+            "a",
+            "",
+            "counterrevolutionariesxyz",
+            "Überwachungsstaatsanwaltschaft",
+            "Mr",
+            "U.S",
+            "so-called",
+            "Bin",
+            "KELVIN",
+            "\u{212A}ing",
+        ];
+        for w in words {
+            assert_eq!(lookup_word(w), lookup(&crate::normalise::key_of(w)), "{w}");
+        }
+        assert!(lookup_word("SAID") & CUE != 0);
+        assert!(lookup_word("Wouldn’t") & NEG != 0);
+        assert!(lookup_word("von") & PARTICLE != 0);
     }
 }

@@ -186,6 +186,30 @@ pub struct Analysis {
 
 /// Analyses one article. Never fails and never panics: odd input gives a
 /// partial result plus [`Analysis::diagnostics`].
+///
+/// Offsets inside the engine are 32-bit: a text over 4 GiB (far beyond any
+/// article, and beyond what the browser or the CLI accept) is analysed up
+/// to its last character boundary before 4 GiB, with a diagnostic saying so.
 pub fn analyze(text: &str, config: &Config) -> Analysis {
-    engine::run(text, config)
+    let limit = MAX_TEXT_BYTES;
+    if text.len() <= limit {
+        return engine::run(text, config);
+    }
+    let mut cut = limit;
+    while !text.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    let mut analysis = engine::run(&text[..cut], config);
+    analysis.diagnostics.push(Diagnostic {
+        at: text[..cut].chars().count(),
+        message: format!(
+            "text is {} bytes: only the first {cut} bytes were analysed",
+            text.len()
+        ),
+    });
+    analysis
 }
+
+/// The longest text the engine analyses in one piece (token offsets are
+/// `u32`).
+const MAX_TEXT_BYTES: usize = u32::MAX as usize - 1;

@@ -46,12 +46,17 @@ pub(crate) enum Kind {
 }
 
 /// One token: a byte range of the original text and its reading.
+///
+/// Offsets are stored as `u32` (24 bytes a token instead of 32: the token
+/// array is the largest structure of an analysis, and memory first touched
+/// costs page faults); [`analyze`](crate::analyze) never passes a text of
+/// 4 GiB or more.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Token {
     /// First byte.
-    pub start: usize,
+    s: u32,
     /// One past the last byte.
-    pub end: usize,
+    e: u32,
     /// What it is.
     pub kind: Kind,
     /// Lexicon flags of a word (0 for anything else).
@@ -63,6 +68,16 @@ pub(crate) struct Token {
 }
 
 impl Token {
+    /// First byte.
+    #[inline]
+    pub fn start(&self) -> usize {
+        self.s as usize
+    }
+    /// One past the last byte.
+    #[inline]
+    pub fn end(&self) -> usize {
+        self.e as usize
+    }
     /// True for a word token.
     pub fn is_word(&self) -> bool {
         self.kind == Kind::Word
@@ -112,7 +127,6 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
     let bytes = text.as_bytes();
     let mut i = 0;
     let mut space_before = true;
-    let mut key = String::new();
     while i < bytes.len() {
         let c = if bytes[i] < 0x80 {
             bytes[i] as char
@@ -152,8 +166,8 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
             }
             if has_break {
                 tokens.push(Token {
-                    start,
-                    end: i,
+                    s: start as u32,
+                    e: i as u32,
                     kind: Kind::Break,
                     lex: 0,
                     cap: false,
@@ -166,12 +180,10 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
         let start = i;
         if !mark_like && c.is_alphanumeric() {
             i = scan_word(text, i);
-            let word = &text[start..i];
-            fill_key(word, &mut key);
-            let lex = lexicon::lookup(&key);
+            let lex = lexicon::lookup_word(&text[start..i]);
             tokens.push(Token {
-                start,
-                end: i,
+                s: start as u32,
+                e: i as u32,
                 kind: Kind::Word,
                 lex,
                 cap: c.is_uppercase(),
@@ -182,7 +194,9 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
         }
         let prev = char_before(text, i);
         let next = char_at(text, i + len);
-        let prev_space = prev.is_none_or(|p| p.is_whitespace() || "([{—–-/".contains(p));
+        let prev_space = prev.is_none_or(|p| {
+            p.is_whitespace() || matches!(p, '(' | '[' | '{' | '—' | '–' | '-' | '/')
+        });
         let next_space = next.is_none_or(|n| n.is_whitespace());
         let next_alnum = next.is_some_and(|n| n.is_alphanumeric());
         let prev_digit = prev.is_some_and(|p| p.is_ascii_digit());
@@ -223,8 +237,8 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
                 end += 1;
             }
             tokens.push(Token {
-                start,
-                end,
+                s: start as u32,
+                e: end as u32,
                 kind: Kind::Punct('—'),
                 lex: 0,
                 cap: false,
@@ -235,8 +249,8 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
             continue;
         }
         tokens.push(Token {
-            start,
-            end,
+            s: start as u32,
+            e: end as u32,
             kind,
             lex: 0,
             cap: false,
@@ -323,17 +337,55 @@ pub(crate) fn key_cow(word: &str) -> std::borrow::Cow<'_, str> {
         return std::borrow::Cow::Borrowed(word);
     }
     let mut key = String::with_capacity(word.len());
-    fill_key(word, &mut key);
+    push_key(word, &mut key);
     std::borrow::Cow::Owned(key)
 }
 
-/// Writes the key of `word` into `key` (cleared first). ASCII words, the
-/// common case, take a byte-wise fast path.
-fn fill_key(word: &str, key: &mut String) {
-    key.clear();
+/// A key as [`key_of`] gives it, kept on the stack when it is short ASCII
+/// (names, role words): the people memory builds several per mention.
+pub(crate) enum Key {
+    Inline { buf: [u8; 40], len: u8 },
+    Heap(String),
+}
+
+impl std::ops::Deref for Key {
+    type Target = str;
+    fn deref(&self) -> &str {
+        match self {
+            // Lowercased ASCII is valid UTF-8.
+            Key::Inline { buf, len } => {
+                std::str::from_utf8(&buf[..usize::from(*len)]).unwrap_or("")
+            }
+            Key::Heap(s) => s,
+        }
+    }
+}
+
+/// The key of `word` (see [`key_of`]) without a heap allocation for short
+/// ASCII words.
+pub(crate) fn key(word: &str) -> Key {
+    let bytes = word.as_bytes();
+    if bytes.len() <= 40 && word.is_ascii() {
+        let mut buf = [0u8; 40];
+        for (d, b) in buf.iter_mut().zip(bytes) {
+            *d = b.to_ascii_lowercase();
+        }
+        // At most 40.
+        return Key::Inline {
+            buf,
+            len: bytes.len() as u8,
+        };
+    }
+    Key::Heap(key_of(word))
+}
+
+/// Appends the key of `word` to `key`. ASCII words, the common case, take a
+/// byte-wise fast path.
+pub(crate) fn push_key(word: &str, key: &mut String) {
     if word.is_ascii() {
+        let at = key.len();
         key.push_str(word);
-        key.make_ascii_lowercase();
+        key[at..].make_ascii_lowercase();
         return;
     }
     for ch in word.chars() {
@@ -355,7 +407,7 @@ mod tests {
         tokenize(text)
             .iter()
             .map(|t| match t.kind {
-                Kind::Word => text[t.start..t.end].to_string(),
+                Kind::Word => text[t.start()..t.end()].to_string(),
                 Kind::Punct(c) => format!("P{c}"),
                 Kind::Mark(m) => format!("{m:?}"),
                 Kind::Break => "BR".into(),

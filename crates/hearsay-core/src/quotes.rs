@@ -111,7 +111,7 @@ fn scan_paragraph(
                 }
                 Some(o) => {
                     q.diagnostics.push((
-                        tokens[o].start,
+                        tokens[o].start(),
                         "quotation mark opened again before it was closed".into(),
                     ));
                     push(text, tokens, o, j, false, continues, q);
@@ -128,7 +128,7 @@ fn scan_paragraph(
                 }
                 None if t.kind == Kind::Mark(Mark::DoubleEither) => open = Some(j),
                 None => q.diagnostics.push((
-                    t.start,
+                    t.start(),
                     "closing quotation mark without an opening one".into(),
                 )),
             },
@@ -142,7 +142,7 @@ fn scan_paragraph(
         runs_on = tokens.get(to + 1).is_some_and(|n| is_opener(n.kind));
         if !runs_on {
             q.diagnostics.push((
-                tokens[o].start,
+                tokens[o].start(),
                 "quotation mark not closed before the end of the paragraph".into(),
             ));
         }
@@ -195,8 +195,8 @@ fn push(
         open,
         close,
         closed,
-        start: tokens[first].start,
-        end: tokens[last - 1].end,
+        start: tokens[first].start(),
+        end: tokens[last - 1].end(),
         words,
         clause,
         continues,
@@ -226,7 +226,7 @@ fn singles(text: &str, tokens: &[Token], from: usize, to: usize, q: &mut Quotes)
             // lowercase word is likely a plural possessive, unless no other
             // closer follows.
             let possessive = |k: usize| {
-                text[..tokens[k].start].ends_with('s')
+                text[..tokens[k].start()].ends_with('s')
                     && tokens
                         .get(k + 1)
                         .is_some_and(|n| n.is_word() && !n.cap && n.space_before)

@@ -18,7 +18,7 @@
 use crate::lexicon::{
     AUX, CONJ, CUE, INVERTS, LISTENER, PREP, PRONOUN, SPEECH_NOUN, TIME, WEAK_CUE,
 };
-use crate::normalise::{Kind, key_cow, key_of};
+use crate::normalise::Kind;
 use crate::quotes::NONE;
 use crate::speakers::{People, Speaker, View};
 
@@ -36,26 +36,40 @@ pub(crate) struct CueAt {
 }
 
 /// The cue at token `i`, if it is one.
+///
+/// Called for nearly every token, so the common answer (a word that cannot
+/// be a cue: no speech flag, and not `put`, `puts` or `according` by its
+/// length) is given here, inlined, before the full test.
+#[inline]
 pub(crate) fn cue_at(v: &View, i: usize, floor: usize) -> Option<CueAt> {
     let t = &v.tokens[i];
-    if !t.is_word() || v.inside[i] != NONE {
+    if !t.is_word() || !(t.has(CUE | SPEECH_NOUN) || matches!(t.end() - t.start(), 3 | 4 | 9)) {
+        return None;
+    }
+    cue_at_word(v, i, floor)
+}
+
+fn cue_at_word(v: &View, i: usize, floor: usize) -> Option<CueAt> {
+    let t = &v.tokens[i];
+    if v.inside[i] != NONE {
         return None;
     }
     let prev = (i > floor).then(|| &v.tokens[i - 1]);
     if t.has(CUE) {
-        let prev_key = prev
+        let prev_word = prev
             .filter(|p| p.is_word())
-            .map(|p| key_cow(&v.text[p.start..p.end]));
+            .map(|p| &v.text[p.start()..p.end()]);
         // "to say", "That said,", "as noted": not attributions.
-        if matches!(
-            prev_key.as_deref(),
-            Some("to" | "that" | "as" | "who" | "the" | "a")
-        ) {
+        if prev_word.is_some_and(|w| {
+            ["to", "that", "as", "who", "the", "a"]
+                .iter()
+                .any(|k| w.eq_ignore_ascii_case(k))
+        }) {
             return None;
         }
         if t.has(WEAK_CUE) {
             let next = v.tokens.get(i + 1)?;
-            if !(next.is_word() && key_of(&v.text[next.start..next.end]) == "that") {
+            if !(next.is_word() && v.text[next.start()..next.end()].eq_ignore_ascii_case("that")) {
                 return None;
             }
         }
@@ -66,15 +80,20 @@ pub(crate) fn cue_at(v: &View, i: usize, floor: usize) -> Option<CueAt> {
             noun: false,
         });
     }
-    let word = &v.text[t.start..t.end];
+    let word = &v.text[t.start()..t.end()];
+    // Past this point a cue is a speech noun, `put`, `puts` or
+    // `according`: most words are ruled out by their length alone.
+    if !t.has(SPEECH_NOUN) && !matches!(word.len(), 3 | 4 | 9) {
+        return None;
+    }
     // "as a memo put it": the phrase before `put it` is the source.
     if (word == "put" || word == "puts")
         && v.tokens
             .get(i + 1)
-            .is_some_and(|n| n.is_word() && v.text[n.start..n.end].eq_ignore_ascii_case("it"))
+            .is_some_and(|n| n.is_word() && v.text[n.start()..n.end()].eq_ignore_ascii_case("it"))
         && (floor.max(i.saturating_sub(8))..i).any(|m| {
             let p = &v.tokens[m];
-            p.is_word() && v.text[p.start..p.end].eq_ignore_ascii_case("as")
+            p.is_word() && v.text[p.start()..p.end()].eq_ignore_ascii_case("as")
         })
     {
         return Some(CueAt {
@@ -86,7 +105,7 @@ pub(crate) fn cue_at(v: &View, i: usize, floor: usize) -> Option<CueAt> {
     }
     if word.eq_ignore_ascii_case("according") {
         let next = v.tokens.get(i + 1)?;
-        if next.is_word() && key_of(&v.text[next.start..next.end]) == "to" {
+        if next.is_word() && v.text[next.start()..next.end()].eq_ignore_ascii_case("to") {
             return Some(CueAt {
                 at: i,
                 last: i + 1,
@@ -99,10 +118,12 @@ pub(crate) fn cue_at(v: &View, i: usize, floor: usize) -> Option<CueAt> {
     if t.has(SPEECH_NOUN)
         && let Some(p) = prev
     {
-        let w = &v.text[p.start..p.end];
+        let w = &v.text[p.start()..p.end()];
         let owner = w.ends_with("’s")
             || w.ends_with("'s")
-            || matches!(key_of(w).as_str(), "his" | "her" | "their");
+            || ["his", "her", "their"]
+                .iter()
+                .any(|k| w.eq_ignore_ascii_case(k));
         if p.is_word() && owner {
             return Some(CueAt {
                 at: i,
@@ -139,7 +160,7 @@ pub(crate) fn speaker_of(
     let clause_next = v
         .tokens
         .get(cue.at + 1)
-        .is_some_and(|n| n.is_word() && key_of(&v.text[n.start..n.end]) == "that");
+        .is_some_and(|n| n.is_word() && v.text[n.start()..n.end()].eq_ignore_ascii_case("that"));
     // "Ann Lee, head of the union, said he hopes …": a pronoun followed
     // by a verb opens the reported clause; it does not name the speaker.
     let pronoun_clause = v.tokens.get(cue.at + 1).is_some_and(|n| n.has(PRONOUN))
@@ -170,7 +191,7 @@ pub(crate) fn speaker_of(
     }
     // "Ann Lee stressed the risk, saying that …": the participle's subject
     // opens the sentence.
-    let word = &v.text[t.start..t.end];
+    let word = &v.text[t.start()..t.end()];
     let participle = word.ends_with("ing");
     if participle && cue.at > floor && v.tokens[cue.at - 1].is_punct(',') {
         return people.clause_subject(v, floor, cue.at);
@@ -231,12 +252,13 @@ pub(crate) fn content_words(v: &View, from: usize, to: usize, skip: (usize, usiz
 /// ("…, officials warned.").
 pub(crate) fn introduces_clause(v: &View, c: CueAt, ceil: usize) -> bool {
     let t = &v.tokens[c.at];
-    let key = key_of(&v.text[t.start..t.end]);
+    let word = &v.text[t.start()..t.end()];
     if c.according
-        || matches!(
-            key.as_str(),
-            "said" | "says" | "say" | "told" | "tells" | "tell" | "saying" | "telling"
-        )
+        || [
+            "said", "says", "say", "told", "tells", "tell", "saying", "telling",
+        ]
+        .iter()
+        .any(|k| word.eq_ignore_ascii_case(k))
     {
         return true;
     }
@@ -246,14 +268,14 @@ pub(crate) fn introduces_clause(v: &View, c: CueAt, ceil: usize) -> bool {
     }
     // "acknowledged the need for … that": an object first is no clause.
     let first = &v.tokens[i];
-    let first_key = key_of(&v.text[first.start..first.end]);
-    if !(first_key == "that" || first.has(PREP | TIME) || first.cap) {
+    let first_word = &v.text[first.start()..first.end()];
+    if !(first_word.eq_ignore_ascii_case("that") || first.has(PREP | TIME) || first.cap) {
         return false;
     }
     let limit = (i + 8).min(ceil);
     while i < limit {
         let n = &v.tokens[i];
-        if n.is_word() && key_of(&v.text[n.start..n.end]) == "that" {
+        if n.is_word() && v.text[n.start()..n.end()].eq_ignore_ascii_case("that") {
             return true;
         }
         if !n.is_word() {

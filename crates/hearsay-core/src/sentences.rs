@@ -54,7 +54,8 @@ fn is_closing(t: &Token) -> bool {
 fn can_start(t: &Token, text: &str) -> bool {
     match t.kind {
         Kind::Word => {
-            t.cap || text[t.start..].starts_with(|c: char| c.is_ascii_digit() || !c.is_lowercase())
+            t.cap
+                || text[t.start()..].starts_with(|c: char| c.is_ascii_digit() || !c.is_lowercase())
         }
         Kind::Mark(Mark::DoubleOpen)
         | Kind::Mark(Mark::DoubleEither)
@@ -76,8 +77,8 @@ pub(crate) fn split(text: &str, tokens: &[Token]) -> Vec<Sent> {
             out.push(Sent {
                 first: f,
                 last: l,
-                start: tokens[f].start,
-                end: tokens[l - 1].end,
+                start: tokens[f].start(),
+                end: tokens[l - 1].end(),
                 paragraph,
                 boilerplate: false,
                 dateline,
@@ -172,10 +173,10 @@ fn is_abbreviation(text: &str, tokens: &[Token], dot: usize, next: &Token) -> bo
         return false;
     }
     let w = &tokens[dot - 1];
-    if !w.is_word() || w.end != tokens[dot].start {
+    if !w.is_word() || w.end() != tokens[dot].start() {
         return false;
     }
-    let word = &text[w.start..w.end];
+    let word = &text[w.start()..w.end()];
     // "Mr. Peskov said": a title never ends a sentence.
     if w.has(TITLE) && w.cap {
         return true;
@@ -186,7 +187,7 @@ fn is_abbreviation(text: &str, tokens: &[Token], dot: usize, next: &Token) -> bo
         return c.is_uppercase();
     }
     let next_word = if next.is_word() {
-        &text[next.start..next.end]
+        &text[next.start()..next.end()]
     } else {
         ""
     };
@@ -211,7 +212,7 @@ fn dateline_end(text: &str, tokens: &[Token], i: usize) -> Option<usize> {
         let t = &tokens[j];
         match t.kind {
             Kind::Word => {
-                let w = &text[t.start..t.end];
+                let w = &text[t.start()..t.end()];
                 // "PARIS": all capitals; "(Bloomberg)": a bracketed source.
                 let bracketed = (i..j).any(|m| tokens[m].is_punct('('))
                     && !(i..j).any(|m| tokens[m].is_punct(')'));

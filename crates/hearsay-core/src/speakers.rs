@@ -64,13 +64,11 @@
 //! `Lee Park, a professor at Tallinn University, spoke.`, `Park said` is
 //! "Lee Park (professor at Tallinn University)".
 
-use std::collections::HashMap;
-
 use crate::lexicon::{
-    self, ABBREV, AUX, CONJ, CUE, DET, FEMALE, FUNC, GROUP, LEADER, MALE, NATION, NEG, ORG, PLURAL,
-    PREP, PRONOUN, ROLE, TIME, TITLE, WH,
+    self, ABBREV, AUX, CONJ, CUE, DET, FEMALE, FUNC, FastMap, GROUP, LEADER, MALE, NATION, NEG,
+    ORG, PARTICLE, PLURAL, PREP, PRONOUN, ROLE, TIME, TITLE, WH,
 };
-use crate::normalise::{Kind, Token, key_of};
+use crate::normalise::{Kind, Token, key, key_of};
 use crate::quotes::NONE;
 
 /// A speaker found in the text.
@@ -124,9 +122,9 @@ struct Person {
 #[derive(Default)]
 pub(crate) struct People {
     persons: Vec<Person>,
-    by_surname: HashMap<String, usize>,
+    by_surname: FastMap<String, usize>,
     /// Full names of several words, for people sharing a surname.
-    by_full: HashMap<String, usize>,
+    by_full: FastMap<String, usize>,
     /// `(byte, person)` in text order.
     mentions: Vec<(usize, usize)>,
 }
@@ -141,7 +139,7 @@ pub(crate) struct View<'a> {
 impl View<'_> {
     fn word(&self, i: usize) -> &str {
         let t = &self.tokens[i];
-        &self.text[t.start..t.end]
+        &self.text[t.start()..t.end()]
     }
 
     /// A token that can be part of a name or role phrase.
@@ -173,16 +171,18 @@ impl View<'_> {
                 {
                     return true;
                 }
-                if !t.cap && is_particle(self.word(i)) {
+                if is_particle(t) {
                     return self.inner_particle(i);
                 }
                 if t.has(FUNC) || t.has(PRONOUN) {
                     return false;
                 }
                 // "the Acme campaign's website": a body owning a thing.
-                if !t.cap && is_possessive(self.word(i)) {
-                    let stem = key_of(strip_possessive(self.word(i)));
-                    let flags = lexicon::lookup(&stem);
+                if !t.cap
+                    && self.text.as_bytes()[t.end() - 1] == b's'
+                    && is_possessive(self.word(i))
+                {
+                    let flags = lexicon::lookup_word(strip_possessive(self.word(i)));
                     return flags & GROUP != 0
                         && flags & ROLE == 0
                         && self
@@ -217,16 +217,11 @@ impl View<'_> {
             t.is_word() && t.cap && self.inside[j] == NONE && !t.has(FUNC | PRONOUN | ROLE)
         };
         let mut a = i;
-        while a > 0 && a + 3 > i && is_particle(self.word(a - 1)) && self.tokens[a - 1].is_word() {
+        while a > 0 && a + 3 > i && is_particle(&self.tokens[a - 1]) {
             a -= 1;
         }
         let mut b = i + 1;
-        while b < self.tokens.len()
-            && b < i + 3
-            && self.tokens[b].is_word()
-            && !self.tokens[b].cap
-            && is_particle(self.word(b))
-        {
+        while b < self.tokens.len() && b < i + 3 && is_particle(&self.tokens[b]) {
             b += 1;
         }
         a > 0 && cap_word(a - 1) && b < self.tokens.len() && cap_word(b)
@@ -291,32 +286,9 @@ const DOCUMENTS: &[&str] = &[
     "website",
 ];
 
-/// Lowercase words that join the parts of a name.
-fn is_particle(w: &str) -> bool {
-    matches!(
-        w,
-        "van"
-            | "von"
-            | "der"
-            | "den"
-            | "de"
-            | "del"
-            | "della"
-            | "di"
-            | "da"
-            | "du"
-            | "la"
-            | "le"
-            | "bin"
-            | "ibn"
-            | "al"
-            | "ter"
-            | "ten"
-            | "dos"
-            | "das"
-            | "zu"
-            | "y"
-    )
+/// A lowercase word that joins the parts of a name ("van", "bin").
+fn is_particle(t: &Token) -> bool {
+    t.is_word() && !t.cap && t.has(PARTICLE)
 }
 
 /// "of Ohio", "of New York" right after a name whose last word is `last`:
@@ -357,7 +329,7 @@ fn party_tag(v: &View, last: usize) -> Option<(usize, usize)> {
         if a >= b || (a..b).any(|m| v.inside[m] != NONE || toks[m].kind == Kind::Break) {
             return None;
         }
-        let inner = &v.text[toks[a].start..toks[b - 1].end];
+        let inner = &v.text[toks[a].start()..toks[b - 1].end()];
         let party = !inner.contains(' ')
             && (is_party(inner) || inner.len() <= 4 && inner.ends_with('.'))
             || inner.len() <= 2 && inner.chars().all(|c| c.is_ascii_uppercase());
@@ -607,6 +579,18 @@ fn is_sep(t: &Token) -> bool {
     t.is_punct(',') || t.is_dash() && !t.is_punct('-')
 }
 
+/// Adds the key of role word `w` to `roles` unless it is there already.
+fn add_role(roles: &mut Vec<String>, w: &str) {
+    // Keys are lowercase: an ASCII-case-blind match is the same key.
+    if roles.iter().any(|r| r.eq_ignore_ascii_case(w)) {
+        return;
+    }
+    let r = key_of(w);
+    if !roles.contains(&r) {
+        roles.push(r);
+    }
+}
+
 fn strip_possessive(w: &str) -> &str {
     for suf in ["’s", "'s", "’", "'"] {
         if let Some(s) = w.strip_suffix(suf) {
@@ -637,10 +621,7 @@ impl People {
             // "Critics") is not worth a look-up.
             if i == a + 1 && !v.tokens[a].has(ROLE | TITLE | GROUP) {
                 let w = strip_possessive(v.word(a));
-                if !self
-                    .by_surname
-                    .contains_key(crate::normalise::key_cow(w).as_ref())
-                {
+                if !self.by_surname.contains_key(&*key(w)) {
                     continue;
                 }
             }
@@ -672,7 +653,7 @@ impl People {
         if k > floor && v.tokens[k - 1].has(PRONOUN) && v.inside[k - 1] == NONE {
             // "The council … vowed to act on what it called …": `it` is
             // the body that is the subject of the clause.
-            if key_of(v.word(k - 1)) == "it" {
+            if v.word(k - 1).eq_ignore_ascii_case("it") {
                 return self
                     .clause_subject(v, floor, k - 1)
                     .filter(|s| !s.person && !s.pronoun);
@@ -750,7 +731,7 @@ impl People {
                 && b >= floor + 2
                 && one_of(v.word(b - 2), &["the", "this", "that"])
             {
-                let (start, end) = (v.tokens[b - 2].start, v.tokens[b - 1].end);
+                let (start, end) = (v.tokens[b - 2].start(), v.tokens[b - 1].end());
                 return Some(Speaker::body(v.text[start..end].to_lowercase(), start, end));
             }
             if k == b && remembered.is_some() {
@@ -837,7 +818,7 @@ impl People {
                         }))
                     .then_some(b);
                     if !only_time && remembered.is_none() {
-                        let definite = k > floor && key_of(v.word(k - 1)) == "the";
+                        let definite = k > floor && v.word(k - 1).eq_ignore_ascii_case("the");
                         // "Secretary of State John Kerry": the office's
                         // field opens the phrase after `of`; the name
                         // follows it.
@@ -861,7 +842,7 @@ impl People {
             {
                 return remembered;
             }
-            let definite = k > floor && key_of(v.word(k - 1)) == "the";
+            let definite = k > floor && v.word(k - 1).eq_ignore_ascii_case("the");
             // "the Association of Bus Drivers said": a body named with
             // `of` speaks as a whole.
             if let Some(tail) = of_tail
@@ -871,15 +852,15 @@ impl People {
                     t.is_word() && t.cap && !t.has(ROLE | TITLE | PRONOUN | NATION | TIME)
                 })
             {
-                let (start, end) = (v.tokens[k].start, v.tokens[tail - 1].end);
+                let (start, end) = (v.tokens[k].start(), v.tokens[tail - 1].end());
                 return Some(Speaker::body(v.text[start..end].to_string(), start, end));
             }
             // "The council issued a statement calling …": a document
             // just issued by the clause's subject speaks for it.
             if b == k + 1
                 && k >= floor + 2
-                && one_of(&key_of(v.word(k)), DOCUMENTS)
-                && one_of(&key_of(v.word(k - 1)), &["a", "an"])
+                && one_of(v.word(k), DOCUMENTS)
+                && one_of(v.word(k - 1), &["a", "an"])
                 && v.tokens[k - 2].is_word()
                 && !v.tokens[k - 2].cap
                 && !v.tokens[k - 2].has(PREP | FUNC | CUE)
@@ -897,7 +878,7 @@ impl People {
         let mut k = start;
         let mut definite = false;
         while k < ceil && v.tokens[k].has(DET) && !v.tokens[k].has(ROLE | GROUP) {
-            definite |= key_of(v.word(k)) == "the";
+            definite |= v.word(k).eq_ignore_ascii_case("the");
             k += 1;
         }
         if k < ceil && v.tokens[k].has(PRONOUN) && k == start {
@@ -954,16 +935,16 @@ impl People {
                 }
             }
             if e > k {
-                let mut end = v.tokens[e - 1].end;
+                let mut end = v.tokens[e - 1].end();
                 if e + 2 < ceil
                     && v.tokens[e].is_punct('(')
                     && v.tokens[e + 2].is_punct(')')
                     && v.tokens[e + 1].is_word()
                     && !v.word(e + 1).chars().any(char::is_lowercase)
                 {
-                    end = v.tokens[e + 2].end;
+                    end = v.tokens[e + 2].end();
                 }
-                let start = v.tokens[a].start;
+                let start = v.tokens[a].start();
                 return Some(Speaker::body(v.text[start..end].to_string(), start, end));
             }
         }
@@ -1039,7 +1020,12 @@ impl People {
                     }
                 }
                 if followed_by_verb(after_tag) {
-                    return self.phrase(v, i, j, i > floor && key_of(v.word(i - 1)) == "the");
+                    return self.phrase(
+                        v,
+                        i,
+                        j,
+                        i > floor && v.word(i - 1).eq_ignore_ascii_case("the"),
+                    );
                 }
                 // "Ann Lee, a former party chair, poked at …": the subject
                 // and its description.
@@ -1051,7 +1037,12 @@ impl People {
                     && is_sep(&v.tokens[db])
                     && followed_by_verb(db + 1)
                 {
-                    return self.phrase(v, i, j, i > floor && key_of(v.word(i - 1)) == "the");
+                    return self.phrase(
+                        v,
+                        i,
+                        j,
+                        i > floor && v.word(i - 1).eq_ignore_ascii_case("the"),
+                    );
                 }
                 i = j.max(i + 1);
                 continue;
@@ -1072,8 +1063,11 @@ impl People {
 
     fn pronoun(&mut self, v: &View, i: usize) -> Option<Speaker> {
         let t = &v.tokens[i];
-        let (start, end) = (t.start, t.end);
-        if t.has(PLURAL) || key_of(v.word(i)) == "i" || key_of(v.word(i)) == "it" {
+        let (start, end) = (t.start(), t.end());
+        if t.has(PLURAL)
+            || v.word(i).eq_ignore_ascii_case("i")
+            || v.word(i).eq_ignore_ascii_case("it")
+        {
             return None;
         }
         let gender = if t.has(MALE) {
@@ -1135,7 +1129,7 @@ impl People {
         buf[..n_words].reverse();
         let words = &buf[..n_words];
         let &last = words.last()?;
-        let (start, end) = (v.tokens[words[0]].start, v.tokens[last].end);
+        let (start, end) = (v.tokens[words[0]].start(), v.tokens[last].end());
         let is_name = |i: usize| {
             let t = &v.tokens[i];
             t.cap
@@ -1152,7 +1146,7 @@ impl People {
         {
             let owner = &words[..=pos];
             let head = &words[pos + 1..];
-            let owner_word = key_of(strip_possessive(v.word(owner[owner.len() - 1])));
+            let owner_word = key(strip_possessive(v.word(owner[owner.len() - 1])));
             if let Some(nation) = lexicon::nationality_of(&owner_word) {
                 if let Some(sp) = self.by_role(v, head, Some(nation.to_string()), start, end) {
                     return Some(sp);
@@ -1178,7 +1172,7 @@ impl People {
                 && lexicon::lookup(&owner_word) & GROUP != 0
                 && owner.len() > 1
             {
-                let (s0, e0) = (v.tokens[first].start, v.tokens[last_owner].end);
+                let (s0, e0) = (v.tokens[first].start(), v.tokens[last_owner].end());
                 return Some(Speaker::body(
                     strip_possessive(&v.text[s0..e0]).to_string(),
                     start,
@@ -1199,7 +1193,7 @@ impl People {
             let t = &v.tokens[last];
             let p = words[n - 2];
             t.cap
-                && one_of(&key_of(strip_possessive(v.word(last))), SURNAME_ROLES)
+                && one_of(strip_possessive(v.word(last)), SURNAME_ROLES)
                 && is_name(p)
                 && !v.tokens[p].has(ORG | GROUP)
                 && p + 1 == last
@@ -1208,7 +1202,7 @@ impl People {
         while n > 0
             && (is_name(words[n - 1])
                 || surname_role && n == words.len()
-                || n < words.len() && n > 1 && is_particle(v.word(words[n - 1])))
+                || n < words.len() && n > 1 && is_particle(&v.tokens[words[n - 1]]))
         {
             n -= 1;
         }
@@ -1254,15 +1248,16 @@ impl People {
             if org {
                 return Some(Speaker::body(name_text(words), start, end));
             }
-            let last_key = key_of(strip_possessive(v.word(name[name.len() - 1])));
+            let last_key = key(strip_possessive(v.word(name[name.len() - 1])));
             if name.len() == 1 && lexicon::nationality_of(&last_key).is_some() {
                 return Some(Speaker::body(name_text(name), start, end));
             }
-            let roles: Vec<String> = before
+            // Role words as token indices: their keys are built only when
+            // the person does not have them yet.
+            let roles = before
                 .iter()
-                .filter(|&&i| !v.tokens[i].has(TITLE) || v.tokens[i].has(LEADER))
-                .map(|&i| key_of(v.word(i)))
-                .collect();
+                .copied()
+                .filter(|&i| !v.tokens[i].has(TITLE) || v.tokens[i].has(LEADER));
             let nation = before
                 .iter()
                 .find(|&&i| v.tokens[i].has(NATION))
@@ -1278,9 +1273,9 @@ impl People {
             let full = name_text(name);
             // "Michelle Obama" after "Barack Obama": the same surname with
             // another first name is another person, met by full name.
-            let full_key = key_of(&full);
-            let known = self.by_full.get(&full_key).copied().or_else(|| {
-                let &id = self.by_surname.get(&last_key)?;
+            let full_key = key(&full);
+            let known = self.by_full.get(&*full_key).copied().or_else(|| {
+                let &id = self.by_surname.get(&*last_key)?;
                 (!other_first_name(&self.persons[id].full, &full)).then_some(id)
             });
             let id = match known {
@@ -1315,18 +1310,18 @@ impl People {
                         ident: None,
                     });
                     let id = self.persons.len() - 1;
-                    self.by_surname.entry(last_key).or_insert(id);
+                    if !self.by_surname.contains_key(&*last_key) {
+                        self.by_surname.insert(last_key.to_string(), id);
+                    }
                     if name.len() > 1 {
-                        self.by_full.insert(full_key, id);
+                        self.by_full.insert(full_key.to_string(), id);
                     }
                     id
                 }
             };
             let p = &mut self.persons[id];
-            for r in roles {
-                if !p.roles.contains(&r) {
-                    p.roles.push(r);
-                }
+            for i in roles {
+                add_role(&mut p.roles, v.word(i));
             }
             if nation.is_some() {
                 p.nation = nation;
@@ -1359,7 +1354,7 @@ impl People {
                     if !ident.is_empty() {
                         ident.push_str(", ");
                     }
-                    ident.push_str(&v.text[v.tokens[x].start..v.tokens[y - 1].end]);
+                    ident.push_str(&v.text[v.tokens[x].start()..v.tokens[y - 1].end()]);
                 }
                 if !ident.is_empty() {
                     p.ident = Some(ident);
@@ -1368,10 +1363,7 @@ impl People {
                     for m in da..db {
                         let t = &v.tokens[m];
                         if t.is_word() && t.has(ROLE) && !t.has(TITLE) {
-                            let r = key_of(v.word(m));
-                            if !p.roles.contains(&r) {
-                                p.roles.push(r);
-                            }
+                            add_role(&mut p.roles, v.word(m));
                         }
                         if t.is_word() && t.has(NATION) && p.nation.is_none() {
                             p.nation = Some(key_of(v.word(m)));
@@ -1394,7 +1386,7 @@ impl People {
         if words.len() == 1
             && !definite
             && head.cap
-            && let Some(&id) = self.by_surname.get(&key_of(strip_possessive(v.word(last))))
+            && let Some(&id) = self.by_surname.get(&*key(strip_possessive(v.word(last))))
         {
             return Some(self.mention(id, start, end));
         }
@@ -1432,7 +1424,7 @@ impl People {
         end: usize,
     ) -> Option<Speaker> {
         let &head_i = words.last()?;
-        let head = key_of(v.word(head_i));
+        let head = key(v.word(head_i));
         let head_leader = v.tokens[head_i].has(LEADER);
         if !v.tokens[head_i].has(ROLE) {
             return None;
@@ -1451,10 +1443,9 @@ impl People {
             .map(|&(_, id)| id)
             .find(|&id| {
                 let p = &self.persons[id];
-                let role_ok = p
-                    .roles
-                    .iter()
-                    .any(|r| *r == head || (head_leader && lexicon::lookup(r) & LEADER != 0));
+                let role_ok = p.roles.iter().any(|r| {
+                    r.as_str() == &*head || (head_leader && lexicon::lookup(r) & LEADER != 0)
+                });
                 let nation_ok = match (&nation, &p.nation) {
                     (Some(n), Some(pn)) => n == pn,
                     (Some(_), None) => false,
@@ -1492,7 +1483,7 @@ impl People {
     /// Fullest known name for a surname-only speaker string.
     pub(crate) fn fullest(&self, name: &str) -> Option<String> {
         let last = name.split_whitespace().last()?;
-        let id = *self.by_surname.get(&key_of(last))?;
+        let id = *self.by_surname.get(&*key(last))?;
         let full = &self.persons[id].full;
         (full.len() > name.len() && full.ends_with(name)).then(|| full.clone())
     }
