@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use hearsay_core::agreement::agreement;
-use hearsay_core::format::{Document, Export, to_jsonl};
+use hearsay_core::format::{Document, Export, document_jsonl};
 use hearsay_core::html::html_to_text;
 use hearsay_core::interop::{self, InputFile, Output, Source, Target};
 use hearsay_core::{Config, analyze};
@@ -19,7 +19,7 @@ use hearsay_core::{Config, analyze};
 const MAX_BYTES: u64 = 64 * 1024 * 1024;
 
 const USAGE: &str = "\
-usage: hearsay extract [--format json|jsonl] [--no-suggestions] [-o FILE] PATH...
+usage: hearsay extract [--format json|jsonl] [--no-suggestions] [--stats] [-o FILE] PATH...
        hearsay score REFERENCE.json OTHER.json [--json]
        hearsay convert --to FORMAT [-o OUT] IN.json
        hearsay convert --from doccano|label-studio|brat [-o OUT.json] IN...
@@ -28,7 +28,7 @@ usage: hearsay extract [--format json|jsonl] [--no-suggestions] [-o FILE] PATH..
 const HELP: &str = "\
 hearsay: find quotes, claims and denials in news text
 
-usage: hearsay extract [--format json|jsonl] [--no-suggestions] [-o FILE] PATH...
+usage: hearsay extract [--format json|jsonl] [--no-suggestions] [--stats] [-o FILE] PATH...
        hearsay score REFERENCE.json OTHER.json [--json]
        hearsay convert --to FORMAT [-o OUT] IN.json
        hearsay convert --from doccano|label-studio|brat [-o OUT.json] IN...
@@ -42,6 +42,8 @@ extract   analyse files and write a hearsay export (JSON) or per-sentence
             -o, --output FILE     write to FILE instead of standard output
             --no-suggestions      export the texts only (no sentences, no
                                   suggestions), to annotate from scratch
+            --stats               print documents, megabytes, time, MB/s
+                                  and peak memory on standard error
 score     compare two hearsay exports: per-label precision, recall and F1
           of OTHER against REFERENCE, speaker agreement and Cohen's kappa
           over sentence labels.
@@ -139,6 +141,7 @@ fn extract(args: &[String]) -> Result<ExitCode, Failure> {
     let mut format = OutFormat::Json;
     let mut output: Option<String> = None;
     let mut suggest = true;
+    let mut stats = false;
     let mut paths: Vec<String> = Vec::new();
     let mut iter = args.iter();
     let mut options_done = false;
@@ -166,6 +169,7 @@ fn extract(args: &[String]) -> Result<ExitCode, Failure> {
                 }
             }
             "--no-suggestions" => suggest = false,
+            "--stats" => stats = true,
             "-o" | "--output" => output = Some(option_value(name, inline, &mut iter)?.to_string()),
             _ if name.starts_with("-o") => output = Some(name[2..].to_string()),
             _ => return Err(usage(format!("unknown option {name:?}"))),
@@ -207,7 +211,15 @@ fn extract(args: &[String]) -> Result<ExitCode, Failure> {
     }
 
     let config = Config::default();
-    let mut documents = Vec::new();
+    let started = std::time::Instant::now();
+    let mut bytes_in = 0usize;
+    // Documents are written as they are analysed: memory holds one
+    // document, never the whole corpus.
+    let mut sink = Sink::open(output.as_deref())?;
+    let mut count = 0usize;
+    if format == OutFormat::Json {
+        sink.write(&Export::json_head())?;
+    }
     for input in &inputs {
         let label = input.label();
         let text = match input.read() {
@@ -218,70 +230,178 @@ fn extract(args: &[String]) -> Result<ExitCode, Failure> {
                 continue;
             }
         };
+        bytes_in += text.len();
         let text = if input.is_html(&text) {
             html_to_text(&text)
         } else {
             text
         };
-        if !suggest {
-            let id = format!("d{}", documents.len() + 1);
-            documents.push(Document::from_analysis(
-                &id,
-                &label,
-                &text,
-                &Default::default(),
-            ));
-            continue;
-        }
-        let analysis = match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-            analyze(&text, &config)
-        })) {
-            Ok(analysis) => analysis,
-            Err(payload) => {
-                let why = payload
-                    .downcast_ref::<&str>()
-                    .map(|s| s.to_string())
-                    .or_else(|| payload.downcast_ref::<String>().cloned())
-                    .unwrap_or_default();
-                eprintln!("hearsay: skipping {label}: the extractor failed on it ({why})");
-                skipped = true;
-                continue;
-            }
-        };
-        let id = format!("d{}", documents.len() + 1);
-        documents.push(Document::from_analysis(&id, &label, &text, &analysis));
-    }
-
-    let export = Export::new(documents);
-    let mut rendered = match format {
-        OutFormat::Json => export.to_json(),
-        OutFormat::Jsonl => to_jsonl(&export),
-    };
-    if !rendered.ends_with('\n') && !rendered.is_empty() {
-        rendered.push('\n');
-    }
-    match &output {
-        Some(file) => fs::write(file, rendered)
-            .map_err(|e| Failure::Fatal(format!("cannot write {file}: {}", io_message(&e))))?,
-        None => {
-            let mut stdout = io::stdout().lock();
-            if let Err(e) = stdout
-                .write_all(rendered.as_bytes())
-                .and_then(|()| stdout.flush())
-                && e.kind() != io::ErrorKind::BrokenPipe
+        let id = format!("d{}", count + 1);
+        let document = if suggest {
+            match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| analyze(&text, &config)))
             {
-                return Err(Failure::Fatal(format!(
-                    "cannot write the output: {}",
-                    io_message(&e)
-                )));
+                Ok(analysis) => Document::from_analysis(&id, &label, &text, &analysis),
+                Err(payload) => {
+                    let why = payload
+                        .downcast_ref::<&str>()
+                        .map(|s| s.to_string())
+                        .or_else(|| payload.downcast_ref::<String>().cloned())
+                        .unwrap_or_default();
+                    eprintln!("hearsay: skipping {label}: the extractor failed on it ({why})");
+                    skipped = true;
+                    continue;
+                }
             }
+        } else {
+            Document::from_analysis(&id, &label, &text, &Default::default())
+        };
+        drop(text);
+        let first = count == 0;
+        count += 1;
+        let open = match format {
+            OutFormat::Json => {
+                sink.write_with(|w| Export::write_json_document(&document, first, w))?
+            }
+            OutFormat::Jsonl => sink.write(&document_jsonl(&document))?,
+        };
+        if !open {
+            // The reader went away (`| head`): nothing more to do.
+            break;
         }
+    }
+    if format == OutFormat::Json {
+        sink.write(&Export::json_tail(count == 0))?;
+        sink.write("\n")?;
+    }
+    sink.finish()?;
+    if stats {
+        let secs = started.elapsed().as_secs_f64();
+        let mb = bytes_in as f64 / 1e6;
+        let peak = peak_memory_mb().map_or_else(|| "unknown".to_string(), |m| format!("{m:.0} MB"));
+        eprintln!(
+            "hearsay: {count} document{}, {mb:.1} MB in {secs:.2} s ({:.1} MB/s), peak memory {peak}",
+            if count == 1 { "" } else { "s" },
+            mb / secs.max(1e-9),
+        );
     }
     Ok(if skipped {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// The process's peak resident memory in MB, where the system tells it
+/// (Linux: `VmHWM` in `/proc/self/status`).
+fn peak_memory_mb() -> Option<f64> {
+    let status = fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let kb: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kb * 1024.0 / 1e6)
+}
+
+/// Where `extract` writes. A file is written under a temporary name beside
+/// it and renamed at the end, so a run that fails half-way leaves neither a
+/// half-written file nor a clobbered older one. Something that is not a
+/// regular file (`/dev/null`, a pipe) is written directly.
+enum Sink {
+    Stdout {
+        out: io::BufWriter<io::StdoutLock<'static>>,
+        closed: bool,
+    },
+    File {
+        out: io::BufWriter<fs::File>,
+        /// The temporary name, when renamed at the end.
+        tmp: Option<PathBuf>,
+        target: String,
+    },
+}
+
+impl Sink {
+    fn open(output: Option<&str>) -> Result<Sink, Failure> {
+        let Some(target) = output else {
+            return Ok(Sink::Stdout {
+                out: io::BufWriter::with_capacity(1 << 16, io::stdout().lock()),
+                closed: false,
+            });
+        };
+        let path = Path::new(target);
+        let special = fs::metadata(path).is_ok_and(|m| !m.is_file());
+        let tmp = (!special).then(|| {
+            let name = path
+                .file_name()
+                .map_or_else(|| "output".into(), |n| n.to_string_lossy().into_owned());
+            path.with_file_name(format!(".{name}.hearsay-{}.tmp", std::process::id()))
+        });
+        let file = fs::File::create(tmp.as_deref().unwrap_or(path))
+            .map_err(|e| Failure::Fatal(format!("cannot write {target}: {}", io_message(&e))))?;
+        Ok(Sink::File {
+            out: io::BufWriter::with_capacity(1 << 16, file),
+            tmp,
+            target: target.to_string(),
+        })
+    }
+
+    /// Writes `text`; false once standard output's reader has gone.
+    fn write(&mut self, text: &str) -> Result<bool, Failure> {
+        self.write_with(|w| w.write_all(text.as_bytes()))
+    }
+
+    /// Lets `put` write; false once standard output's reader has gone.
+    fn write_with(
+        &mut self,
+        put: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+    ) -> Result<bool, Failure> {
+        match self {
+            Sink::Stdout { closed: true, .. } => Ok(false),
+            Sink::Stdout { out, closed } => match put(out) {
+                Ok(()) => Ok(true),
+                Err(e) if e.kind() == io::ErrorKind::BrokenPipe => {
+                    *closed = true;
+                    Ok(false)
+                }
+                Err(e) => Err(Failure::Fatal(format!(
+                    "cannot write the output: {}",
+                    io_message(&e)
+                ))),
+            },
+            Sink::File { out, tmp, target } => put(out).map(|()| true).map_err(|e| {
+                if let Some(tmp) = tmp {
+                    let _ = fs::remove_file(tmp);
+                }
+                Failure::Fatal(format!("cannot write {target}: {}", io_message(&e)))
+            }),
+        }
+    }
+
+    /// Flushes, and puts a file in place.
+    fn finish(self) -> Result<(), Failure> {
+        match self {
+            Sink::Stdout { closed: true, .. } => Ok(()),
+            Sink::Stdout { mut out, .. } => match out.flush() {
+                Err(e) if e.kind() != io::ErrorKind::BrokenPipe => Err(Failure::Fatal(format!(
+                    "cannot write the output: {}",
+                    io_message(&e)
+                ))),
+                _ => Ok(()),
+            },
+            Sink::File { out, tmp, target } => {
+                let done = out
+                    .into_inner()
+                    .map_err(|e| e.into_error())
+                    .and_then(|f| match &tmp {
+                        Some(tmp) => f.sync_all().and_then(|()| fs::rename(tmp, &target)),
+                        None => Ok(()),
+                    });
+                done.map_err(|e| {
+                    if let Some(tmp) = &tmp {
+                        let _ = fs::remove_file(tmp);
+                    }
+                    Failure::Fatal(format!("cannot write {target}: {}", io_message(&e)))
+                })
+            }
+        }
+    }
 }
 
 /// One input of `extract`.

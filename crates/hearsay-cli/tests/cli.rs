@@ -333,3 +333,56 @@ fn oversized_files_are_refused_unread() {
     assert_eq!(names(&export), ["small.txt"]);
     let _ = fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn output_files_appear_whole_and_special_files_are_written_in_place() {
+    let dir = scratch("sink");
+    fs::write(dir.join("a.txt"), "“Fine,” said Ana Ruiz.").unwrap();
+    fs::write(dir.join("out.json"), "an older export").unwrap();
+    let out = hearsay(&dir, &["extract", "-o", "out.json", "a.txt"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let export = Export::parse(&fs::read_to_string(dir.join("out.json")).unwrap()).unwrap();
+    assert_eq!(names(&export), ["a.txt"]);
+    // Written under a temporary name and renamed: nothing else is left.
+    let mut left: Vec<String> = fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    left.sort();
+    assert_eq!(left, ["a.txt", "out.json"]);
+
+    // A device is written to, not replaced by a file.
+    let out = hearsay(&dir, &["extract", "-o", "/dev/null", "a.txt"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    use std::os::unix::fs::FileTypeExt;
+    assert!(
+        fs::metadata("/dev/null")
+            .unwrap()
+            .file_type()
+            .is_char_device()
+    );
+
+    // A folder that does not exist: a clear message, nothing created.
+    let out = hearsay(&dir, &["extract", "-o", "nowhere/out.json", "a.txt"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("hearsay: cannot write nowhere/out.json:"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(!dir.join("nowhere").exists());
+
+    // A reader that stops early (`| head`) is no error and no panic.
+    let mut child = Command::new(env!("CARGO_BIN_EXE_hearsay"))
+        .args(["extract", "a.txt", "a.txt", "a.txt", "a.txt"])
+        .current_dir(&dir)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(!stderr(&out).contains("panicked"), "{}", stderr(&out));
+    let _ = fs::remove_dir_all(&dir);
+}

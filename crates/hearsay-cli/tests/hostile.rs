@@ -5,8 +5,13 @@
 //! contract is checked on the result. Hostile JSON files must be refused
 //! with a message that names the record.
 
+mod common;
+
+use std::fs;
+
+use common::{hearsay, scratch, stderr};
 use hearsay_core::format::{Document, Export};
-use hearsay_core::{CharIndex, Config, analyze};
+use hearsay_core::{CharIndex, Config, Label, analyze};
 
 /// Analyses `text` and checks the contract on the result: sentences in
 /// order and inside the text, every annotation's text its slice, and the
@@ -176,4 +181,69 @@ fn hostile_json_imports_are_refused_with_the_record_named() {
     for junk in ["", "null", "[]", "{", "\u{0}", "{\"format\": \"hearsay\"}"] {
         assert!(Export::parse(junk).is_err(), "{junk:?} accepted");
     }
+}
+
+/// A 50 MB article through the CLI: analysed whole, every offset right at
+/// the far end of the text, and peak memory bounded (the CLI writes the
+/// export as it goes instead of holding it as text).
+#[test]
+fn a_fifty_megabyte_file_is_analysed_whole_in_bounded_memory() {
+    const SIZE: usize = 50_000_000;
+    let dir = scratch("fifty");
+    let narrative = "The committee met again on Tuesday 🗳️ and went through the \
+        regional budget line by line, as it has done every week since the \
+        spring, while the harbour authority waited for its figures. ";
+    let mut text = String::with_capacity(SIZE + 1000);
+    let mut planted = 0usize;
+    while text.len() < SIZE {
+        for _ in 0..4 {
+            text.push_str(narrative);
+        }
+        text.push_str("\n\n");
+        text.push_str(&format!(
+            "“Item {planted} is on schedule,” said Ana Ruiz, the harbour director.\n\n"
+        ));
+        planted += 1;
+    }
+    fs::write(dir.join("big.txt"), &text).unwrap();
+    let out = hearsay(&dir, &["extract", "--stats", "-o", "out.json", "big.txt"]);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(0), "{err}");
+    // "hearsay: 1 document, 50.0 MB in 21.3 s (2.3 MB/s), peak memory 612 MB"
+    let peak: f64 = err
+        .split("peak memory ")
+        .nth(1)
+        .and_then(|r| r.split(' ').next())
+        .and_then(|n| n.parse().ok())
+        .unwrap_or_else(|| panic!("no peak memory in {err:?}"));
+    let input_mb = text.len() as f64 / 1e6;
+    eprintln!("{err}");
+    assert!(
+        peak < 16.0 * input_mb,
+        "peak memory {peak} MB for {input_mb:.1} MB of input"
+    );
+
+    // Parsing checks every annotation's slice and the text's hash.
+    let export = Export::parse(&fs::read_to_string(dir.join("out.json")).unwrap()).unwrap();
+    let _ = fs::remove_dir_all(&dir);
+    let doc = &export.documents[0];
+    assert!(doc.text == text, "the text came back changed");
+    let quotes: Vec<_> = doc
+        .annotations
+        .iter()
+        .filter(|a| a.label == Label::Quote)
+        .collect();
+    assert_eq!(quotes.len(), planted);
+    let odd = quotes
+        .iter()
+        .find(|q| q.speaker.as_deref() != Some("Ana Ruiz (harbour director)"));
+    assert!(odd.is_none(), "{odd:?}");
+    let last = quotes.last().unwrap();
+    assert_eq!(last.text, format!("Item {} is on schedule", planted - 1));
+    let sentences = &doc.sentences;
+    // Sentences reach the last word (only the final line breaks follow).
+    assert_eq!(
+        sentences.last().unwrap().end,
+        text.trim_end().chars().count()
+    );
 }

@@ -92,6 +92,27 @@ pub const VERSION: u32 = 1;
 /// The value of the `offsets` field: offsets count code points.
 pub const OFFSETS: &str = "codepoint";
 
+/// Indents every line after the first by four spaces: a document's pretty
+/// JSON nested two levels deep in an export. Pretty JSON never has a raw
+/// line break inside a string, so every `\n` is a line of the layout.
+struct Indent<'a, W: ?Sized>(&'a mut W);
+
+impl<W: std::io::Write + ?Sized> std::io::Write for Indent<'_, W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let mut rest = buf;
+        while let Some(i) = rest.iter().position(|&b| b == b'\n') {
+            self.0.write_all(&rest[..=i])?;
+            self.0.write_all(b"    ")?;
+            rest = &rest[i + 1..];
+        }
+        self.0.write_all(rest)?;
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.0.flush()
+    }
+}
+
 /// A whole export: a set of annotated documents.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Export {
@@ -323,6 +344,44 @@ impl Export {
         // Serialising these plain structs cannot fail; NaN confidences (which
         // `parse` refuses anyway) come out as `null`.
         serde_json::to_string_pretty(self).unwrap_or_default()
+    }
+
+    /// The export's JSON before its first document: with
+    /// [`Export::json_document`] and [`Export::json_tail`], an export is
+    /// written one document at a time (the CLI never holds a whole corpus),
+    /// and the pieces put together are exactly [`Export::to_json`].
+    pub fn json_head() -> String {
+        let empty = Export::new(Vec::new()).to_json();
+        // `"documents": []` ends the empty export: keep it up to the `[`.
+        let cut = empty.rfind('[').map_or(empty.len(), |i| i + 1);
+        empty[..cut].to_string()
+    }
+
+    /// Document `doc` as it stands in the `documents` array; `first` is
+    /// false for every document after the first.
+    pub fn json_document(doc: &Document, first: bool) -> String {
+        let mut out = Vec::new();
+        // Writing to a vector cannot fail.
+        let _ = Export::write_json_document(doc, first, &mut out);
+        String::from_utf8(out).unwrap_or_default()
+    }
+
+    /// Like [`Export::json_document`], written straight into `out` (the
+    /// CLI's file), so a long document is never also held as JSON text.
+    /// The writer is any byte sink: the core itself does no I/O.
+    pub fn write_json_document<W: std::io::Write + ?Sized>(
+        doc: &Document,
+        first: bool,
+        out: &mut W,
+    ) -> std::io::Result<()> {
+        out.write_all(if first { b"\n    " } else { b",\n    " })?;
+        serde_json::to_writer_pretty(Indent(out), doc)?;
+        Ok(())
+    }
+
+    /// The export's JSON after its last document (`empty`: there was none).
+    pub fn json_tail(empty: bool) -> String {
+        if empty { "]\n}" } else { "\n  ]\n}" }.to_string()
     }
 
     /// Parses and validates an export. Never panics; the error says which
@@ -862,8 +921,14 @@ struct SentenceRecord<'a> {
 /// suggestions still awaiting review. Each list is sorted alphabetically
 /// without duplicates. Rejected annotations appear nowhere.
 pub fn to_jsonl(export: &Export) -> String {
+    export.documents.iter().map(document_jsonl).collect()
+}
+
+/// The JSONL lines of one document (see [`to_jsonl`]), each ending in a
+/// line break.
+pub fn document_jsonl(doc: &Document) -> String {
     let mut out = String::new();
-    for doc in &export.documents {
+    {
         let index = CharIndex::new(&doc.text);
         let hits = by_sentence(&doc.sentences, doc.annotations.iter());
         for (i, (s, hits)) in doc.sentences.iter().zip(hits).enumerate() {
@@ -902,6 +967,34 @@ pub fn to_jsonl(export: &Export) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn json_pieces_put_together_are_the_export() {
+        let texts = [
+            "“We won’t,” said Ana Ruiz. 👩‍👩‍👧 Ça va.",
+            "Lee Park ruled out a delay.\n\nNo quote here.",
+            "",
+        ];
+        for n in 0..=texts.len() {
+            let docs: Vec<Document> = texts[..n]
+                .iter()
+                .enumerate()
+                .map(|(i, t)| {
+                    let a = crate::analyze(t, &Default::default());
+                    Document::from_analysis(&format!("d{i}"), &format!("f{i}.txt"), t, &a)
+                })
+                .collect();
+            let mut pieces = Export::json_head();
+            for (i, d) in docs.iter().enumerate() {
+                pieces.push_str(&Export::json_document(d, i == 0));
+            }
+            pieces.push_str(&Export::json_tail(docs.is_empty()));
+            let whole = Export::new(docs);
+            assert_eq!(pieces, whole.to_json(), "{n} documents");
+            let lines: String = whole.documents.iter().map(document_jsonl).collect();
+            assert_eq!(lines, to_jsonl(&whole));
+        }
+    }
     use crate::Suggestion;
 
     const TEXT: &str = "“Nein,” sagte Ana Ruiz 😀. Prices rose 5%.\nShe denied it.";
