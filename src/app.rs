@@ -16,7 +16,7 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 
 use crate::rows::{self, Filter, RowView};
-use crate::state::{Review, Workspace};
+use crate::state::{self, Review, Workspace};
 use crate::storage;
 
 /// The demo article shown on first open; written for the project.
@@ -306,6 +306,10 @@ fn import_files(ctx: Ctx, files: web_sys::FileList) {
         let mut read = Vec::new();
         for file in files {
             let name = file.name();
+            if let Some(why) = state::file_too_large(&name, file.size()) {
+                refused.push(why);
+                continue;
+            }
             match read_file(file).await {
                 Ok(bytes) => read.push((name, bytes)),
                 Err(why) => refused.push(why),

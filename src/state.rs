@@ -318,6 +318,22 @@ impl std::fmt::Display for ImportError {
 /// Largest text the page accepts in one document, in bytes.
 pub const MAX_TEXT_BYTES: usize = 16 * 1024 * 1024;
 
+/// Largest file the page reads at all, in bytes: an export or a zip may be
+/// several times its texts, but a bigger file is refused before it is read
+/// into memory.
+pub const MAX_FILE_BYTES: f64 = 100_000_000.0;
+
+/// Why a file of `size` bytes is refused unread, if it is.
+pub fn file_too_large(name: &str, size: f64) -> Option<String> {
+    (size > MAX_FILE_BYTES).then(|| {
+        format!(
+            "{name}: {:.0} MB is more than the {:.0} MB a file may have",
+            size / 1e6,
+            MAX_FILE_BYTES / 1e6
+        )
+    })
+}
+
 impl Workspace {
     /// The document on screen, if any.
     pub fn doc(&self) -> Option<&DocState> {
@@ -796,6 +812,15 @@ The weather was mild.";
             "{err}"
         );
         assert_eq!(ws, before);
+    }
+
+    #[test]
+    fn files_over_the_limit_are_refused_unread_with_their_size() {
+        assert_eq!(file_too_large("a.json", 99_000_000.0), None);
+        assert_eq!(
+            file_too_large("b.zip", 250_400_000.0).as_deref(),
+            Some("b.zip: 250 MB is more than the 100 MB a file may have")
+        );
     }
 
     #[test]

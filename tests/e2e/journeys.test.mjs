@@ -198,6 +198,21 @@ test('a hostile or malformed file is refused and nothing changes', async () => {
     assert.match(await message.getAttribute('class'), /error/, name);
     assert.match(await message.textContent(), /refused/, name);
   }
+  // 50 MB of text: read, and refused for its size with the figures.
+  const big = path.join(TMP, 'fifty.txt');
+  fs.writeFileSync(big, 'The harbour board met again today. '.repeat(1_430_000));
+  await page.getByTestId('import-file').setInputFiles(big);
+  await page.getByTestId('message').filter({ hasText: 'fifty.txt' }).waitFor();
+  assert.match(await page.getByTestId('message').textContent(),
+    /refused: fifty\.txt: 50 MB is more than the 16 MB a document may have/);
+  // 300 MB (sparse on disk): refused before it is read.
+  const huge = path.join(TMP, 'huge.json');
+  fs.closeSync(fs.openSync(huge, 'w'));
+  fs.truncateSync(huge, 300_000_000);
+  await page.getByTestId('import-file').setInputFiles(huge);
+  await page.getByTestId('message').filter({ hasText: 'huge.json' }).waitFor();
+  assert.match(await page.getByTestId('message').textContent(),
+    /refused: huge\.json: 300 MB is more than the 100 MB a file may have/);
   await page.getByTestId('import-file').setInputFiles(path.join(ROOT, 'tests/e2e/fixtures/binary.txt'));
   await page.getByTestId('message').filter({ hasText: 'binary.txt' }).waitFor();
   assert.match(await page.getByTestId('message').textContent(), /not a text file|binary/);
