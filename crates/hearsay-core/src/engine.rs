@@ -108,6 +108,22 @@ pub(crate) fn run(text: &str, config: &Config) -> Analysis {
     let sent_of = |tok: usize| sents.partition_point(|s| s.first <= tok).saturating_sub(1);
     let quotes = &found.quotes;
     let nq = quotes.len();
+    // The sentence each quote opens in, found once: looking it up again in
+    // every loop below was a binary search over all sentences each time.
+    let mut walk = 0;
+    let q_sent: Vec<usize> = quotes
+        .iter()
+        .map(|q| {
+            // Quotes come in text order: walk forward (a search if not).
+            if sents.get(walk).is_some_and(|s| s.first > q.open) {
+                return sent_of(q.open);
+            }
+            while walk + 1 < sents.len() && sents[walk + 1].first <= q.open {
+                walk += 1;
+            }
+            walk
+        })
+        .collect();
 
     let mut people = People::default();
     let mut keep = vec![true; nq];
@@ -134,7 +150,7 @@ pub(crate) fn run(text: &str, config: &Config) -> Analysis {
         while qi < nq && quote_last_token(&quotes[qi]) < s.last {
             let q = &quotes[qi];
             let last = quote_last_token(q);
-            let floor = sents[sent_of(q.open)].first;
+            let floor = sents[q_sent[qi]].first;
             let ceil = s.last;
             let mut chosen: Option<(CueAt, bool)> = None;
             // `… the neighbourhood.” Russia insisted`: a quote whose last
@@ -411,28 +427,28 @@ pub(crate) fn run(text: &str, config: &Config) -> Analysis {
 
     // Quotes without a cue: the speaker of the paragraph, or of the previous
     // paragraph when this one opens with the quote.
-    let para_of = |q: &Quote| sents[sent_of(q.open)].paragraph;
+    let q_para: Vec<usize> = q_sent.iter().map(|&si| sents[si].paragraph).collect();
     for n in 0..nq {
         if !keep[n] || q_speaker[n].is_some() {
             continue;
         }
         let q = &quotes[n];
-        let p = para_of(q);
+        let p = q_para[n];
         let prev_same = (0..n)
             .rev()
             .take(50)
-            .take_while(|&m| para_of(&quotes[m]) == p)
+            .take_while(|&m| q_para[m] == p)
             .find(|&m| keep[m] && q_attributed[m]);
         let next_same = (n + 1..nq)
             .take(50)
-            .take_while(|&m| para_of(&quotes[m]) == p)
+            .take_while(|&m| q_para[m] == p)
             .find(|&m| keep[m] && q_attributed[m]);
         let opens_paragraph = q.open == 0 || tokens[q.open - 1].kind == Kind::Break;
         let from_prev = if q.continues || opens_paragraph {
             (0..n)
                 .rev()
                 .take(50)
-                .take_while(|&m| para_of(&quotes[m]) + 1 >= p)
+                .take_while(|&m| q_para[m] + 1 >= p)
                 .find(|&m| keep[m] && q_speaker[m].is_some())
         } else {
             None
@@ -556,12 +572,16 @@ fn finish(
     cursor.byte = 0;
     cursor.ch = 0;
     let mut c = |b: usize| cursor.at(b);
+    // The sentence of each suggestion: the last one starting at or before
+    // it, walked forward as the suggestions come in order.
+    let mut si = 0;
     let suggestions = raws
         .into_iter()
         .map(|r| {
-            let sentence = sents
-                .partition_point(|s| s.start <= r.start)
-                .saturating_sub(1);
+            while si + 1 < sents.len() && sents[si + 1].start <= r.start {
+                si += 1;
+            }
+            let sentence = si;
             let (speaker, speaker_span) = match r.speaker {
                 Some(sp) => {
                     let name = people

@@ -446,33 +446,80 @@ pub(crate) fn lookup(key: &str) -> Lex {
 /// Flags of a word as written, in any case: the same as
 /// `lookup(&key_of(word))`, without building the key on the heap for the
 /// ASCII words that make up nearly all of English news.
-#[inline]
 pub(crate) fn lookup_word(word: &str) -> Lex {
-    let bytes = word.as_bytes();
-    if bytes.len() > MAX_KEY {
+    lookup_in(word, 0, word.len())
+}
+
+/// Flags of the word `text[start..end]` (see [`lookup_word`]). The key is
+/// read from the text eight bytes at a time and lowercased in registers:
+/// writing it out byte by byte and reading it back as words stalls the
+/// processor on every token.
+#[inline]
+pub(crate) fn lookup_in(text: &str, start: usize, end: usize) -> Lex {
+    let n = end - start;
+    if n == 0 || n > MAX_KEY {
+        let word = &text[start..end];
         // Lowercasing never shortens an ASCII word, and no listed word
         // is this long.
-        if word.is_ascii() {
-            return 0;
+        return if n == 0 || word.is_ascii() {
+            0
+        } else {
+            lookup(&crate::normalise::key_of(word))
+        };
+    }
+    let bytes = text.as_bytes();
+    let mut key: Packed = [0; 3];
+    let mut high = 0u64;
+    for (k, slot) in key.iter_mut().enumerate().take(n.div_ceil(8)) {
+        let x = load(bytes, start + 8 * k, (n - 8 * k).min(8));
+        high |= x;
+        *slot = ascii_lower(x);
+    }
+    if high & 0x8080_8080_8080_8080 != 0 {
+        return lookup(&crate::normalise::key_of(&text[start..end]));
+    }
+    let flags = table().get(&key, n);
+    if n >= 3 && bytes[end - 3..end].eq_ignore_ascii_case(b"n't") {
+        flags | NEG | DENYISH
+    } else {
+        flags
+    }
+}
+
+/// `len` (1 to 8) bytes of `bytes` from `at` as a little-endian word, the
+/// rest zero.
+#[inline]
+fn load(bytes: &[u8], at: usize, len: usize) -> u64 {
+    let keep = if len >= 8 {
+        u64::MAX
+    } else {
+        (1u64 << (8 * len)) - 1
+    };
+    match bytes.get(at..at + 8) {
+        Some(chunk) => {
+            let mut w = [0u8; 8];
+            w.copy_from_slice(chunk);
+            u64::from_le_bytes(w) & keep
         }
-        return lookup(&crate::normalise::key_of(word));
+        // Near the end of the text: byte by byte.
+        None => bytes[at..at + len]
+            .iter()
+            .rev()
+            .fold(0u64, |acc, &b| (acc << 8) | u64::from(b)),
     }
-    if bytes.is_empty() {
-        return 0;
-    }
-    let mut buf = [0u8; MAX_KEY];
-    // Branch-free over the bytes (so the loop vectorises); a non-ASCII
-    // byte sends the word to the general key.
-    let mut high = 0u8;
-    for (d, &b) in buf.iter_mut().zip(bytes) {
-        high |= b;
-        *d = b.to_ascii_lowercase();
-    }
-    if high >= 0x80 {
-        return lookup(&crate::normalise::key_of(word));
-    }
-    let flags = table().get(&pack_buf(&buf), bytes.len());
-    with_negation(flags, &buf[..bytes.len()])
+}
+
+/// ASCII lowercase of eight bytes at once. Meaningful for ASCII bytes only
+/// (the caller discards the result otherwise; the sums wrap then).
+#[inline]
+fn ascii_lower(x: u64) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    // Per byte: high bit set when the byte is >= 'A', and when > 'Z'. An
+    // ASCII byte plus at most 0x3f carries into no other byte.
+    let ge_a = x.wrapping_add(ONES * (0x80 - b'A' as u64));
+    let gt_z = x.wrapping_add(ONES * (0x80 - b'Z' as u64 - 1));
+    let upper = ge_a & !gt_z & (ONES * 0x80);
+    x | (upper >> 2)
 }
 
 /// The nationality adjective for a country name ("poland" → "polish"), so
@@ -556,6 +603,31 @@ mod tests {
         assert_eq!(lookup("saidx"), 0);
         assert_eq!(lookup("spokesmen") & TITLE, 0);
         assert_eq!(lookup("x".repeat(25).as_str()), 0);
+    }
+
+    #[test]
+    fn lookup_in_reads_words_anywhere_in_the_text() {
+        // Words at the start, the middle and the very end (fewer than
+        // eight bytes left), in every case, with neighbours that must not
+        // leak into the key.
+        let text = "SAID xsaidx Spokesman wouldn’t Won't counterrevolutionaries said";
+        let mut at = 0;
+        for word in text.split(' ') {
+            let end = at + word.len();
+            assert_eq!(
+                lookup_in(text, at, end),
+                lookup(&crate::normalise::key_of(word)),
+                "{word}"
+            );
+            at = end + 1;
+        }
+        assert!(lookup_in(text, text.len() - 4, text.len()) & CUE != 0);
+        assert!(lookup_in(text, 0, 4) & CUE != 0);
+        assert_eq!(lookup_in(text, 6, 10), lookup("said"));
+        assert_eq!(
+            ascii_lower(u64::from_le_bytes(*b"AZaz@[`{")),
+            u64::from_le_bytes(*b"azaz@[`{")
+        );
     }
 
     #[test]

@@ -180,7 +180,7 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
         let start = i;
         if !mark_like && c.is_alphanumeric() {
             i = scan_word(text, i);
-            let lex = lexicon::lookup_word(&text[start..i]);
+            let lex = lexicon::lookup_in(text, start, i);
             tokens.push(Token {
                 s: start as u32,
                 e: i as u32,
