@@ -586,10 +586,15 @@ pub(crate) fn nationality_of(country: &str) -> Option<&'static str> {
         ("venezuela", "venezuelan"),
         ("cuba", "cuban"),
     ];
-    static MAP: OnceLock<FastMap<&'static str, &'static str>> = OnceLock::new();
-    MAP.get_or_init(|| PAIRS.iter().copied().collect())
-        .get(country)
-        .copied()
+    // Country names are 2 to 11 bytes: most words are ruled out by length
+    // before any comparison.
+    if !(2..=11).contains(&country.len()) {
+        return None;
+    }
+    PAIRS
+        .iter()
+        .find(|(c, _)| c.len() == country.len() && *c == country)
+        .map(|(_, n)| *n)
 }
 
 #[cfg(test)]
