@@ -144,6 +144,14 @@ fn measure(text: &str) -> (Vec<f64>, usize) {
     (rates, n)
 }
 
+/// Peak resident memory of this process so far, in MB (Linux `VmHWM`).
+fn peak_mb() -> Option<f64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let kb: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kb * 1024.0 / 1e6)
+}
+
 fn main() {
     let mut rng = Rng(0x5eed);
     for mb in [1usize, 10] {
@@ -159,5 +167,10 @@ fn main() {
             rates.len(),
             n
         );
+    }
+    // The sizes run in turn, so the peak is the 10 MB run's: its text, the
+    // analysis and the engine's working memory.
+    if let Some(mb) = peak_mb() {
+        println!("peak memory: {mb:.0} MB");
     }
 }
