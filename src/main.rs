@@ -23,6 +23,15 @@ pub fn hearsay_bench(text: &str) -> usize {
         .len()
 }
 
+/// Size of the page's WebAssembly memory in bytes. It grows and never
+/// shrinks, so read after a run it is that run's peak; for the browser
+/// benchmark.
+#[cfg(target_arch = "wasm32")]
+#[wasm_bindgen]
+pub fn hearsay_memory_bytes() -> usize {
+    core::arch::wasm32::memory_size(0) * 65536
+}
+
 /// Runs the extraction core on `text` and returns its analysis as a plain
 /// JavaScript object (sentences, suggestions, diagnostics), for scripts in
 /// the page such as the browser benchmark.

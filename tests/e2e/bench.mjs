@@ -105,16 +105,21 @@ try {
   // 4. Extraction speed of the WASM core in the page.
   const corpus = article(10_000_000);
   const wasm = await page.evaluate((text) => {
+    const before = window.wasmBindings.hearsay_memory_bytes();
     const t0 = performance.now();
     const n = window.wasmBindings.hearsay_bench(text);
     const ms = performance.now() - t0;
-    return { ms, n, bytes: new TextEncoder().encode(text).length };
+    // WebAssembly memory never shrinks: its size now is the run's peak.
+    const after = window.wasmBindings.hearsay_memory_bytes();
+    return { ms, n, bytes: new TextEncoder().encode(text).length, before, after };
   }, corpus);
   results.wasm_core = {
     bytes: wasm.bytes,
     suggestions: wasm.n,
     ms: round(wasm.ms),
     mb_per_s: round(wasm.bytes / 1e6 / (wasm.ms / 1000)),
+    wasm_memory_mb_before: round(wasm.before / 1e6),
+    wasm_memory_mb_peak: round(wasm.after / 1e6),
   };
   await context.close();
 } finally {
