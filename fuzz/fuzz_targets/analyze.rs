@@ -1,6 +1,7 @@
 //! `analyze` on arbitrary text: it must never panic, and its result must
 //! keep the contract (spans inside the text, sentences in order, the export
-//! of the result parsing back to itself).
+//! of the result parsing back to itself, and written in pieces the same as
+//! whole).
 #![no_main]
 
 use hearsay_core::format::{Document, Export};
@@ -18,7 +19,11 @@ fuzz_target!(|text: &str| {
     for s in &analysis.suggestions {
         assert!(s.start <= s.end && s.end <= n && (0.0..=1.0).contains(&s.confidence));
     }
-    let json = Export::new(vec![Document::from_analysis("d1", "f.txt", text, &analysis)]).to_json();
+    let doc = Document::from_analysis("d1", "f.txt", text, &analysis);
+    // The CLI streams the export in pieces: they must be exactly the whole.
+    let pieces = Export::json_head() + &Export::json_document(&doc, true) + &Export::json_tail(false);
+    let json = Export::new(vec![doc]).to_json();
+    assert_eq!(pieces, json);
     let back = Export::parse(&json).expect("an export of the extractor's own result parses");
     assert_eq!(back.to_json(), json);
 });
