@@ -120,10 +120,14 @@ pub(crate) fn find(text: &str, tokens: &[Token], first: usize, last: usize) -> O
         }
         false
     };
+    // A pattern that reaches past the sentence's last key ends there:
+    // `find` must never index out of the sentence (a headline has no
+    // final stop).
     let cue = |a: usize, b: usize| {
+        let end = n_keys.saturating_sub(1);
         Some(Cue {
-            first: idx[a],
-            last: idx[b],
+            first: idx[a.min(end)],
+            last: idx[b.min(end)],
         })
     };
     for j in 0..n_keys {
@@ -226,7 +230,9 @@ pub(crate) fn find(text: &str, tokens: &[Token], first: usize, last: usize) -> O
                 let voted =
                     j >= 1 && matches!(k(j - 1), "voted" | "vote" | "votes" | "argued" | "warned");
                 if (next.ends_with("ing") && next.len() > 5) || spoke || voted {
-                    return cue(j, j + 1);
+                    // "Lawmakers voted against" ending a headline, or
+                    // "voted against, …": no object word to take in.
+                    return cue(j, if next.is_empty() { j } else { j + 1 });
                 }
             }
             // "said no to".
@@ -280,6 +286,22 @@ mod tests {
         assert_eq!(
             cue("It has “no plans” to act.").as_deref(),
             Some("no plans")
+        );
+    }
+
+    #[test]
+    fn a_pattern_at_the_end_of_a_headline_stays_inside_it() {
+        // Found by the `analyze` fuzzer: this panicked (index past the
+        // sentence's last word).
+        assert_eq!(cue("Lawmakers voted against").as_deref(), Some("against"));
+        assert_eq!(cue("Critics spoke out against").as_deref(), Some("against"));
+        assert_eq!(
+            cue("They voted against, then left.").as_deref(),
+            Some("against")
+        );
+        assert_eq!(
+            cue("They voted against the levy.").as_deref(),
+            Some("against the")
         );
     }
 }

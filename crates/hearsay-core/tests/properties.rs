@@ -71,6 +71,52 @@ const PIECES: &[&str] = &[
     "PARIS",
 ];
 
+/// Words and word pairs that start or end a denial, cue or speaker pattern,
+/// for text without punctuation: a headline has no final stop, so every
+/// pattern must stay inside a sentence that ends on any of them.
+const PATTERN_WORDS: &[&str] = &[
+    "voted against",
+    "spoke out against",
+    "argued against",
+    "against",
+    "said no",
+    "said no to",
+    "no plans",
+    "no",
+    "there will be",
+    "there will be no",
+    "refused to",
+    "refused",
+    "will not",
+    "would never",
+    "won't",
+    "cannot",
+    "not",
+    "nothing can be",
+    "ruled",
+    "ruled it",
+    "rule out",
+    "out",
+    "dismissed",
+    "dismissed from",
+    "deploying",
+    "send",
+    "said",
+    "told",
+    "according to",
+    "according",
+    "he",
+    "Ana Ruiz",
+    "the minister",
+    "of",
+    "on",
+    "\n",
+];
+
+fn pattern_words() -> impl Strategy<Value = String> {
+    prop::collection::vec(prop::sample::select(PATTERN_WORDS), 0..12).prop_map(|v| v.join(" "))
+}
+
 fn pieces() -> impl Strategy<Value = String> {
     prop::collection::vec(prop::sample::select(PIECES), 0..80).prop_map(|v| v.concat())
 }
@@ -124,6 +170,11 @@ proptest! {
 
     #[test]
     fn quote_heavy_text_keeps_invariants(text in pieces()) {
+        check(&text)?;
+    }
+
+    #[test]
+    fn patterns_cut_off_at_a_headline_end_keep_invariants(text in pattern_words()) {
         check(&text)?;
     }
 
