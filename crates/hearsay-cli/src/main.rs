@@ -61,7 +61,23 @@ convert   convert annotations between hearsay and other tools' formats.
 exit status: 0 ok, 1 some inputs were skipped, 2 usage or fatal error";
 
 fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
+    // `std::env::args` would panic on an argument that is not UTF-8 (a
+    // Latin-1 file name): say so instead. Such files are still read when
+    // their folder is given.
+    let mut args: Vec<String> = Vec::new();
+    for arg in std::env::args_os().skip(1) {
+        match arg.into_string() {
+            Ok(arg) => args.push(arg),
+            Err(raw) => {
+                eprintln!(
+                    "hearsay: the argument {} is not valid UTF-8; rename the file, or give \
+                     the folder that holds it",
+                    Path::new(&raw).display()
+                );
+                return ExitCode::from(2);
+            }
+        }
+    }
     match run(&args) {
         Ok(code) => code,
         Err(Failure::Usage(message)) => {

@@ -386,3 +386,32 @@ fn output_files_appear_whole_and_special_files_are_written_in_place() {
     assert!(!stderr(&out).contains("panicked"), "{}", stderr(&out));
     let _ = fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn a_file_name_that_is_not_utf8_is_named_not_a_panic() {
+    use std::ffi::OsStr;
+    use std::os::unix::ffi::OsStrExt;
+    let dir = scratch("latin1");
+    fs::create_dir_all(dir.join("news")).unwrap();
+    let name = OsStr::from_bytes(b"caf\xe9.txt");
+    fs::write(dir.join("news").join(name), "“Fine,” said Ana Ruiz.").unwrap();
+    // As an argument: a clear message and exit 2.
+    let out = Command::new(env!("CARGO_BIN_EXE_hearsay"))
+        .arg("extract")
+        .arg(std::path::Path::new("news").join(name))
+        .current_dir(&dir)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert!(
+        err.contains("is not valid UTF-8") && !err.contains("panicked"),
+        "{err}"
+    );
+    // Inside a folder given as the argument: read, named with U+FFFD.
+    let out = hearsay(&dir, &["extract", "news"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let export = Export::parse(&stdout(&out)).unwrap();
+    assert_eq!(names(&export), ["caf\u{fffd}.txt"]);
+    let _ = fs::remove_dir_all(&dir);
+}
