@@ -230,9 +230,18 @@ pub(crate) fn find(text: &str, tokens: &[Token], first: usize, last: usize) -> O
                 let voted =
                     j >= 1 && matches!(k(j - 1), "voted" | "vote" | "votes" | "argued" | "warned");
                 if (next.ends_with("ing") && next.len() > 5) || spoke || voted {
-                    // "Lawmakers voted against" ending a headline, or
-                    // "voted against, …": no object word to take in.
-                    return cue(j, if next.is_empty() { j } else { j + 1 });
+                    // The cue starts at the verb, so the subject just
+                    // before it is found as who denies ("Ana Ruiz voted
+                    // against"). "Lawmakers voted against" ending a
+                    // headline, or "voted against, …": no object word.
+                    let from = if spoke {
+                        j - 2
+                    } else if voted {
+                        j - 1
+                    } else {
+                        j
+                    };
+                    return cue(from, if next.is_empty() { j } else { j + 1 });
                 }
             }
             // "said no to".
@@ -293,15 +302,25 @@ mod tests {
     fn a_pattern_at_the_end_of_a_headline_stays_inside_it() {
         // Found by the `analyze` fuzzer: this panicked (index past the
         // sentence's last word).
-        assert_eq!(cue("Lawmakers voted against").as_deref(), Some("against"));
-        assert_eq!(cue("Critics spoke out against").as_deref(), Some("against"));
+        assert_eq!(
+            cue("Lawmakers voted against").as_deref(),
+            Some("voted against")
+        );
+        assert_eq!(
+            cue("Critics spoke out against").as_deref(),
+            Some("spoke out against")
+        );
         assert_eq!(
             cue("They voted against, then left.").as_deref(),
-            Some("against")
+            Some("voted against")
         );
         assert_eq!(
             cue("They voted against the levy.").as_deref(),
-            Some("against the")
+            Some("voted against the")
+        );
+        assert_eq!(
+            cue("Unions are against cutting pay.").as_deref(),
+            Some("against cutting")
         );
     }
 }

@@ -780,6 +780,15 @@ fn denial_cues_and_scope() {
             "Ana Ruiz denied that she had met the lobbyist.",
             &["Ana Ruiz|denied"],
         ),
+        // the verb before "against" belongs to the cue: its subject denies
+        (
+            "Senator Ana Ruiz voted against the levy on Tuesday.",
+            &["Ana Ruiz|voted against the"],
+        ),
+        (
+            "The mayor, Tom Vale, spoke out against the plan.",
+            &["Tom Vale|spoke out against the"],
+        ),
         // negation scope: these are not denials
         ("Ana Ruiz refused to rule out a tax rise.", &[]),
         (
