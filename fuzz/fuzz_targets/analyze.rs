@@ -4,7 +4,7 @@
 //! whole).
 #![no_main]
 
-use hearsay_core::format::{Document, Export};
+use hearsay_core::format::{Document, Export, ExportWriter, Layout};
 use hearsay_core::{Config, analyze};
 use libfuzzer_sys::fuzz_target;
 
@@ -21,7 +21,9 @@ fuzz_target!(|text: &str| {
     }
     let doc = Document::from_analysis("d1", "f.txt", text, &analysis);
     // The CLI streams the export in pieces: they must be exactly the whole.
-    let pieces = Export::json_head() + &Export::json_document(&doc, true) + &Export::json_tail(false);
+    let mut writer = ExportWriter::new(Vec::new(), Layout::Json).expect("a vector takes any write");
+    writer.document(&doc).expect("a vector takes any write");
+    let pieces = String::from_utf8(writer.finish().expect("a vector takes any write")).expect("JSON is UTF-8");
     let json = Export::new(vec![doc]).to_json();
     assert_eq!(pieces, json);
     let back = Export::parse(&json).expect("an export of the extractor's own result parses");

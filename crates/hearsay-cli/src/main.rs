@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use hearsay_core::agreement::agreement;
-use hearsay_core::format::{Document, Export, document_jsonl};
+use hearsay_core::format::{Document, Export, ExportWriter, Layout};
 use hearsay_core::html::html_to_text;
 use hearsay_core::interop::{self, InputFile, Output, Source, Target};
 use hearsay_core::{Config, analyze};
@@ -233,9 +233,16 @@ fn extract(args: &[String]) -> Result<ExitCode, Failure> {
     // document, never the whole corpus.
     let mut sink = Sink::open(output.as_deref())?;
     let mut count = 0usize;
-    if format == OutFormat::Json {
-        sink.write(&Export::json_head())?;
-    }
+    let layout = match format {
+        OutFormat::Json => Layout::Json,
+        OutFormat::Jsonl => Layout::Jsonl,
+    };
+    let mut writer =
+        ExportWriter::new(Vec::new(), layout).map_err(|e| Failure::Fatal(e.to_string()))?;
+    let drain = |writer: &mut ExportWriter<Vec<u8>>, sink: &mut Sink| {
+        let bytes = std::mem::take(writer.get_mut());
+        sink.write_with(|w| w.write_all(&bytes))
+    };
     for input in &inputs {
         let label = input.label();
         let text = match input.read() {
@@ -272,21 +279,19 @@ fn extract(args: &[String]) -> Result<ExitCode, Failure> {
             Document::from_analysis(&id, &label, &text, &Default::default())
         };
         drop(text);
-        let first = count == 0;
         count += 1;
-        let open = match format {
-            OutFormat::Json => {
-                sink.write_with(|w| Export::write_json_document(&document, first, w))?
-            }
-            OutFormat::Jsonl => sink.write(&document_jsonl(&document))?,
-        };
+        writer
+            .document(&document)
+            .map_err(|e| Failure::Fatal(e.to_string()))?;
+        let open = drain(&mut writer, &mut sink)?;
         if !open {
             // The reader went away (`| head`): nothing more to do.
             break;
         }
     }
+    let tail = writer.finish().map_err(|e| Failure::Fatal(e.to_string()))?;
+    sink.write_with(|w| w.write_all(&tail))?;
     if format == OutFormat::Json {
-        sink.write(&Export::json_tail(count == 0))?;
         sink.write("\n")?;
     }
     sink.finish()?;

@@ -252,7 +252,7 @@ pub(crate) fn spans_overlap(a_start: usize, a_end: usize, b_start: usize, b_end:
 /// For each sentence (sorted and non-overlapping, as [`Export::parse`]
 /// guarantees), the annotations overlapping it, in the order given. Runs in
 /// about `O((sentences + overlaps) + annotations · log sentences)`.
-pub(crate) fn by_sentence<'a>(
+pub fn by_sentence<'a>(
     sentences: &[Sentence],
     annotations: impl Iterator<Item = &'a Annotation>,
 ) -> Vec<Vec<&'a Annotation>> {
@@ -344,44 +344,6 @@ impl Export {
         // Serialising these plain structs cannot fail; NaN confidences (which
         // `parse` refuses anyway) come out as `null`.
         serde_json::to_string_pretty(self).unwrap_or_default()
-    }
-
-    /// The export's JSON before its first document: with
-    /// [`Export::json_document`] and [`Export::json_tail`], an export is
-    /// written one document at a time (the CLI never holds a whole corpus),
-    /// and the pieces put together are exactly [`Export::to_json`].
-    pub fn json_head() -> String {
-        let empty = Export::new(Vec::new()).to_json();
-        // `"documents": []` ends the empty export: keep it up to the `[`.
-        let cut = empty.rfind('[').map_or(empty.len(), |i| i + 1);
-        empty[..cut].to_string()
-    }
-
-    /// Document `doc` as it stands in the `documents` array; `first` is
-    /// false for every document after the first.
-    pub fn json_document(doc: &Document, first: bool) -> String {
-        let mut out = Vec::new();
-        // Writing to a vector cannot fail.
-        let _ = Export::write_json_document(doc, first, &mut out);
-        String::from_utf8(out).unwrap_or_default()
-    }
-
-    /// Like [`Export::json_document`], written straight into `out` (the
-    /// CLI's file), so a long document is never also held as JSON text.
-    /// The writer is any byte sink: the core itself does no I/O.
-    pub fn write_json_document<W: std::io::Write + ?Sized>(
-        doc: &Document,
-        first: bool,
-        out: &mut W,
-    ) -> std::io::Result<()> {
-        out.write_all(if first { b"\n    " } else { b",\n    " })?;
-        serde_json::to_writer_pretty(Indent(out), doc)?;
-        Ok(())
-    }
-
-    /// The export's JSON after its last document (`empty`: there was none).
-    pub fn json_tail(empty: bool) -> String {
-        if empty { "]\n}" } else { "\n  ]\n}" }.to_string()
     }
 
     /// Parses and validates an export. Never panics; the error says which
@@ -891,6 +853,94 @@ impl fmt::Display for FormatError {
 
 impl std::error::Error for FormatError {}
 
+/// The layout [`ExportWriter`] writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Layout {
+    /// The hearsay JSON export, exactly as [`Export::to_json`] writes it.
+    Json,
+    /// One line per sentence, as [`to_jsonl`] writes it.
+    Jsonl,
+}
+
+/// Writes an export one document at a time into any byte sink, so a shell
+/// never holds a whole corpus: what it writes for a list of documents is
+/// byte for byte [`Export::to_json`] (or [`to_jsonl`]) of that list. The
+/// core does no I/O itself: the sink is the shell's.
+///
+/// ```
+/// use hearsay_core::format::{Document, Export, ExportWriter, Layout};
+///
+/// let doc = Document::from_analysis("d1", "a.txt", "Hi.", &hearsay_core::analyze("Hi.", &Default::default()));
+/// let mut writer = ExportWriter::new(Vec::new(), Layout::Json).unwrap();
+/// writer.document(&doc).unwrap();
+/// let bytes = writer.finish().unwrap();
+/// assert_eq!(String::from_utf8(bytes).unwrap(), Export::new(vec![doc]).to_json());
+/// ```
+pub struct ExportWriter<W: std::io::Write> {
+    out: W,
+    layout: Layout,
+    documents: usize,
+}
+
+impl<W: std::io::Write> ExportWriter<W> {
+    /// Starts an export in `out` (for JSON, writes everything before the
+    /// first document).
+    pub fn new(mut out: W, layout: Layout) -> std::io::Result<ExportWriter<W>> {
+        if layout == Layout::Json {
+            let empty = Export::new(Vec::new()).to_json();
+            // `"documents": []` ends the empty export: keep it up to the `[`.
+            let cut = empty.rfind('[').map_or(empty.len(), |i| i + 1);
+            out.write_all(&empty.as_bytes()[..cut])?;
+        }
+        Ok(ExportWriter {
+            out,
+            layout,
+            documents: 0,
+        })
+    }
+
+    /// Writes the next document.
+    pub fn document(&mut self, doc: &Document) -> std::io::Result<()> {
+        match self.layout {
+            Layout::Json => {
+                let separator: &[u8] = if self.documents == 0 {
+                    b"\n    "
+                } else {
+                    b",\n    "
+                };
+                self.out.write_all(separator)?;
+                serde_json::to_writer_pretty(Indent(&mut self.out), doc)?;
+            }
+            Layout::Jsonl => self.out.write_all(document_jsonl(doc).as_bytes())?,
+        }
+        self.documents += 1;
+        Ok(())
+    }
+
+    /// The sink, for a shell that moves what was written so far elsewhere.
+    pub fn get_mut(&mut self) -> &mut W {
+        &mut self.out
+    }
+
+    /// How many documents have been written.
+    pub fn documents(&self) -> usize {
+        self.documents
+    }
+
+    /// Ends the export and hands the sink back.
+    pub fn finish(mut self) -> std::io::Result<W> {
+        if self.layout == Layout::Json {
+            let tail: &[u8] = if self.documents == 0 {
+                b"]\n}"
+            } else {
+                b"\n  ]\n}"
+            };
+            self.out.write_all(tail)?;
+        }
+        Ok(self.out)
+    }
+}
+
 /// One line of [`to_jsonl`].
 #[derive(Serialize)]
 struct SentenceRecord<'a> {
@@ -984,15 +1034,18 @@ mod tests {
                     Document::from_analysis(&format!("d{i}"), &format!("f{i}.txt"), t, &a)
                 })
                 .collect();
-            let mut pieces = Export::json_head();
-            for (i, d) in docs.iter().enumerate() {
-                pieces.push_str(&Export::json_document(d, i == 0));
-            }
-            pieces.push_str(&Export::json_tail(docs.is_empty()));
+            let written = |layout| {
+                let mut writer = ExportWriter::new(Vec::new(), layout).unwrap();
+                for d in &docs {
+                    writer.document(d).unwrap();
+                }
+                assert_eq!(writer.documents(), docs.len());
+                String::from_utf8(writer.finish().unwrap()).unwrap()
+            };
+            let (json, jsonl) = (written(Layout::Json), written(Layout::Jsonl));
             let whole = Export::new(docs);
-            assert_eq!(pieces, whole.to_json(), "{n} documents");
-            let lines: String = whole.documents.iter().map(document_jsonl).collect();
-            assert_eq!(lines, to_jsonl(&whole));
+            assert_eq!(json, whole.to_json(), "{n} documents");
+            assert_eq!(jsonl, to_jsonl(&whole));
         }
     }
     use crate::Suggestion;
