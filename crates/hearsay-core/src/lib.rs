@@ -23,22 +23,17 @@
 #![deny(missing_docs)]
 
 pub mod agreement;
-mod boilerplate;
-mod claims;
-mod denials;
+mod attribution;
+mod confidence;
 mod engine;
 pub mod format;
-pub mod html;
+mod found;
 pub mod interop;
-mod lexicon;
-mod normalise;
-mod offsets;
-mod quotes;
-mod reported;
-mod sentences;
-mod speakers;
+mod stance;
+mod text;
 
-pub use offsets::CharIndex;
+pub use text::html;
+pub use text::offsets::CharIndex;
 
 use serde::{Deserialize, Serialize};
 

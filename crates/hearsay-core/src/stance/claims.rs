@@ -9,17 +9,31 @@
 //! Example: `Unemployment rose to 7 percent in May, the agency said.` is a
 //! claim (a figure, attributed); `What should we do?` is not.
 
-use crate::lexicon::{CAUSAL, FUTURE, OPINION, QUANTITY, WH};
-use crate::normalise::{Kind, Token};
+use crate::confidence::{
+    CLAIM_ATTRIBUTED, CLAIM_BASE, CLAIM_CAUSAL, CLAIM_FUTURE, CLAIM_MAX, CLAIM_NO_FINAL_STOP,
+    CLAIM_NUMBER, CLAIM_OPINION, CLAIM_QUANTITY, CLAIM_THRESHOLD, CLAIM_WH_OPENING,
+};
+use crate::text::lexicon::{CAUSAL, FUTURE, OPINION, QUANTITY, WH};
+use crate::text::normalise::{Kind, Token};
+
+/// Whether a sentence is said to be someone's assertion.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Asserted {
+    /// Someone is said to assert it (reported speech, a quote with a
+    /// speaker).
+    BySomeone,
+    /// It stands on its own.
+    Plainly,
+}
 
 /// The claim confidence of the sentence `[first, last)`, or `None` when it
-/// is no claim. `attributed` tells whether someone is said to assert it.
+/// is no claim.
 pub(crate) fn score(
     text: &str,
     tokens: &[Token],
     first: usize,
     last: usize,
-    attributed: bool,
+    asserted: Asserted,
 ) -> Option<f32> {
     let toks = &tokens[first..last];
     let words = toks.iter().filter(|t| t.is_word()).count();
@@ -31,7 +45,7 @@ pub(crate) fn score(
     if toks.iter().rev().take(3).any(|t| t.is_punct('?')) {
         return None;
     }
-    let mut score: f32 = 0.2;
+    let mut score: f32 = CLAIM_BASE;
     let has_number = toks.iter().any(|t| {
         (t.is_word() && text[t.start()..t.end()].starts_with(|c: char| c.is_ascii_digit()))
             || matches!(
@@ -40,32 +54,32 @@ pub(crate) fn score(
             )
     });
     if has_number {
-        score += 0.3;
+        score += CLAIM_NUMBER;
     }
     if toks.iter().any(|t| t.has(QUANTITY)) {
-        score += 0.15;
+        score += CLAIM_QUANTITY;
     }
     if toks.iter().any(|t| t.has(FUTURE)) {
-        score += 0.15;
+        score += CLAIM_FUTURE;
     }
     if toks.iter().any(|t| t.has(CAUSAL)) {
-        score += 0.15;
+        score += CLAIM_CAUSAL;
     }
-    if attributed {
-        score += 0.25;
+    if asserted == Asserted::BySomeone {
+        score += CLAIM_ATTRIBUTED;
     }
     let opinions = toks.iter().filter(|t| t.has(OPINION)).count();
-    score -= 0.15 * opinions.min(3) as f32;
+    score -= CLAIM_OPINION * opinions.min(3) as f32;
     if toks.first().is_some_and(|t| t.has(WH)) {
-        score -= 0.2;
+        score -= CLAIM_WH_OPENING;
     }
     // A line without final punctuation: a headline or caption.
     if !matches!(
         end.kind,
         Kind::Punct('.') | Kind::Punct('!') | Kind::Mark(_) | Kind::Punct(')')
     ) {
-        score -= 0.2;
+        score -= CLAIM_NO_FINAL_STOP;
     }
-    let score = score.clamp(0.0, 0.95);
-    (score >= 0.5).then_some(score)
+    let score = score.clamp(0.0, CLAIM_MAX);
+    (score >= CLAIM_THRESHOLD).then_some(score)
 }

@@ -130,6 +130,60 @@ impl<'a> CharIndex<'a> {
     }
 }
 
+/// Converts byte offsets to code points by counting from the previous
+/// conversion: offsets come nearly in order, so the total work is linear.
+/// Far jumps fall back to the [`CharIndex`] checkpoints.
+pub(crate) struct Cursor<'a> {
+    text: &'a str,
+    /// Built on the first far jump only.
+    index: Option<CharIndex<'a>>,
+    byte: usize,
+    ch: usize,
+}
+
+impl<'a> Cursor<'a> {
+    /// A cursor at the start of `text`.
+    pub(crate) fn new(text: &'a str) -> Cursor<'a> {
+        Cursor {
+            text,
+            index: None,
+            byte: 0,
+            ch: 0,
+        }
+    }
+
+    /// Goes back to the start of the text, for another pass in order.
+    pub(crate) fn rewind(&mut self) {
+        self.byte = 0;
+        self.ch = 0;
+    }
+
+    /// The code point offset of byte offset `b` (clamped to the text).
+    pub(crate) fn at(&mut self, b: usize) -> usize {
+        let b = b.min(self.text.len());
+        if !self.text.is_char_boundary(b) {
+            let text = self.text;
+            return self
+                .index
+                .get_or_insert_with(|| CharIndex::new(text))
+                .char_of_byte(b);
+        }
+        if b >= self.byte && b - self.byte <= 4096 {
+            self.ch += self.text[self.byte..b].chars().count();
+        } else if b < self.byte && self.byte - b <= 4096 {
+            self.ch -= self.text[b..self.byte].chars().count();
+        } else {
+            let text = self.text;
+            self.ch = self
+                .index
+                .get_or_insert_with(|| CharIndex::new(text))
+                .char_of_byte(b);
+        }
+        self.byte = b;
+        self.ch
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,26 +1,24 @@
-//! Speech cues and reported speech.
+//! Speech cues: the words that say someone speaks, and who speaks at each.
 //!
 //! Rule: a cue is a speech verb outside quotation marks ("said", "told",
 //! "warned", "stressed", "noted", "insisted", "added", "saying"), `according
 //! to`, `as … put it`, or a speech noun after a possessor ("Ann Lee's
 //! suggestion that"). A cue followed by `that` is never inverted: the
 //! clause after it is the content, not the speaker ("Ann Lee, an aide,
-//! noted that the campaign …" is spoken by Ann Lee). Weak cues ("believes", "expects") count only before "that"; an
-//! infinitive ("to say") or a naming verb ("called") is no cue. A sentence
-//! is reported speech when a cue not already used by a direct quote has a
-//! subject (or an inverted speaker, `…, officials said`) and at least a few
-//! words of reported content outside quotation marks. The span is the
-//! sentence.
+//! noted that the campaign …" is spoken by Ann Lee). Weak cues ("believes",
+//! "expects") count only before "that"; an infinitive ("to say") or a
+//! naming verb ("called") is no cue.
 //!
-//! Example: `The minister told reporters that the plan was dead.` is
-//! reported speech by "the minister", with the cue "told".
+//! Example: in `The minister told reporters that the plan was dead.` the
+//! cue is "told" and its speaker "the minister".
 
-use crate::lexicon::{
+use crate::attribution::speakers::walk::{clause_subject, left, right};
+use crate::attribution::speakers::{Resolve, Speaker};
+use crate::attribution::view::View;
+use crate::text::lexicon::{
     AUX, CONJ, CUE, INVERTS, LISTENER, PREP, PRONOUN, SPEECH_NOUN, TIME, WEAK_CUE,
 };
-use crate::normalise::Kind;
-use crate::quotes::NONE;
-use crate::speakers::{People, Speaker, View};
+use crate::text::normalise::Kind;
 
 /// A cue word at token `at` (the last token for `according to`).
 #[derive(Debug, Clone, Copy)]
@@ -51,7 +49,7 @@ pub(crate) fn cue_at(v: &View, i: usize, floor: usize) -> Option<CueAt> {
 
 fn cue_at_word(v: &View, i: usize, floor: usize) -> Option<CueAt> {
     let t = &v.tokens[i];
-    if v.inside[i] != NONE {
+    if !v.outside(i) {
         return None;
     }
     let prev = (i > floor).then(|| &v.tokens[i - 1]);
@@ -136,23 +134,35 @@ fn cue_at_word(v: &View, i: usize, floor: usize) -> Option<CueAt> {
     None
 }
 
+/// Where a cue stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum CuePlace {
+    /// Right after a direct quote, nothing but punctuation between
+    /// (`,” said Ann Lee`): an inverted speaker may follow.
+    AfterQuote,
+    /// Anywhere else.
+    InClause,
+}
+
 /// The speaker of a cue: the subject before it, or the phrase after an
-/// inverted cue (`,” said Ann Lee`) or `according to`.
+/// inverted cue (`,” said Ann Lee`) or `according to`, looked for in
+/// `[floor, ceil)`.
 pub(crate) fn speaker_of(
-    people: &mut People,
+    people: &mut impl Resolve,
     v: &View,
     cue: CueAt,
     floor: usize,
     ceil: usize,
-    after_quote: bool,
+    place: CuePlace,
 ) -> Option<Speaker> {
+    let after_quote = place == CuePlace::AfterQuote;
     if cue.according {
-        return people.right(v, cue.last + 1, ceil);
+        return right(people, v, cue.last + 1, ceil);
     }
     let t = &v.tokens[cue.at];
     if cue.noun {
         // The possessor right before the noun.
-        return people.left(v, floor, cue.at);
+        return left(people, v, floor, cue.at);
     }
     // "… dismissed reports that the government …", "Ann Lee, a press
     // aide, noted that the campaign …": after `that` comes the reported
@@ -180,13 +190,11 @@ pub(crate) fn speaker_of(
     let comma_slot = !after_quote && cue.at > floor && v.tokens[cue.at - 1].is_punct(',');
     if inverted_slot
         && comma_slot
-        && let Some(s) = people
-            .left(v, floor, cue.at)
-            .filter(|s| s.person && !s.pronoun)
+        && let Some(s) = left(people, v, floor, cue.at).filter(Speaker::is_named_person)
     {
         return Some(s);
     }
-    if inverted_slot && let Some(s) = people.right(v, cue.at + 1, ceil) {
+    if inverted_slot && let Some(s) = right(people, v, cue.at + 1, ceil) {
         return Some(s);
     }
     // "Ann Lee stressed the risk, saying that …": the participle's subject
@@ -194,9 +202,9 @@ pub(crate) fn speaker_of(
     let word = &v.text[t.start()..t.end()];
     let participle = word.ends_with("ing");
     if participle && cue.at > floor && v.tokens[cue.at - 1].is_punct(',') {
-        return people.clause_subject(v, floor, cue.at);
+        return clause_subject(people, v, floor, cue.at);
     }
-    if let Some(s) = people.left(v, floor, cue.at) {
+    if let Some(s) = left(people, v, floor, cue.at) {
         return Some(s);
     }
     // "Ann Lee, the former mayor, praised … and said she …": the second
@@ -204,9 +212,7 @@ pub(crate) fn speaker_of(
     if pronoun_clause
         && cue.at > floor
         && v.tokens[cue.at - 1].has(CONJ)
-        && let Some(s) = people
-            .clause_subject(v, floor, cue.at)
-            .filter(|s| s.person && !s.pronoun)
+        && let Some(s) = clause_subject(people, v, floor, cue.at).filter(Speaker::is_named_person)
     {
         return Some(s);
     }
@@ -214,7 +220,7 @@ pub(crate) fn speaker_of(
         && !t.has(LISTENER)
         && !inverted_slot
         && !clause_next
-        && let Some(s) = people.right(v, cue.at + 1, ceil)
+        && let Some(s) = right(people, v, cue.at + 1, ceil)
     {
         return Some(s);
     }
@@ -231,17 +237,15 @@ pub(crate) fn speaker_of(
     // "Ann Lee posted a video on Friday saying that …"; "Protesters
     // marching through the streets chanted …": a short clause's subject.
     if clean && (coordinated || participle || cue.at - floor <= 12) {
-        return people.clause_subject(v, floor, cue.at);
+        return clause_subject(people, v, floor, cue.at);
     }
     None
 }
 
-/// Counts the words outside quotes in `[from, to)` other than `skip`.
-pub(crate) fn content_words(v: &View, from: usize, to: usize, skip: (usize, usize)) -> usize {
+/// Counts the words outside quotes in `[from, to)`.
+pub(crate) fn content_words(v: &View, from: usize, to: usize) -> usize {
     (from..to)
-        .filter(|&i| {
-            v.tokens[i].is_word() && v.inside[i] == NONE && !(skip.0..=skip.1).contains(&i)
-        })
+        .filter(|&i| v.tokens[i].is_word() && v.outside(i))
         .count()
 }
 

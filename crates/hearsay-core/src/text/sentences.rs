@@ -11,8 +11,8 @@
 //! Example: `Maj. Gen. Ann Lee spoke. “We go,” she said.` is two sentences:
 //! `Maj. Gen. Ann Lee spoke.` and `“We go,” she said.`.
 
-use crate::lexicon::{ABBREV, CUE, DET, FUNC, GROUP, NATION, ROLE, TITLE};
-use crate::normalise::{Kind, Mark, Token};
+use crate::text::lexicon::{ABBREV, CUE, DET, FUNC, GROUP, NATION, ROLE, TITLE};
+use crate::text::normalise::{Kind, Mark, Token};
 
 /// A sentence as a token range.
 #[derive(Debug, Clone, Copy)]
@@ -240,7 +240,7 @@ fn dateline_end(text: &str, tokens: &[Token], i: usize) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::normalise::tokenize;
+    use crate::text::normalise::tokenize;
 
     fn sents(text: &str) -> Vec<&str> {
         let tokens = tokenize(text);

@@ -17,7 +17,7 @@
 //! Example: in `“Go,” she said. “It’s ‘never’ late.”` the quotes are `Go`
 //! and `It’s ‘never’ late.`.
 
-use crate::normalise::{Kind, Mark, Token};
+use crate::text::normalise::{Kind, Mark, Token};
 
 /// One quotation.
 #[derive(Debug, Clone)]
@@ -40,6 +40,32 @@ pub(crate) struct Quote {
     pub continues: bool,
     /// Between single marks.
     pub single: bool,
+}
+
+/// The most words of a fragment: a quote of a few words that is no full
+/// sentence ("a sham") needs its cue close by, and may be a name.
+pub(crate) const FRAGMENT_WORDS: usize = 4;
+
+impl Quote {
+    /// The last token of the quote: its closing mark, or the last token
+    /// before the paragraph end when it has none.
+    pub(crate) fn last_token(&self) -> usize {
+        if self.closed {
+            self.close
+        } else {
+            self.close.saturating_sub(1).max(self.open)
+        }
+    }
+
+    /// A few words that are no full sentence ("a sham", "Grand Plan").
+    pub(crate) fn is_fragment(&self) -> bool {
+        !self.clause && self.words <= FRAGMENT_WORDS
+    }
+
+    /// Whether the quote opens its paragraph.
+    pub(crate) fn opens_paragraph(&self, tokens: &[Token]) -> bool {
+        self.open == 0 || tokens[self.open - 1].kind == Kind::Break
+    }
 }
 
 /// The quotes of a text, and the diagnostics met on the way.
@@ -271,7 +297,7 @@ fn singles(text: &str, tokens: &[Token], from: usize, to: usize, q: &mut Quotes)
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::normalise::tokenize;
+    use crate::text::normalise::tokenize;
 
     fn quotes(text: &str) -> Vec<&str> {
         let tokens = tokenize(text);

@@ -479,7 +479,7 @@ pub(crate) fn lookup_in(text: &str, start: usize, end: usize) -> Lex {
         return if n == 0 || word.is_ascii() {
             0
         } else {
-            lookup(&crate::normalise::key_of(word))
+            lookup(&crate::text::normalise::key_of(word))
         };
     }
     let bytes = text.as_bytes();
@@ -491,7 +491,7 @@ pub(crate) fn lookup_in(text: &str, start: usize, end: usize) -> Lex {
         *slot = ascii_lower(x);
     }
     if high & 0x8080_8080_8080_8080 != 0 {
-        return lookup(&crate::normalise::key_of(&text[start..end]));
+        return lookup(&crate::text::normalise::key_of(&text[start..end]));
     }
     let flags = table().get(&key, n);
     if n >= 3 && bytes[end - 3..end].eq_ignore_ascii_case(b"n't") {
@@ -636,7 +636,7 @@ mod tests {
             let end = at + word.len();
             assert_eq!(
                 lookup_in(text, at, end),
-                lookup(&crate::normalise::key_of(word)),
+                lookup(&crate::text::normalise::key_of(word)),
                 "{word}"
             );
             at = end + 1;
@@ -680,7 +680,11 @@ mod tests {
             "\u{212A}ing",
         ];
         for w in words {
-            assert_eq!(lookup_word(w), lookup(&crate::normalise::key_of(w)), "{w}");
+            assert_eq!(
+                lookup_word(w),
+                lookup(&crate::text::normalise::key_of(w)),
+                "{w}"
+            );
         }
         assert!(lookup_word("SAID") & CUE != 0);
         assert!(lookup_word("Wouldn’t") & NEG != 0);

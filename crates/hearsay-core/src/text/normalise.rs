@@ -15,7 +15,7 @@
 //! Example: `“We don’t,” he said.` gives the tokens
 //! `Mark(DoubleOpen) We don’t , Mark(DoubleClose) he said .`.
 
-use crate::lexicon::{self, Lex};
+use crate::text::lexicon::{self, Lex};
 
 /// A quotation mark, after normalisation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

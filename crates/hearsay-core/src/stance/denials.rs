@@ -11,8 +11,8 @@
 //! Example: `The mayor ruled out new taxes.` is a denial with the cue
 //! "ruled out"; `The mayor did not rule out new taxes.` is not.
 
-use crate::lexicon::{CUE, DENYISH, NEG};
-use crate::normalise::{Kind, Token, push_key};
+use crate::text::lexicon::{CUE, DENYISH, NEG};
+use crate::text::normalise::{Kind, Token, push_key};
 
 /// A denial cue: first and last token index, and the cue text.
 pub(crate) struct Cue {
@@ -258,7 +258,7 @@ pub(crate) fn find(text: &str, tokens: &[Token], first: usize, last: usize) -> O
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::normalise::tokenize;
+    use crate::text::normalise::tokenize;
 
     fn cue(text: &str) -> Option<String> {
         let tokens = tokenize(text);
@@ -275,7 +275,7 @@ mod tests {
             excluding no there not never won't wouldn't shan't can't cannot refused refuses \
             refuse refusing declined declines against say says said";
         for w in starts.split_whitespace() {
-            let flags = crate::lexicon::lookup(w);
+            let flags = crate::text::lexicon::lookup(w);
             assert!(flags & (DENYISH | NEG | CUE) != 0, "{w}");
         }
     }

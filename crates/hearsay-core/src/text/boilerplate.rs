@@ -10,9 +10,9 @@
 //! Example: `Advertisement` and `Ann Lee contributed to this report.` are
 //! boilerplate; `Lee said the report was wrong.` is not.
 
-use crate::lexicon::BOILER;
-use crate::normalise::Token;
-use crate::sentences::Sent;
+use crate::text::lexicon::BOILER;
+use crate::text::normalise::Token;
+use crate::text::sentences::Sent;
 
 /// Phrases that make a short sentence a credit or notice wherever they are.
 const CONTAINS: &[&str] = &[
@@ -148,7 +148,7 @@ fn is_boilerplate(raw: &str, tokens: &[Token]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::normalise::tokenize;
+    use crate::text::normalise::tokenize;
 
     fn check(s: &str) -> bool {
         is_boilerplate(s, &tokenize(s))

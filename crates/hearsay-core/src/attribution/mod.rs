@@ -1,0 +1,183 @@
+//! Who said what: direct quotes, reported speech, and their speakers.
+//!
+//! The passes, in the order [`attribute`] runs them, sentence by sentence:
+//!
+//! 1. the people named in the sentence are remembered ([`speakers::memory`]);
+//! 2. each direct quote ending in the sentence finds its cue and speaker
+//!    ([`direct`]);
+//! 3. a cue no quote took, with a subject and content, makes the sentence
+//!    reported speech ([`reported`]).
+//!
+//! Then quotes still without a speaker take one from a neighbouring quote
+//! ([`carry`]).
+//!
+//! Example: in `“Go,” said Ann Lee. She left.` the quote `Go` is attributed
+//! to "Ann Lee" with the cue "said".
+
+pub(crate) mod carry;
+pub(crate) mod cues;
+pub(crate) mod direct;
+pub(crate) mod quotes;
+pub(crate) mod reported;
+pub(crate) mod speakers;
+pub(crate) mod view;
+
+use crate::attribution::quotes::{Quote, Quotes};
+use crate::attribution::speakers::{People, Speaker};
+use crate::attribution::view::View;
+use crate::text::normalise::Token;
+use crate::text::sentences::Sent;
+
+/// What attribution found for one direct quote.
+#[derive(Debug, Clone)]
+pub(crate) struct DirectQuote {
+    /// The sentence the quote opens in.
+    pub sentence: usize,
+    /// Whether the quote is suggested: false for names in quotation marks,
+    /// stage directions and quotes in boilerplate.
+    pub keep: bool,
+    /// Who speaks.
+    pub speaker: Option<Speaker>,
+    /// The cue, as written.
+    pub cue: Option<String>,
+    /// Whether the speaker was found next to the quote (not carried over).
+    pub attributed: bool,
+    /// First byte of the quote as suggested (after a transcript label).
+    pub start: usize,
+}
+
+/// One sentence of reported speech.
+#[derive(Debug, Clone)]
+pub(crate) struct Reported {
+    /// The sentence.
+    pub sentence: usize,
+    /// Who speaks.
+    pub speaker: Speaker,
+    /// The cue, as written.
+    pub cue: String,
+    /// How sure the extractor is.
+    pub confidence: f32,
+}
+
+/// What the attribution passes share: the text (read-only) and what they
+/// have found so far.
+pub(crate) struct Ctx<'a> {
+    /// The text, its tokens and the quote of each token.
+    pub v: View<'a>,
+    /// The sentences.
+    pub sentences: &'a [Sent],
+    /// The direct quotes, in text order.
+    pub quotes: &'a [Quote],
+    /// The people named so far.
+    pub people: People,
+    /// For each quote, by index, what was found.
+    pub direct: Vec<DirectQuote>,
+    /// For each token, whether a quote or a reported sentence took it as
+    /// its cue.
+    pub used_cues: Vec<bool>,
+    /// Reported speech, in text order.
+    pub reported: Vec<Reported>,
+    /// For each sentence, the speaker of its reported speech.
+    pub sentence_speaker: Vec<Option<Speaker>>,
+}
+
+impl<'a> Ctx<'a> {
+    /// A context for the text whose tokens, sentences and quotes are given.
+    pub(crate) fn new(
+        text: &'a str,
+        tokens: &'a [Token],
+        sentences: &'a [Sent],
+        found: &'a Quotes,
+    ) -> Ctx<'a> {
+        let sentence_of = sentence_of_each(sentences, &found.quotes);
+        Ctx {
+            v: View {
+                text,
+                tokens,
+                inside: &found.inside,
+            },
+            sentences,
+            quotes: &found.quotes,
+            people: People::default(),
+            direct: found
+                .quotes
+                .iter()
+                .zip(sentence_of)
+                .map(|(q, sentence)| DirectQuote {
+                    sentence,
+                    keep: true,
+                    speaker: None,
+                    cue: None,
+                    attributed: false,
+                    start: q.start,
+                })
+                .collect(),
+            used_cues: vec![false; tokens.len()],
+            reported: Vec::new(),
+            sentence_speaker: vec![None; sentences.len()],
+        }
+    }
+
+    /// The index of the sentence holding token `tok`.
+    pub(crate) fn sentence_of(&self, tok: usize) -> usize {
+        sentence_index(self.sentences, tok)
+    }
+
+    /// The text of tokens `[a, b]` (both included), as written.
+    pub(crate) fn words(&self, a: usize, b: usize) -> String {
+        let t = self.v.tokens;
+        self.v.text[t[a].start()..t[b].end()].to_string()
+    }
+}
+
+/// The index of the sentence holding token `tok`.
+fn sentence_index(sentences: &[Sent], tok: usize) -> usize {
+    sentences
+        .partition_point(|s| s.first <= tok)
+        .saturating_sub(1)
+}
+
+/// The sentence each quote opens in, found by walking forward with the
+/// quotes in text order (a search per quote was a binary search over all
+/// sentences each time).
+fn sentence_of_each(sentences: &[Sent], quotes: &[Quote]) -> Vec<usize> {
+    let mut walk = 0;
+    quotes
+        .iter()
+        .map(|q| {
+            if sentences.get(walk).is_some_and(|s| s.first > q.open) {
+                return sentence_index(sentences, q.open);
+            }
+            while walk + 1 < sentences.len() && sentences[walk + 1].first <= q.open {
+                walk += 1;
+            }
+            walk
+        })
+        .collect()
+}
+
+/// Runs the attribution passes over every sentence, then carries speakers
+/// over to the quotes left without one.
+pub(crate) fn attribute(ctx: &mut Ctx) {
+    let quotes = ctx.quotes;
+    let mut next_quote = 0;
+    for (si, s) in ctx.sentences.iter().enumerate() {
+        // The quotes that end in this sentence.
+        let first_quote = next_quote;
+        while next_quote < quotes.len() && quotes[next_quote].last_token() < s.last {
+            next_quote += 1;
+        }
+        if s.boilerplate {
+            for quote in &mut ctx.direct[first_quote..next_quote] {
+                quote.keep = false;
+            }
+            continue;
+        }
+        ctx.people.scan(&ctx.v, s.first, s.last);
+        for qi in first_quote..next_quote {
+            direct::attribute(ctx, qi, s.last);
+        }
+        reported::find(ctx, si);
+    }
+    carry::speakers(ctx);
+}

@@ -1,0 +1,85 @@
+//! Every confidence the extractor gives, in one place, so that a model or a
+//! calibration step can replace them without reading the passes.
+//!
+//! A confidence is what the extractor believes the chance to be that a
+//! person reviewing the suggestion accepts it as it stands. The page orders
+//! the review and filters by it.
+
+use crate::attribution::quotes::Quote;
+
+/// A direct quote whose speaker was found next to it (a cue, a transcript
+/// label, a signature dash or an introducing colon).
+pub(crate) const DIRECT_ATTRIBUTED: f32 = 0.93;
+/// A direct quote whose speaker was carried over from a neighbouring quote
+/// of the same speaker.
+pub(crate) const DIRECT_CARRIED: f32 = 0.8;
+/// A direct quote without a speaker.
+pub(crate) const DIRECT_UNATTRIBUTED: f32 = 0.6;
+/// Taken off a short fragment ("a sham") that is no full sentence: such
+/// fragments are as often scare quotes as speech.
+pub(crate) const DIRECT_FRAGMENT_PENALTY: f32 = 0.08;
+/// The factor for a quote whose closing mark was never found.
+pub(crate) const DIRECT_UNCLOSED_FACTOR: f32 = 0.6;
+
+/// Reported speech introduced by `according to`.
+pub(crate) const REPORTED_ACCORDING_TO: f32 = 0.75;
+/// Reported speech introduced by a speech noun ("her suggestion that").
+pub(crate) const REPORTED_SPEECH_NOUN: f32 = 0.5;
+/// Reported speech in a sentence that also holds a direct quote.
+pub(crate) const REPORTED_BESIDE_QUOTE: f32 = 0.6;
+/// Reported speech introduced by a speech verb.
+pub(crate) const REPORTED_SPEECH_VERB: f32 = 0.7;
+
+/// A denial.
+pub(crate) const DENIAL: f32 = 0.8;
+
+/// What a claim's score starts from.
+pub(crate) const CLAIM_BASE: f32 = 0.2;
+/// Added for a figure (a digit, `$`, `%`, `€`, `£`).
+pub(crate) const CLAIM_NUMBER: f32 = 0.3;
+/// Added for a quantity word ("doubled", "most").
+pub(crate) const CLAIM_QUANTITY: f32 = 0.15;
+/// Added for a prediction ("will").
+pub(crate) const CLAIM_FUTURE: f32 = 0.15;
+/// Added for a cause ("because", "led to").
+pub(crate) const CLAIM_CAUSAL: f32 = 0.15;
+/// Added for an assertion attributed to someone.
+pub(crate) const CLAIM_ATTRIBUTED: f32 = 0.25;
+/// Taken off for each opinion word, at most three times.
+pub(crate) const CLAIM_OPINION: f32 = 0.15;
+/// Taken off for a sentence opening with a question word.
+pub(crate) const CLAIM_WH_OPENING: f32 = 0.2;
+/// Taken off for a line without final punctuation (a headline, a caption).
+pub(crate) const CLAIM_NO_FINAL_STOP: f32 = 0.2;
+/// The highest claim confidence.
+pub(crate) const CLAIM_MAX: f32 = 0.95;
+/// Claims scoring below this are not suggested.
+pub(crate) const CLAIM_THRESHOLD: f32 = 0.5;
+
+/// The confidence of a direct quote, from how its speaker was found and
+/// its shape.
+pub(crate) fn direct(attribution: Attribution, quote: &Quote) -> f32 {
+    let mut confidence = match attribution {
+        Attribution::Found => DIRECT_ATTRIBUTED,
+        Attribution::Carried => DIRECT_CARRIED,
+        Attribution::None => DIRECT_UNATTRIBUTED,
+    };
+    if quote.is_fragment() {
+        confidence -= DIRECT_FRAGMENT_PENALTY;
+    }
+    if !quote.closed && !quote.continues {
+        confidence *= DIRECT_UNCLOSED_FACTOR;
+    }
+    confidence
+}
+
+/// How a quote's speaker was found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Attribution {
+    /// Next to the quote.
+    Found,
+    /// From a neighbouring quote.
+    Carried,
+    /// Not at all.
+    None,
+}

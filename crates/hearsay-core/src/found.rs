@@ -1,0 +1,99 @@
+//! What the passes found, in byte offsets, and its conversion to the public
+//! [`Analysis`] in code points.
+//!
+//! Rule: offsets are converted once, at the end, by counting on from the
+//! previous (nearly sorted) offset, with [`CharIndex`](crate::CharIndex)
+//! checkpoints for far jumps: no conversion rescans the text from its
+//! start. A speaker is shown by the fullest name the whole article gives
+//! the person, with their identification.
+
+use crate::attribution::speakers::{People, Speaker};
+use crate::text::offsets::Cursor;
+use crate::text::sentences::Sent;
+use crate::{Analysis, Config, Diagnostic, Label, QuoteKind, Sentence, Span, Suggestion};
+
+/// A suggestion in byte offsets.
+pub(crate) struct Found {
+    pub label: Label,
+    pub start: usize,
+    pub end: usize,
+    pub kind: Option<QuoteKind>,
+    pub speaker: Option<Speaker>,
+    pub cue: Option<String>,
+    pub confidence: f32,
+}
+
+/// The analysis of `text`: its sentences, what was found (dropping what is
+/// below `config.min_confidence` or empty) ordered by start, and the
+/// diagnostics, all in code points.
+pub(crate) fn into_analysis(
+    text: &str,
+    config: &Config,
+    sents: &[Sent],
+    mut found: Vec<Found>,
+    diagnostics: Vec<(usize, String)>,
+    people: &People,
+) -> Analysis {
+    let mut cursor = Cursor::new(text);
+    found.retain(|r| r.confidence >= config.min_confidence && r.start < r.end);
+    found.sort_by_key(|a| (a.start, a.label, a.end));
+    let sentences = sents
+        .iter()
+        .map(|s| Sentence {
+            start: cursor.at(s.start),
+            end: cursor.at(s.end),
+            boilerplate: s.boilerplate,
+            paragraph: s.paragraph,
+        })
+        .collect();
+    // Suggestions are sorted by start: count again from the beginning.
+    cursor.rewind();
+    // The sentence of each suggestion: the last one starting at or before
+    // it, walked forward as the suggestions come in order.
+    let mut si = 0;
+    let suggestions = found
+        .into_iter()
+        .map(|r| {
+            while si + 1 < sents.len() && sents[si + 1].start <= r.start {
+                si += 1;
+            }
+            let (speaker, speaker_span) = match r.speaker {
+                Some(sp) => {
+                    let name = people
+                        .display(&sp)
+                        .or_else(|| people.fullest(&sp.name))
+                        .unwrap_or(sp.name);
+                    let span = Span {
+                        start: cursor.at(sp.start),
+                        end: cursor.at(sp.end),
+                    };
+                    (Some(name), Some(span))
+                }
+                None => (None, None),
+            };
+            Suggestion {
+                label: r.label,
+                start: cursor.at(r.start),
+                end: cursor.at(r.end),
+                kind: r.kind,
+                speaker,
+                speaker_span,
+                cue: r.cue,
+                confidence: r.confidence.clamp(0.0, 1.0),
+                sentence: si,
+            }
+        })
+        .collect();
+    let diagnostics = diagnostics
+        .into_iter()
+        .map(|(at, message)| Diagnostic {
+            at: cursor.at(at),
+            message,
+        })
+        .collect();
+    Analysis {
+        sentences,
+        suggestions,
+        diagnostics,
+    }
+}
