@@ -442,19 +442,10 @@ mod tests {
     }
 
     fn ann(id: &str, label: Label, start: usize, end: usize, speaker: Option<&str>) -> Annotation {
+        let text: String = TEXT.chars().skip(start).take(end - start).collect();
         Annotation {
-            id: id.into(),
-            label,
-            start,
-            end,
-            text: TEXT.chars().skip(start).take(end - start).collect(),
-            kind: None,
             speaker: speaker.map(String::from),
-            speaker_span: None,
-            cue: None,
-            confidence: 1.0,
-            origin: Origin::Annotator,
-            status: Status::Accepted,
+            ..Annotation::new(id, label, start, end, text)
         }
     }
 

@@ -29,11 +29,12 @@
 //! Data Format"/standoff format page), and brat, written in Python, counts
 //! the characters of the decoded Unicode text.
 
+use crate::format::truncate;
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 use super::{
     DraftLink, DraftSpan, ImportError, SpanKind, Speakers, build_document, parse_label, title,
-    truncate, unknown_label, utf8, zip,
+    unknown_label, utf8, zip,
 };
 use crate::format::{Document, Export, Status, base_name};
 use crate::{CharIndex, QuoteKind};
@@ -487,7 +488,7 @@ pub fn import_files(files: &[(String, Vec<u8>)]) -> Result<Vec<Document>, Import
 /// Reads a zip of brat files (see [`import_files`]); `name` is the zip's
 /// name, for messages.
 pub fn import_zip(name: &str, bytes: &[u8]) -> Result<Vec<Document>, ImportError> {
-    let files = zip::read(bytes).map_err(|e| ImportError::new(name, e.to_string()))?;
+    let files = zip::read(name, bytes)?;
     let files: Vec<(String, Vec<u8>)> = files
         .into_iter()
         .filter(|(n, _)| !n.starts_with("__MACOSX/"))

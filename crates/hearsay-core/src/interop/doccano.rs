@@ -178,7 +178,7 @@ fn import_line(
                             &rec,
                             format!(
                                 "unknown relation type {:?} (expected SAID_BY)",
-                                super::truncate(kind, 40)
+                                crate::format::truncate(kind, 40)
                             ),
                         ));
                     }

@@ -31,13 +31,14 @@
 //! against the offsets, so data written with UTF-16 offsets is refused
 //! rather than misread.
 
+use crate::format::truncate;
 use std::collections::{HashMap, HashSet};
 
 use serde_json::{Map, Value, json};
 
 use super::{
     DraftLink, DraftSpan, ImportError, SpanKind, Speakers, build_document, describe, offset_field,
-    parse_label, record_name, same, title, truncate, unknown_label,
+    parse_label, record_name, same, title, unknown_label,
 };
 use crate::format::{Annotation, Document, Export, Status};
 use crate::{CharIndex, QuoteKind};

@@ -38,7 +38,7 @@
 use std::collections::HashMap;
 use std::fmt;
 
-use crate::format::{Annotation, Document, Export, Origin, Status, base_name};
+use crate::format::{Annotation, Document, Export, Status, base_name, truncate};
 use crate::{CharIndex, Label, QuoteKind, Span};
 
 pub mod brat;
@@ -383,14 +383,6 @@ pub(crate) fn is_said_by(name: &str) -> bool {
     squashed == "saidby"
 }
 
-/// At most `max` characters of `s`, with `…` if cut.
-pub(crate) fn truncate(s: &str, max: usize) -> String {
-    match s.char_indices().nth(max) {
-        Some((byte, _)) => format!("{}…", &s[..byte]),
-        None => s.to_string(),
-    }
-}
-
 /// The speaker spans of a document, each once, in text order, with the
 /// index of each annotation's speaker span in that list.
 pub(crate) struct Speakers {
@@ -570,19 +562,13 @@ pub(crate) fn build_document(
             .speaker_name
             .clone()
             .or_else(|| speaker_span.map(|sp| index.slice(sp.start, sp.end).trim().to_string()));
+        let id = format!("a{}", annotations.len() + 1);
         annotations.push(Annotation {
-            id: format!("a{}", annotations.len() + 1),
-            label,
-            start: s.start,
-            end: s.end,
-            text: index.slice(s.start, s.end).to_string(),
             kind: s.quote_kind,
             speaker,
             speaker_span,
-            cue: None,
-            confidence: 1.0,
-            origin: Origin::Annotator,
             status: s.status,
+            ..Annotation::new(id, label, s.start, s.end, index.slice(s.start, s.end))
         });
     }
     Ok(Document {

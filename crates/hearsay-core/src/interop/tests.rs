@@ -31,20 +31,7 @@ fn find(needle: &str, nth: usize) -> Span {
 
 fn ann(id: &str, label: Label, needle: &str, nth: usize) -> Annotation {
     let s = find(needle, nth);
-    Annotation {
-        id: id.into(),
-        label,
-        start: s.start,
-        end: s.end,
-        text: needle.into(),
-        kind: None,
-        speaker: None,
-        speaker_span: None,
-        cue: None,
-        confidence: 1.0,
-        origin: Origin::Annotator,
-        status: Status::Accepted,
-    }
+    Annotation::new(id, label, s.start, s.end, needle)
 }
 
 fn sample() -> Export {
@@ -984,22 +971,18 @@ fn prodigy_tokens_always_align_with_spans() {
             let end = start + next(len - start + 1);
             let index = crate::CharIndex::new(&text);
             annotations.push(Annotation {
-                id: format!("a{k}"),
-                label: Label::Quote,
-                start,
-                end,
-                text: index.slice(start, end).to_string(),
-                kind: None,
-                speaker: None,
-                speaker_span: None,
-                cue: None,
-                confidence: 1.0,
-                origin: Origin::Annotator,
                 status: if k % 2 == 0 {
                     Status::Accepted
                 } else {
                     Status::Rejected
                 },
+                ..Annotation::new(
+                    format!("a{k}"),
+                    Label::Quote,
+                    start,
+                    end,
+                    index.slice(start, end),
+                )
             });
         }
         let e = Export::new(vec![Document {

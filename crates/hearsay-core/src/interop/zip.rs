@@ -4,7 +4,7 @@
 //! The reader never panics and bounds what it inflates: hostile archives are
 //! refused with a message.
 
-use std::fmt;
+use crate::interop::ImportError;
 
 /// At most this many entries are read.
 const MAX_ENTRIES: usize = 100_000;
@@ -88,22 +88,6 @@ fn put32(out: &mut Vec<u8>, v: u32) {
     out.extend_from_slice(&v.to_le_bytes());
 }
 
-/// Why a zip archive could not be read.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ZipError(pub String);
-
-impl fmt::Display for ZipError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
-    }
-}
-
-impl std::error::Error for ZipError {}
-
-fn err<T>(message: impl Into<String>) -> Result<T, ZipError> {
-    Err(ZipError(message.into()))
-}
-
 fn get16(b: &[u8], at: usize) -> Option<u16> {
     let s = b.get(at..at.checked_add(2)?)?;
     Some(u16::from_le_bytes([s[0], s[1]]))
@@ -115,25 +99,27 @@ fn get32(b: &[u8], at: usize) -> Option<u32> {
 }
 
 /// Reads every file entry of a zip archive: `(path, bytes)` in central
-/// directory order. Directories are skipped.
-pub fn read(bytes: &[u8]) -> Result<Vec<(String, Vec<u8>)>, ZipError> {
+/// directory order. Directories are skipped. `name` names the archive in
+/// errors.
+pub fn read(name: &str, bytes: &[u8]) -> Result<Vec<(String, Vec<u8>)>, ImportError> {
+    let err = |message: String| Err(ImportError::new(name, message));
     // The end of central directory record: 22 bytes plus a comment.
     if bytes.len() < 22 {
-        return err("not a zip archive (too short)");
+        return err("not a zip archive (too short)".to_string());
     }
     let min = bytes.len().saturating_sub(22 + 65_535);
     let Some(eocd) = (min..=bytes.len().saturating_sub(22))
         .rev()
         .find(|&i| get32(bytes, i) == Some(0x0605_4b50))
     else {
-        return err("not a zip archive (no end of central directory record)");
+        return err("not a zip archive (no end of central directory record)".to_string());
     };
     let entries = usize::from(get16(bytes, eocd.saturating_add(10)).unwrap_or(0));
     let cd_offset = get32(bytes, eocd.saturating_add(16)).unwrap_or(0) as usize;
     if get32(bytes, eocd.saturating_add(16)) == Some(u32::MAX)
         || get16(bytes, eocd.saturating_add(10)) == Some(u16::MAX)
     {
-        return err("ZIP64 archives are not supported");
+        return err("ZIP64 archives are not supported".to_string());
     }
     if entries > MAX_ENTRIES {
         return err(format!("too many entries ({entries})"));
@@ -142,7 +128,7 @@ pub fn read(bytes: &[u8]) -> Result<Vec<(String, Vec<u8>)>, ZipError> {
     let mut total = 0usize;
     let mut at = cd_offset;
     for n in 0..entries {
-        let bad = |what: &str| ZipError(format!("entry {}: {what}", n + 1));
+        let bad = |what: &str| ImportError::new(name, format!("entry {}: {what}", n + 1));
         if get32(bytes, at) != Some(0x0201_4b50) {
             return Err(bad("damaged central directory"));
         }
@@ -162,10 +148,10 @@ pub fn read(bytes: &[u8]) -> Result<Vec<(String, Vec<u8>)>, ZipError> {
         let name_bytes = bytes
             .get(at.saturating_add(46)..at.saturating_add(46).saturating_add(name_len))
             .ok_or_else(|| bad("truncated name"))?;
-        let name = String::from_utf8_lossy(name_bytes).into_owned();
+        let entry = String::from_utf8_lossy(name_bytes).into_owned();
         at = at.saturating_add(46 + name_len + extra_len + comment_len);
-        let bad = |what: &str| ZipError(format!("{name}: {what}"));
-        if name.ends_with('/') {
+        let bad = |what: &str| ImportError::new(name, format!("{entry}: {what}"));
+        if entry.ends_with('/') {
             continue;
         }
         if flags & 1 != 0 {
@@ -196,7 +182,7 @@ pub fn read(bytes: &[u8]) -> Result<Vec<(String, Vec<u8>)>, ZipError> {
             return Err(bad("checksum or size mismatch"));
         }
         total += size;
-        files.push((name, content));
+        files.push((entry, content));
     }
     Ok(files)
 }
@@ -216,7 +202,7 @@ mod tests {
             ("ü.conf".to_string(), vec![0, 1, 2, 255]),
         ];
         let zip = write(&files);
-        assert_eq!(read(&zip).unwrap(), files);
+        assert_eq!(read("t.zip", &zip).unwrap(), files);
         assert_eq!(write(&files), zip, "deterministic");
     }
 
@@ -260,27 +246,35 @@ mod tests {
         put32(&mut zip, cd_size);
         put32(&mut zip, cd);
         put16(&mut zip, 0);
-        assert_eq!(read(&zip).unwrap(), vec![("x.txt".to_string(), text)]);
+        assert_eq!(
+            read("t.zip", &zip).unwrap(),
+            vec![("x.txt".to_string(), text)]
+        );
     }
 
     #[test]
     fn hostile_archives_are_refused_without_panicking() {
         let good = write(&[("a.txt".into(), b"some text".to_vec())]);
-        assert!(read(b"").is_err());
-        assert!(read(b"PK\x05\x06").is_err());
-        assert!(read(&[0u8; 100]).is_err());
+        assert!(read("t.zip", b"").is_err());
+        assert!(read("t.zip", b"PK\x05\x06").is_err());
+        assert!(read("t.zip", &[0u8; 100]).is_err());
         // Every truncation and every single-byte corruption.
         for i in 0..good.len() {
-            let _ = read(&good[..i]);
+            let _ = read("t.zip", &good[..i]);
             for b in [0u8, 0xff, 0x7f] {
                 let mut bad = good.clone();
                 bad[i] = b;
-                let _ = read(&bad);
+                let _ = read("t.zip", &bad);
             }
         }
         // A flipped data byte fails the checksum.
         let mut bad = good.clone();
         bad[30 + 5] ^= 1;
-        assert!(read(&bad).unwrap_err().to_string().contains("checksum"));
+        assert!(
+            read("t.zip", &bad)
+                .unwrap_err()
+                .to_string()
+                .contains("checksum")
+        );
     }
 }
