@@ -231,24 +231,25 @@ fn ann(doc: &Document) -> String {
 /// Reads one document from its `.txt` text and `.ann` text; `name` is the
 /// `.txt` file's name and `ann_name` the `.ann` file's, for messages.
 pub fn import(name: &str, text: &str, ann_name: &str, ann: &str) -> Result<Document, ImportError> {
-    let index = CharIndex::new(text);
-    let mut spans: Vec<DraftSpan> = Vec::new();
-    let mut fragment_texts: HashMap<String, Vec<(usize, usize)>> = HashMap::new();
-    let mut links = Vec::new();
-    let mut statuses: Vec<(String, String, Status)> = Vec::new();
-    let mut kinds: Vec<(String, String, QuoteKind)> = Vec::new();
-    let mut names: Vec<(String, String, String)> = Vec::new();
+    let mut draft = Draft {
+        index: CharIndex::new(text),
+        spans: Vec::new(),
+        fragment_texts: HashMap::new(),
+        links: Vec::new(),
+        statuses: Vec::new(),
+        kinds: Vec::new(),
+        names: Vec::new(),
+    };
     for (i, line) in ann.lines().enumerate() {
         let line = line.strip_suffix('\r').unwrap_or(line);
         if line.trim().is_empty() {
             continue;
         }
-        let line_no = i + 1;
         let mut parts = line.splitn(3, '\t');
         let id = parts.next().unwrap_or("");
         let body = parts.next();
         let rest = parts.next();
-        let record = format!("{ann_name} line {line_no} ({})", truncate(id, 20));
+        let record = format!("{ann_name} line {} ({})", i + 1, truncate(id, 20));
         let Some(body) = body else {
             return Err(ImportError::new(
                 &record,
@@ -257,130 +258,15 @@ pub fn import(name: &str, text: &str, ann_name: &str, ann: &str) -> Result<Docum
         };
         let mut fields = body.split(' ').filter(|f| !f.is_empty());
         let kind = fields.next().unwrap_or("");
+        let fields: Vec<&str> = fields.collect();
         match id.chars().next() {
-            Some('T') => {
-                let label = parse_label(kind)
-                    .ok_or_else(|| ImportError::new(&record, unknown_label(kind)))?;
-                let offsets: Vec<&str> = fields.collect();
-                let offsets = offsets.join(" ");
-                let mut frags = Vec::new();
-                for frag in offsets.split(';') {
-                    let mut se = frag.split(' ').filter(|f| !f.is_empty());
-                    let (Some(s), Some(e), None) = (se.next(), se.next(), se.next()) else {
-                        return Err(ImportError::new(
-                            &record,
-                            format!(
-                                "offsets {:?} are not START END[;START END…]",
-                                truncate(&offsets, 40)
-                            ),
-                        ));
-                    };
-                    let (Ok(s), Ok(e)) = (s.parse::<usize>(), e.parse::<usize>()) else {
-                        return Err(ImportError::new(
-                            &record,
-                            format!(
-                                "offsets {:?} are not non-negative integers",
-                                truncate(frag, 40)
-                            ),
-                        ));
-                    };
-                    if s > e || e > index.len_chars() {
-                        return Err(ImportError::new(
-                            &record,
-                            format!(
-                                "fragment {s} {e} is not inside the text ({} code points)",
-                                index.len_chars()
-                            ),
-                        ));
-                    }
-                    if frags.last().is_some_and(|&(_, pe)| s < pe) {
-                        return Err(ImportError::new(
-                            &record,
-                            "fragments overlap or are out of order",
-                        ));
-                    }
-                    frags.push((s, e));
-                }
-                let (start, end) = (frags[0].0, frags[frags.len() - 1].1);
-                let mut span = DraftSpan::new(record.clone(), id.to_string(), label, start, end);
-                if frags.len() > 1 {
-                    fragment_texts.insert(id.to_string(), frags);
-                }
-                span.text = Some(rest.unwrap_or("").to_string());
-                spans.push(span);
-            }
-            Some('R') => {
-                if !super::is_said_by(kind) {
-                    return Err(ImportError::new(
-                        &record,
-                        format!(
-                            "unknown relation type {:?} (expected SaidBy)",
-                            truncate(kind, 40)
-                        ),
-                    ));
-                }
-                let mut arg1 = None;
-                let mut arg2 = None;
-                for f in fields {
-                    match f.split_once(':') {
-                        Some(("Arg1", t)) => arg1 = Some(t.to_string()),
-                        Some(("Arg2", t)) => arg2 = Some(t.to_string()),
-                        _ => {}
-                    }
-                }
-                let (Some(from), Some(to)) = (arg1, arg2) else {
-                    return Err(ImportError::new(
-                        &record,
-                        "a relation needs Arg1:ID and Arg2:ID",
-                    ));
-                };
-                links.push(DraftLink { record, from, to });
-            }
-            Some('A') | Some('M') => {
-                let target = fields.next().unwrap_or("").to_string();
-                let value = fields.next().unwrap_or("");
-                match kind {
-                    "Status" => {
-                        let status = match value.to_ascii_lowercase().as_str() {
-                            "suggested" => Status::Suggested,
-                            "accepted" => Status::Accepted,
-                            "rejected" => Status::Rejected,
-                            _ => {
-                                return Err(ImportError::new(
-                                    &record,
-                                    format!(
-                                        "Status {:?} is not Suggested, Accepted or Rejected",
-                                        truncate(value, 30)
-                                    ),
-                                ));
-                            }
-                        };
-                        statuses.push((record, target, status));
-                    }
-                    "Kind" => {
-                        let k = match value.to_ascii_lowercase().as_str() {
-                            "direct" => QuoteKind::Direct,
-                            "reported" => QuoteKind::Reported,
-                            _ => {
-                                return Err(ImportError::new(
-                                    &record,
-                                    format!(
-                                        "Kind {:?} is not Direct or Reported",
-                                        truncate(value, 30)
-                                    ),
-                                ));
-                            }
-                        };
-                        kinds.push((record, target, k));
-                    }
-                    // Other attributes are not hearsay's.
-                    _ => {}
-                }
-            }
+            Some('T') => draft.text_bound(record, id, kind, &fields, rest)?,
+            Some('R') => draft.relation(record, kind, &fields)?,
+            Some('A') | Some('M') => draft.attribute(record, kind, &fields)?,
             Some('#') => {
-                let target = fields.next().unwrap_or("").to_string();
+                let target = fields.first().unwrap_or(&"").to_string();
                 if let Some(name) = rest.and_then(|r| r.strip_prefix("speaker:")) {
-                    names.push((record, target, name.trim().to_string()));
+                    draft.names.push((record, target, name.trim().to_string()));
                 }
             }
             // Events, normalisations and equivalences are not hearsay's.
@@ -393,57 +279,223 @@ pub fn import(name: &str, text: &str, ann_name: &str, ann: &str) -> Result<Docum
             }
         }
     }
-    // Discontinuous spans: check the fragments' texts here.
-    for span in &mut spans {
-        if let Some(frags) = fragment_texts.get(&span.key) {
-            let want: Vec<String> = frags
-                .iter()
-                .map(|&(s, e)| flatten(index.slice(s, e)))
-                .collect();
-            let want = want.join(" ");
-            let got = span.text.take().unwrap_or_default();
-            if flatten(&got) != want {
+    draft.finish(name, text)
+}
+
+/// What the lines of an `.ann` file have said so far.
+struct Draft<'t> {
+    index: CharIndex<'t>,
+    spans: Vec<DraftSpan>,
+    /// The fragments of each discontinuous span, by its id.
+    fragment_texts: HashMap<String, Vec<(usize, usize)>>,
+    links: Vec<DraftLink>,
+    /// `(record, target id, value)` of each attribute and note.
+    statuses: Vec<(String, String, Status)>,
+    kinds: Vec<(String, String, QuoteKind)>,
+    names: Vec<(String, String, String)>,
+}
+
+impl Draft<'_> {
+    /// A `T` line: a span of label `kind` at the offsets in `fields`, with
+    /// its text in `rest`.
+    fn text_bound(
+        &mut self,
+        record: String,
+        id: &str,
+        kind: &str,
+        fields: &[&str],
+        rest: Option<&str>,
+    ) -> Result<(), ImportError> {
+        let label =
+            parse_label(kind).ok_or_else(|| ImportError::new(&record, unknown_label(kind)))?;
+        let offsets = fields.join(" ");
+        let mut frags = Vec::new();
+        for frag in offsets.split(';') {
+            let (s, e) = self.fragment(&record, &offsets, frag)?;
+            if frags.last().is_some_and(|&(_, pe)| s < pe) {
                 return Err(ImportError::new(
-                    &span.record,
-                    format!(
-                        "text {:?} differs from the text of its fragments ({:?})",
-                        truncate(&got, 60),
-                        truncate(&want, 60)
-                    ),
+                    &record,
+                    "fragments overlap or are out of order",
                 ));
             }
+            frags.push((s, e));
         }
+        let (start, end) = (frags[0].0, frags[frags.len() - 1].1);
+        let mut span = DraftSpan::new(record, id.to_string(), label, start, end);
+        if frags.len() > 1 {
+            self.fragment_texts.insert(id.to_string(), frags);
+        }
+        span.text = Some(rest.unwrap_or("").to_string());
+        self.spans.push(span);
+        Ok(())
     }
-    let keys: HashMap<String, usize> = spans
-        .iter()
-        .enumerate()
-        .filter(|(_, s)| matches!(s.kind, SpanKind::Annotation(_)))
-        .map(|(k, s)| (s.key.clone(), k))
-        .collect();
-    let find = |record: &str, target: &str, _: &mut Vec<DraftSpan>| {
-        keys.get(target).copied().ok_or_else(|| {
-            ImportError::new(
+
+    /// One `START END` fragment of the offsets of a `T` line.
+    fn fragment(
+        &self,
+        record: &str,
+        offsets: &str,
+        frag: &str,
+    ) -> Result<(usize, usize), ImportError> {
+        let mut se = frag.split(' ').filter(|f| !f.is_empty());
+        let (Some(s), Some(e), None) = (se.next(), se.next(), se.next()) else {
+            return Err(ImportError::new(
                 record,
                 format!(
-                    "refers to {:?}, which is not a quote, claim or denial",
-                    truncate(target, 20)
+                    "offsets {:?} are not START END[;START END…]",
+                    truncate(offsets, 40)
                 ),
-            )
-        })
-    };
-    for (record, target, status) in statuses {
-        let k = find(&record, &target, &mut spans)?;
-        spans[k].status = status;
+            ));
+        };
+        let (Ok(s), Ok(e)) = (s.parse::<usize>(), e.parse::<usize>()) else {
+            return Err(ImportError::new(
+                record,
+                format!(
+                    "offsets {:?} are not non-negative integers",
+                    truncate(frag, 40)
+                ),
+            ));
+        };
+        let len = self.index.len_chars();
+        if s > e || e > len {
+            return Err(ImportError::new(
+                record,
+                format!("fragment {s} {e} is not inside the text ({len} code points)"),
+            ));
+        }
+        Ok((s, e))
     }
-    for (record, target, kind) in kinds {
-        let k = find(&record, &target, &mut spans)?;
-        spans[k].quote_kind = Some(kind);
+
+    /// An `R` line: a `SaidBy` relation between the spans in `fields`.
+    fn relation(&mut self, record: String, kind: &str, fields: &[&str]) -> Result<(), ImportError> {
+        if !super::is_said_by(kind) {
+            return Err(ImportError::new(
+                &record,
+                format!(
+                    "unknown relation type {:?} (expected SaidBy)",
+                    truncate(kind, 40)
+                ),
+            ));
+        }
+        let mut arg1 = None;
+        let mut arg2 = None;
+        for f in fields {
+            match f.split_once(':') {
+                Some(("Arg1", t)) => arg1 = Some(t.to_string()),
+                Some(("Arg2", t)) => arg2 = Some(t.to_string()),
+                _ => {}
+            }
+        }
+        let (Some(from), Some(to)) = (arg1, arg2) else {
+            return Err(ImportError::new(
+                &record,
+                "a relation needs Arg1:ID and Arg2:ID",
+            ));
+        };
+        self.links.push(DraftLink { record, from, to });
+        Ok(())
     }
-    for (record, target, name) in names {
-        let k = find(&record, &target, &mut spans)?;
-        spans[k].speaker_name = Some(name);
+
+    /// An `A` or `M` line: a `Status` or `Kind` attribute of a span (other
+    /// attributes are not hearsay's).
+    fn attribute(
+        &mut self,
+        record: String,
+        kind: &str,
+        fields: &[&str],
+    ) -> Result<(), ImportError> {
+        let target = fields.first().unwrap_or(&"").to_string();
+        let value = fields.get(1).unwrap_or(&"");
+        match kind {
+            "Status" => {
+                let status = match value.to_ascii_lowercase().as_str() {
+                    "suggested" => Status::Suggested,
+                    "accepted" => Status::Accepted,
+                    "rejected" => Status::Rejected,
+                    _ => {
+                        return Err(ImportError::new(
+                            &record,
+                            format!(
+                                "Status {:?} is not Suggested, Accepted or Rejected",
+                                truncate(value, 30)
+                            ),
+                        ));
+                    }
+                };
+                self.statuses.push((record, target, status));
+            }
+            "Kind" => {
+                let k = match value.to_ascii_lowercase().as_str() {
+                    "direct" => QuoteKind::Direct,
+                    "reported" => QuoteKind::Reported,
+                    _ => {
+                        return Err(ImportError::new(
+                            &record,
+                            format!("Kind {:?} is not Direct or Reported", truncate(value, 30)),
+                        ));
+                    }
+                };
+                self.kinds.push((record, target, k));
+            }
+            _ => {}
+        }
+        Ok(())
     }
-    build_document(name, text, spans, links, flatten)
+
+    /// Checks the fragments' texts, applies attributes and notes, and
+    /// builds the document.
+    fn finish(mut self, name: &str, text: &str) -> Result<Document, ImportError> {
+        // Discontinuous spans: check the fragments' texts here.
+        for span in &mut self.spans {
+            if let Some(frags) = self.fragment_texts.get(&span.key) {
+                let want: Vec<String> = frags
+                    .iter()
+                    .map(|&(s, e)| flatten(self.index.slice(s, e)))
+                    .collect();
+                let want = want.join(" ");
+                let got = span.text.take().unwrap_or_default();
+                if flatten(&got) != want {
+                    return Err(ImportError::new(
+                        &span.record,
+                        format!(
+                            "text {:?} differs from the text of its fragments ({:?})",
+                            truncate(&got, 60),
+                            truncate(&want, 60)
+                        ),
+                    ));
+                }
+            }
+        }
+        let keys: HashMap<String, usize> = self
+            .spans
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| matches!(s.kind, SpanKind::Annotation(_)))
+            .map(|(k, s)| (s.key.clone(), k))
+            .collect();
+        let find = |record: &str, target: &str| {
+            keys.get(target).copied().ok_or_else(|| {
+                ImportError::new(
+                    record,
+                    format!(
+                        "refers to {:?}, which is not a quote, claim or denial",
+                        truncate(target, 20)
+                    ),
+                )
+            })
+        };
+        let mut spans = self.spans;
+        for (record, target, status) in self.statuses {
+            spans[find(&record, &target)?].status = status;
+        }
+        for (record, target, kind) in self.kinds {
+            spans[find(&record, &target)?].quote_kind = Some(kind);
+        }
+        for (record, target, name) in self.names {
+            spans[find(&record, &target)?].speaker_name = Some(name);
+        }
+        build_document(name, text, spans, self.links, flatten)
+    }
 }
 
 /// Reads brat files (`(name, bytes)`): each `.ann` with the `.txt` of the

@@ -201,10 +201,7 @@ fn import_task(
         Some(Value::String(n)) if !n.is_empty() => n.clone(),
         _ => record_name(file, number),
     };
-    let mut spans: Vec<DraftSpan> = Vec::new();
-    let mut links = Vec::new();
-    let mut speaker_names: Vec<(String, String)> = Vec::new();
-    let mut kinds: Vec<(String, QuoteKind)> = Vec::new();
+    let mut draft = TaskDraft::default();
     // The first annotation that was not cancelled, then the first prediction.
     let annotation = list(task, "annotations", record)?
         .iter()
@@ -230,137 +227,201 @@ fn import_task(
                 ));
             }
         };
-        let annotated: HashSet<(usize, usize, SpanKind)> =
-            spans.iter().map(|s| (s.start, s.end, s.kind)).collect();
+        let from = Source {
+            status,
+            prefix,
+            annotated: draft
+                .spans
+                .iter()
+                .map(|s| (s.start, s.end, s.kind))
+                .collect(),
+        };
         for (k, r) in results.iter().enumerate() {
             let rec = format!("{record}, {what} result {}", k + 1);
             let Value::Object(r) = r else {
                 return Err(ImportError::new(&rec, "not an object"));
             };
-            let kind = r.get("type").and_then(Value::as_str).unwrap_or("");
-            let id = r.get("id").and_then(super::id_string);
-            match kind {
-                "labels" => {
-                    let id = id.ok_or_else(|| ImportError::new(&rec, "missing \"id\""))?;
-                    let rec = format!("{record}, {what} region {}", truncate(&id, 20));
-                    let Some(Value::Object(value)) = r.get("value") else {
-                        return Err(ImportError::new(&rec, "missing \"value\""));
-                    };
-                    let start = offset_field(value, "start", &rec)?;
-                    let end = offset_field(value, "end", &rec)?;
-                    let labels = match value.get("labels") {
-                        Some(Value::Array(l)) if !l.is_empty() => l,
-                        _ => {
-                            return Err(ImportError::new(
-                                &rec,
-                                "\"value.labels\" is missing or empty",
-                            ));
-                        }
-                    };
-                    for (n, label) in labels.iter().enumerate() {
-                        let label = label.as_str().unwrap_or("");
-                        let kind = parse_label(label)
-                            .ok_or_else(|| ImportError::new(&rec, unknown_label(label)))?;
-                        let key = if n == 0 {
-                            format!("{prefix}{id}")
-                        } else {
-                            format!("{prefix}{id}#{n}")
-                        };
-                        let mut span = DraftSpan::new(rec.clone(), key, kind, start, end);
-                        span.status = status;
-                        span.text = value
-                            .get("text")
-                            .and_then(Value::as_str)
-                            .map(str::to_string);
-                        // In a prediction, skip what the annotation already has.
-                        let duplicate =
-                            status == Status::Suggested && annotated.contains(&(start, end, kind));
-                        if !duplicate {
-                            spans.push(span);
-                        }
-                    }
+            draft.result(&from, &format!("{record}, {what}"), rec, r)?;
+        }
+    }
+    draft.finish(&name, text)
+}
+
+/// Where results come from: the annotation (accepted) or the prediction
+/// (suggested, ids prefixed with `p:`).
+struct Source {
+    status: Status,
+    prefix: &'static str,
+    /// The annotation's spans, which a prediction does not repeat.
+    annotated: HashSet<(usize, usize, SpanKind)>,
+}
+
+/// What a task's results have said so far.
+#[derive(Default)]
+struct TaskDraft {
+    spans: Vec<DraftSpan>,
+    links: Vec<DraftLink>,
+    /// `(region id, name)` of each speaker text area.
+    speaker_names: Vec<(String, String)>,
+    /// `(region id, kind)` of each kind choice.
+    kinds: Vec<(String, QuoteKind)>,
+}
+
+impl TaskDraft {
+    /// One result `r` (record `rec`) of the annotation or prediction named
+    /// `whose` (for messages).
+    fn result(
+        &mut self,
+        from: &Source,
+        whose: &str,
+        rec: String,
+        r: &Map<String, Value>,
+    ) -> Result<(), ImportError> {
+        let prefix = from.prefix;
+        let kind = r.get("type").and_then(Value::as_str).unwrap_or("");
+        let id = r.get("id").and_then(super::id_string);
+        let from_name = r.get("from_name").and_then(Value::as_str);
+        match kind {
+            "labels" => {
+                let id = id.ok_or_else(|| ImportError::new(&rec, "missing \"id\""))?;
+                let rec = format!("{whose} region {}", truncate(&id, 20));
+                self.region(from, rec, &id, r)?;
+            }
+            "relation" => {
+                let labels: Vec<&str> = match r.get("labels") {
+                    Some(Value::Array(l)) => l.iter().filter_map(Value::as_str).collect(),
+                    _ => Vec::new(),
+                };
+                if let Some(other) = labels.iter().find(|l| !super::is_said_by(l)) {
+                    return Err(ImportError::new(
+                        &rec,
+                        format!(
+                            "unknown relation label {:?} (expected said_by)",
+                            truncate(other, 40)
+                        ),
+                    ));
                 }
-                "relation" => {
-                    let labels: Vec<&str> = match r.get("labels") {
-                        Some(Value::Array(l)) => l.iter().filter_map(Value::as_str).collect(),
-                        _ => Vec::new(),
-                    };
-                    if let Some(other) = labels.iter().find(|l| !super::is_said_by(l)) {
-                        return Err(ImportError::new(
-                            &rec,
-                            format!(
-                                "unknown relation label {:?} (expected said_by)",
-                                truncate(other, 40)
-                            ),
-                        ));
-                    }
-                    let from = r.get("from_id").and_then(super::id_string);
-                    let to = r.get("to_id").and_then(super::id_string);
-                    let (Some(from), Some(to)) = (from, to) else {
-                        return Err(ImportError::new(&rec, "needs \"from_id\" and \"to_id\""));
-                    };
-                    links.push(DraftLink {
-                        record: rec,
-                        from: format!("{prefix}{from}"),
-                        to: format!("{prefix}{to}"),
-                    });
-                }
-                "textarea" if r.get("from_name").and_then(Value::as_str) == Some("speaker") => {
-                    let name = r
-                        .get("value")
-                        .and_then(|v| v.get("text"))
-                        .and_then(|t| match t {
-                            Value::Array(items) => items.first().and_then(Value::as_str),
-                            Value::String(s) => Some(s.as_str()),
-                            _ => None,
-                        });
-                    if let (Some(id), Some(name)) = (id, name) {
-                        speaker_names.push((format!("{prefix}{id}"), name.to_string()));
-                    }
-                }
-                "choices" if r.get("from_name").and_then(Value::as_str) == Some("kind") => {
-                    let choice = r
-                        .get("value")
-                        .and_then(|v| v.get("choices"))
-                        .and_then(|c| c.get(0))
-                        .and_then(Value::as_str);
-                    let kind = match choice {
-                        Some("direct") => Some(QuoteKind::Direct),
-                        Some("reported") => Some(QuoteKind::Reported),
+                let from_id = r.get("from_id").and_then(super::id_string);
+                let to_id = r.get("to_id").and_then(super::id_string);
+                let (Some(from_id), Some(to_id)) = (from_id, to_id) else {
+                    return Err(ImportError::new(&rec, "needs \"from_id\" and \"to_id\""));
+                };
+                self.links.push(DraftLink {
+                    record: rec,
+                    from: format!("{prefix}{from_id}"),
+                    to: format!("{prefix}{to_id}"),
+                });
+            }
+            "textarea" if from_name == Some("speaker") => {
+                let name = r
+                    .get("value")
+                    .and_then(|v| v.get("text"))
+                    .and_then(|t| match t {
+                        Value::Array(items) => items.first().and_then(Value::as_str),
+                        Value::String(s) => Some(s.as_str()),
                         _ => None,
-                    };
-                    if let (Some(id), Some(kind)) = (id, kind) {
-                        kinds.push((format!("{prefix}{id}"), kind));
-                    }
+                    });
+                if let (Some(id), Some(name)) = (id, name) {
+                    self.speaker_names
+                        .push((format!("{prefix}{id}"), name.to_string()));
                 }
-                // Other result types (ratings, other tags) are not hearsay's.
-                _ => {}
+            }
+            "choices" if from_name == Some("kind") => {
+                let choice = r
+                    .get("value")
+                    .and_then(|v| v.get("choices"))
+                    .and_then(|c| c.get(0))
+                    .and_then(Value::as_str);
+                let kind = match choice {
+                    Some("direct") => Some(QuoteKind::Direct),
+                    Some("reported") => Some(QuoteKind::Reported),
+                    _ => None,
+                };
+                if let (Some(id), Some(kind)) = (id, kind) {
+                    self.kinds.push((format!("{prefix}{id}"), kind));
+                }
+            }
+            // Other result types (ratings, other tags) are not hearsay's.
+            _ => {}
+        }
+        Ok(())
+    }
+
+    /// A `labels` result: one span per label of region `id`.
+    fn region(
+        &mut self,
+        from: &Source,
+        rec: String,
+        id: &str,
+        r: &Map<String, Value>,
+    ) -> Result<(), ImportError> {
+        let Some(Value::Object(value)) = r.get("value") else {
+            return Err(ImportError::new(&rec, "missing \"value\""));
+        };
+        let start = offset_field(value, "start", &rec)?;
+        let end = offset_field(value, "end", &rec)?;
+        let labels = match value.get("labels") {
+            Some(Value::Array(l)) if !l.is_empty() => l,
+            _ => {
+                return Err(ImportError::new(
+                    &rec,
+                    "\"value.labels\" is missing or empty",
+                ));
+            }
+        };
+        for (n, label) in labels.iter().enumerate() {
+            let label = label.as_str().unwrap_or("");
+            let kind =
+                parse_label(label).ok_or_else(|| ImportError::new(&rec, unknown_label(label)))?;
+            let key = if n == 0 {
+                format!("{}{id}", from.prefix)
+            } else {
+                format!("{}{id}#{n}", from.prefix)
+            };
+            let mut span = DraftSpan::new(rec.clone(), key, kind, start, end);
+            span.status = from.status;
+            span.text = value
+                .get("text")
+                .and_then(Value::as_str)
+                .map(str::to_string);
+            // In a prediction, skip what the annotation already has.
+            let duplicate =
+                from.status == Status::Suggested && from.annotated.contains(&(start, end, kind));
+            if !duplicate {
+                self.spans.push(span);
             }
         }
+        Ok(())
     }
-    let speaker_names: HashMap<String, String> = speaker_names.into_iter().collect();
-    let kinds: HashMap<String, QuoteKind> = kinds.into_iter().collect();
-    for span in &mut spans {
-        if let Some(name) = speaker_names.get(&span.key) {
-            span.speaker_name = Some(name.clone());
+
+    /// Gives spans their speakers and kinds, drops dangling prediction
+    /// links, and builds the document.
+    fn finish(mut self, name: &str, text: &str) -> Result<Document, ImportError> {
+        let speaker_names: HashMap<String, String> = self.speaker_names.into_iter().collect();
+        let kinds: HashMap<String, QuoteKind> = self.kinds.into_iter().collect();
+        for span in &mut self.spans {
+            if let Some(name) = speaker_names.get(&span.key) {
+                span.speaker_name = Some(name.clone());
+            }
+            if let Some(kind) = kinds.get(&span.key) {
+                span.quote_kind = Some(*kind);
+            }
         }
-        if let Some(kind) = kinds.get(&span.key) {
-            span.quote_kind = Some(*kind);
-        }
+        // A prediction's link whose ends were dropped as duplicates of the
+        // annotation's regions.
+        let keys: HashSet<&str> = self.spans.iter().map(|s| s.key.as_str()).collect();
+        self.links.retain(|l| {
+            !l.from.starts_with("p:")
+                || keys.contains(l.from.as_str()) && keys.contains(l.to.as_str())
+        });
+        build_document(name, text, self.spans, self.links, same).map_err(|mut e| {
+            if e.message.starts_with("text ") {
+                e.message
+                    .push_str(" (Label Studio offsets must count code points)");
+            }
+            e
+        })
     }
-    // A prediction's link whose ends were dropped as duplicates of the
-    // annotation's regions.
-    let keys: HashSet<&str> = spans.iter().map(|s| s.key.as_str()).collect();
-    links.retain(|l| {
-        !l.from.starts_with("p:") || keys.contains(l.from.as_str()) && keys.contains(l.to.as_str())
-    });
-    build_document(&name, text, spans, links, same).map_err(|mut e| {
-        if e.message.starts_with("text ") {
-            e.message
-                .push_str(" (Label Studio offsets must count code points)");
-        }
-        e
-    })
 }
 
 /// The array field `field` of a task (missing or null: empty).

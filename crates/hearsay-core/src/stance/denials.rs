@@ -72,188 +72,195 @@ pub(crate) fn find(text: &str, tokens: &[Token], first: usize, last: usize) -> O
     if !tokens[first..last].iter().any(|t| t.has(DENYISH)) {
         return None;
     }
-    // Words only (marks and punctuation dropped), with clause breaks kept as
-    // empty keys so a negation does not leak across a comma.
-    let n = last - first;
-    let mut idx = Vec::with_capacity(n);
-    // All keys in one buffer (one allocation per sentence, not per word).
-    let mut buf = String::with_capacity(tokens[last - 1].end() - tokens[first].start() + 8);
-    let mut ranges: Vec<(usize, usize)> = Vec::with_capacity(n);
-    for (i, t) in tokens.iter().enumerate().take(last).skip(first) {
-        match t.kind {
-            Kind::Word => {
-                idx.push(i);
-                let at = buf.len();
-                push_key(&text[t.start()..t.end()], &mut buf);
-                ranges.push((at, buf.len()));
-            }
-            Kind::Punct(',')
-            | Kind::Punct(';')
-            | Kind::Punct(':')
-            | Kind::Punct('—')
-            | Kind::Punct('–')
-            | Kind::Punct('.') => {
-                idx.push(i);
-                ranges.push((buf.len(), buf.len()));
-            }
-            _ => {}
+    let keys = Keys::of(text, tokens, first, last);
+    (0..keys.len()).find_map(|j| {
+        // Every pattern starts at a denial word, a negator or a speech verb
+        // ("said no to"): other words are passed over without comparing
+        // strings.
+        if keys.k(j).is_empty() || !tokens[keys.idx[j]].has(DENYISH | NEG | CUE) {
+            return None;
         }
+        let (a, b) = keys.pattern_at(j)?;
+        Some(keys.cue(a, b))
+    })
+}
+
+/// A sentence's words as lowercase keys (marks and punctuation dropped),
+/// with clause breaks kept as empty keys so a negation does not leak across
+/// a comma.
+struct Keys<'t> {
+    tokens: &'t [Token],
+    /// The token of each key.
+    idx: Vec<usize>,
+    /// All keys in one buffer (one allocation per sentence, not per word).
+    buf: String,
+    /// Each key's range in `buf`.
+    ranges: Vec<(usize, usize)>,
+}
+
+impl<'t> Keys<'t> {
+    fn of(text: &str, tokens: &'t [Token], first: usize, last: usize) -> Keys<'t> {
+        let n = last - first;
+        let mut keys = Keys {
+            tokens,
+            idx: Vec::with_capacity(n),
+            buf: String::with_capacity(tokens[last - 1].end() - tokens[first].start() + 8),
+            ranges: Vec::with_capacity(n),
+        };
+        for (i, t) in tokens.iter().enumerate().take(last).skip(first) {
+            match t.kind {
+                Kind::Word => {
+                    keys.idx.push(i);
+                    let at = keys.buf.len();
+                    push_key(&text[t.start()..t.end()], &mut keys.buf);
+                    keys.ranges.push((at, keys.buf.len()));
+                }
+                Kind::Punct(',' | ';' | ':' | '—' | '–' | '.') => {
+                    keys.idx.push(i);
+                    keys.ranges.push((keys.buf.len(), keys.buf.len()));
+                }
+                _ => {}
+            }
+        }
+        keys
     }
-    let n_keys = ranges.len();
-    let k = |j: usize| ranges.get(j).map_or("", |&(a, b)| &buf[a..b]);
-    let neg_at = |j: usize| {
-        tokens[idx[j]].has(NEG) && !k(j).is_empty() || matches!(k(j), "nothing" | "cannot")
-    };
-    // A negator within four words before `j`, in the same clause.
-    let negated = |j: usize| {
+
+    fn len(&self) -> usize {
+        self.ranges.len()
+    }
+
+    /// Key `j`, or `""` past the end and at a clause break.
+    fn k(&self, j: usize) -> &str {
+        self.ranges.get(j).map_or("", |&(a, b)| &self.buf[a..b])
+    }
+
+    /// Whether key `j` negates.
+    fn neg_at(&self, j: usize) -> bool {
+        self.tokens[self.idx[j]].has(NEG) && !self.k(j).is_empty()
+            || matches!(self.k(j), "nothing" | "cannot")
+    }
+
+    /// A negator within four words before `j`, in the same clause.
+    fn negated(&self, j: usize) -> bool {
         let mut m = j;
         let mut n = 0;
         while m > 0 && n < 4 {
             m -= 1;
-            if k(m).is_empty() {
+            if self.k(m).is_empty() {
                 return false;
             }
-            if neg_at(m) {
+            if self.neg_at(m) {
                 return true;
             }
             n += 1;
         }
         false
-    };
-    // A pattern that reaches past the sentence's last key ends there:
-    // `find` must never index out of the sentence (a headline has no
-    // final stop).
-    let cue = |a: usize, b: usize| {
-        let end = n_keys.saturating_sub(1);
-        Some(Cue {
-            first: idx[a.min(end)],
-            last: idx[b.min(end)],
-        })
-    };
-    for j in 0..n_keys {
-        let w = k(j);
-        // Every pattern below starts at a denial word, a negator or a
-        // speech verb ("said no to"): other words are passed over without
-        // comparing strings.
-        if w.is_empty() || !tokens[idx[j]].has(DENYISH | NEG | CUE) {
-            continue;
-        }
-        match w {
-            // "ruled out", "ruled it out", "ruling anything out".
-            "rule" | "rules" | "ruled" | "ruling" => {
-                if let Some(o) = (j + 1..(j + 4).min(n_keys)).find(|&m| k(m) == "out")
-                    && !negated(j) {
-                        return cue(j, o);
-                    }
-            }
-            "reject" | "rejects" | "rejected" | "rejecting" | "dismiss" | "dismisses"
-            | "dismissed" | "dismissing" | "deny" | "denies" | "denied" | "denying"
-                // "dismissed from his post" is a firing, not a denial.
-                if k(j + 1) != "from" && !negated(j) => {
-                    return cue(j, j);
-                }
-            "exclude" | "excludes" | "excluded" | "excluding"
-                if !negated(j) => {
-                    return cue(j, j);
-                }
-            // "no plans to", "no intention of", "confirming no change".
-            "no" => {
-                if matches!(
-                    k(j + 1),
-                    "plans" | "plan" | "intention" | "intent" | "desire" | "change"
-                ) {
-                    return cue(j, j + 1);
-                }
-            }
-            // "there will be no …".
-            "there"
-                if matches!(k(j + 1), "will" | "would" | "shall")
-                    && k(j + 2) == "be"
-                    && matches!(k(j + 3), "no" | "never")
-                => {
-                    return cue(j, j + 3);
-                }
-            "not" => {
-                // "not considering", "not planning".
-                if matches!(k(j + 1), "considering" | "planning" | "contemplating") {
-                    return cue(j, j + 1);
-                }
-                // "on not deploying", "of not sending".
-                if j > 0 && matches!(k(j - 1), "on" | "of" | "about") && k(j + 1).ends_with("ing") {
-                    return cue(j, j + 1);
-                }
-                // "will not send".
-                if j > 0
-                    && matches!(k(j - 1), "will" | "would" | "shall")
-                    && ACTIONS.contains(&k(j + 1))
-                {
-                    return cue(j - 1, j + 1);
-                }
-            }
-            "never"
-                if j > 0 && matches!(k(j - 1), "will" | "would") && ACTIONS.contains(&k(j + 1)) => {
-                    return cue(j - 1, j + 1);
-                }
-            "won't" | "wouldn't" | "shan't" | "can't" | "cannot"
-                if ACTIONS.contains(&k(j + 1)) => {
-                    return cue(j, j + 1);
-                }
-            // "refused to join"; "refused to rule out" is the opposite.
-            "refused" | "refuses" | "refuse" | "refusing" | "declined" | "declines"
-                if k(j + 1) == "to"
-                    && !matches!(
-                        k(j + 2),
-                        "rule"
-                            | "exclude"
-                            | "deny"
-                            | "comment"
-                            | "say"
-                            | "answer"
-                            | "discuss"
-                            | "reject"
-                            | "dismiss"
-                            | "confirm"
-                            | "be"
-                            | "disclose"
-                            | "specify"
-                    )
-                    && !k(j + 2).is_empty()
-                => {
-                    return cue(j, j + 2);
-                }
-            // "against deploying troops", "spoke out against the plan".
-            "against" => {
-                let next = k(j + 1);
-                let spoke = j >= 2
-                    && k(j - 1) == "out"
-                    && matches!(k(j - 2), "spoke" | "speak" | "speaks" | "came" | "come");
-                let voted =
-                    j >= 1 && matches!(k(j - 1), "voted" | "vote" | "votes" | "argued" | "warned");
-                if (next.ends_with("ing") && next.len() > 5) || spoke || voted {
-                    // The cue starts at the verb, so the subject just
-                    // before it is found as who denies ("Ana Ruiz voted
-                    // against"). "Lawmakers voted against" ending a
-                    // headline, or "voted against, …": no object word.
-                    let from = if spoke {
-                        j - 2
-                    } else if voted {
-                        j - 1
-                    } else {
-                        j
-                    };
-                    return cue(from, if next.is_empty() { j } else { j + 1 });
-                }
-            }
-            // "said no to".
-            "say" | "says" | "said"
-                if k(j + 1) == "no" && k(j + 2) == "to" => {
-                    return cue(j, j + 2);
-                }
-            _ => {}
+    }
+
+    /// The cue from key `a` to key `b`. A pattern that reaches past the
+    /// sentence's last key ends there: `find` must never index out of the
+    /// sentence (a headline has no final stop).
+    fn cue(&self, a: usize, b: usize) -> Cue {
+        let end = self.len().saturating_sub(1);
+        Cue {
+            first: self.idx[a.min(end)],
+            last: self.idx[b.min(end)],
         }
     }
-    None
+
+    /// The keys `[a, b]` of the denial pattern starting at key `j`, if one
+    /// does.
+    fn pattern_at(&self, j: usize) -> Option<(usize, usize)> {
+        let k = |m: usize| self.k(m);
+        match k(j) {
+            // "ruled out", "ruled it out", "ruling anything out".
+            "rule" | "rules" | "ruled" | "ruling" => {
+                let o = (j + 1..(j + 4).min(self.len())).find(|&m| k(m) == "out")?;
+                (!self.negated(j)).then_some((j, o))
+            }
+            // "dismissed from his post" is a firing, not a denial.
+            "reject" | "rejects" | "rejected" | "rejecting" | "dismiss" | "dismisses"
+            | "dismissed" | "dismissing" | "deny" | "denies" | "denied" | "denying" => {
+                (k(j + 1) != "from" && !self.negated(j)).then_some((j, j))
+            }
+            "exclude" | "excludes" | "excluded" | "excluding" => {
+                (!self.negated(j)).then_some((j, j))
+            }
+            // "no plans to", "no intention of", "confirming no change".
+            "no" => matches!(
+                k(j + 1),
+                "plans" | "plan" | "intention" | "intent" | "desire" | "change"
+            )
+            .then_some((j, j + 1)),
+            // "there will be no …".
+            "there" => (matches!(k(j + 1), "will" | "would" | "shall")
+                && k(j + 2) == "be"
+                && matches!(k(j + 3), "no" | "never"))
+            .then_some((j, j + 3)),
+            "not" => self.not_doing(j),
+            "never" => {
+                (j > 0 && matches!(k(j - 1), "will" | "would") && ACTIONS.contains(&k(j + 1)))
+                    .then(|| (j - 1, j + 1))
+            }
+            "won't" | "wouldn't" | "shan't" | "can't" | "cannot" => {
+                ACTIONS.contains(&k(j + 1)).then_some((j, j + 1))
+            }
+            // "refused to join"; "refused to rule out" is the opposite.
+            "refused" | "refuses" | "refuse" | "refusing" | "declined" | "declines" => {
+                (k(j + 1) == "to" && !k(j + 2).is_empty() && !NOT_REFUSALS.contains(&k(j + 2)))
+                    .then_some((j, j + 2))
+            }
+            "against" => self.against(j),
+            // "said no to".
+            "say" | "says" | "said" => (k(j + 1) == "no" && k(j + 2) == "to").then_some((j, j + 2)),
+            _ => None,
+        }
+    }
+
+    /// "not considering", "on not deploying", "will not send".
+    fn not_doing(&self, j: usize) -> Option<(usize, usize)> {
+        let k = |m: usize| self.k(m);
+        if matches!(k(j + 1), "considering" | "planning" | "contemplating") {
+            return Some((j, j + 1));
+        }
+        if j > 0 && matches!(k(j - 1), "on" | "of" | "about") && k(j + 1).ends_with("ing") {
+            return Some((j, j + 1));
+        }
+        (j > 0 && matches!(k(j - 1), "will" | "would" | "shall") && ACTIONS.contains(&k(j + 1)))
+            .then(|| (j - 1, j + 1))
+    }
+
+    /// "against deploying troops", "spoke out against the plan", "voted
+    /// against". The cue starts at the verb, so the subject just before it
+    /// is found as who denies ("Ana Ruiz voted against"). "Lawmakers voted
+    /// against" ending a headline, or "voted against, …": no object word.
+    fn against(&self, j: usize) -> Option<(usize, usize)> {
+        let k = |m: usize| self.k(m);
+        let next = k(j + 1);
+        let spoke = j >= 2
+            && k(j - 1) == "out"
+            && matches!(k(j - 2), "spoke" | "speak" | "speaks" | "came" | "come");
+        let voted = j >= 1 && matches!(k(j - 1), "voted" | "vote" | "votes" | "argued" | "warned");
+        if !((next.ends_with("ing") && next.len() > 5) || spoke || voted) {
+            return None;
+        }
+        let from = if spoke {
+            j - 2
+        } else if voted {
+            j - 1
+        } else {
+            j
+        };
+        Some((from, if next.is_empty() { j } else { j + 1 }))
+    }
 }
+
+/// What "refused to" may be followed by without refusing anything:
+/// "refused to rule out" is the opposite, "declined to comment" is silence.
+const NOT_REFUSALS: &[&str] = &[
+    "rule", "exclude", "deny", "comment", "say", "answer", "discuss", "reject", "dismiss",
+    "confirm", "be", "disclose", "specify",
+];
 
 #[cfg(test)]
 mod tests {

@@ -136,7 +136,6 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
                 None => break,
             }
         };
-        let len = c.len_utf8();
         // A single ASCII space between words: the common case.
         if c == ' '
             && bytes
@@ -156,14 +155,8 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
             );
         if !mark_like && c.is_whitespace() {
             let start = i;
-            let mut has_break = false;
-            while let Some(w) = char_at(text, i) {
-                if !w.is_whitespace() {
-                    break;
-                }
-                has_break |= is_line_break(w);
-                i += w.len_utf8();
-            }
+            let (end, has_break) = scan_space(text, i);
+            i = end;
             if has_break {
                 tokens.push(Token {
                     s: start as u32,
@@ -192,62 +185,7 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
             space_before = false;
             continue;
         }
-        let prev = char_before(text, i);
-        let next = char_at(text, i + len);
-        let prev_space = prev.is_none_or(|p| {
-            p.is_whitespace() || matches!(p, '(' | '[' | '{' | '—' | '–' | '-' | '/')
-        });
-        let next_space = next.is_none_or(|n| n.is_whitespace());
-        let next_alnum = next.is_some_and(|n| n.is_alphanumeric());
-        let prev_digit = prev.is_some_and(|p| p.is_ascii_digit());
-        let mut end = i + len;
-        let kind = match c {
-            '“' | '„' | '«' => Kind::Mark(Mark::DoubleOpen),
-            // ”…” copy: a right mark before a word after a space opens.
-            '”' if prev_space && !next_space => Kind::Mark(Mark::DoubleOpen),
-            '”' | '»' => Kind::Mark(Mark::DoubleClose),
-            '"' | '＂' => Kind::Mark(Mark::DoubleEither),
-            // 5′11″: primes after a digit are measurements.
-            '″' if prev_digit => Kind::Punct(c),
-            '″' => Kind::Mark(Mark::DoubleEither),
-            '\'' | '′' | '’' if next == Some('\'') || (c == '’' && next == Some('’')) => {
-                // ''like this'' (some archives double the apostrophe).
-                end = i + len + next.map_or(0, char::len_utf8);
-                if prev_space && !next_space {
-                    Kind::Mark(Mark::DoubleOpen)
-                } else if !prev_space {
-                    Kind::Mark(Mark::DoubleClose)
-                } else {
-                    Kind::Mark(Mark::DoubleEither)
-                }
-            }
-            '′' if prev_digit => Kind::Punct(c),
-            // ’90s: an apostrophe before a digit elides a century.
-            '’' | '\'' | '‘' if next.is_some_and(|n| n.is_ascii_digit()) => Kind::Punct('\''),
-            '‘' | '‹' => Kind::Mark(Mark::SingleOpen),
-            '›' => Kind::Mark(Mark::SingleClose),
-            '’' | '\'' | '′' if prev_space && next_alnum => Kind::Mark(Mark::SingleOpen),
-            '’' | '\'' | '′' => Kind::Mark(Mark::SingleClose),
-            _ => Kind::Punct(c),
-        };
-        // "--" is one dash.
-        if c == '-' && next == Some('-') {
-            end = i + 2;
-            while char_at(text, end) == Some('-') {
-                end += 1;
-            }
-            tokens.push(Token {
-                s: start as u32,
-                e: end as u32,
-                kind: Kind::Punct('—'),
-                lex: 0,
-                cap: false,
-                space_before,
-            });
-            i = end;
-            space_before = false;
-            continue;
-        }
+        let (kind, end) = read_sign(text, i, c);
         tokens.push(Token {
             s: start as u32,
             e: end as u32,
@@ -260,6 +198,75 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
         space_before = false;
     }
     tokens
+}
+
+/// Scans whitespace from `i`: returns where it ends and whether it holds a
+/// line break.
+#[inline]
+fn scan_space(text: &str, mut i: usize) -> (usize, bool) {
+    let mut has_break = false;
+    while let Some(w) = char_at(text, i) {
+        if !w.is_whitespace() {
+            break;
+        }
+        has_break |= is_line_break(w);
+        i += w.len_utf8();
+    }
+    (i, has_break)
+}
+
+/// Reads the punctuation or quote mark `c` at byte `i`: its kind, by the
+/// characters around it, and where it ends (a doubled apostrophe and `--`
+/// are one token).
+#[inline]
+fn read_sign(text: &str, i: usize, c: char) -> (Kind, usize) {
+    let len = c.len_utf8();
+    let prev = char_before(text, i);
+    let next = char_at(text, i + len);
+    // "--" is one dash.
+    if c == '-' && next == Some('-') {
+        let mut end = i + 2;
+        while char_at(text, end) == Some('-') {
+            end += 1;
+        }
+        return (Kind::Punct('—'), end);
+    }
+    let prev_space = prev
+        .is_none_or(|p| p.is_whitespace() || matches!(p, '(' | '[' | '{' | '—' | '–' | '-' | '/'));
+    let next_space = next.is_none_or(|n| n.is_whitespace());
+    let next_alnum = next.is_some_and(|n| n.is_alphanumeric());
+    let prev_digit = prev.is_some_and(|p| p.is_ascii_digit());
+    let mut end = i + len;
+    let kind = match c {
+        '“' | '„' | '«' => Kind::Mark(Mark::DoubleOpen),
+        // ”…” copy: a right mark before a word after a space opens.
+        '”' if prev_space && !next_space => Kind::Mark(Mark::DoubleOpen),
+        '”' | '»' => Kind::Mark(Mark::DoubleClose),
+        '"' | '＂' => Kind::Mark(Mark::DoubleEither),
+        // 5′11″: primes after a digit are measurements.
+        '″' if prev_digit => Kind::Punct(c),
+        '″' => Kind::Mark(Mark::DoubleEither),
+        '\'' | '′' | '’' if next == Some('\'') || (c == '’' && next == Some('’')) => {
+            // ''like this'' (some archives double the apostrophe).
+            end = i + len + next.map_or(0, char::len_utf8);
+            if prev_space && !next_space {
+                Kind::Mark(Mark::DoubleOpen)
+            } else if !prev_space {
+                Kind::Mark(Mark::DoubleClose)
+            } else {
+                Kind::Mark(Mark::DoubleEither)
+            }
+        }
+        '′' if prev_digit => Kind::Punct(c),
+        // ’90s: an apostrophe before a digit elides a century.
+        '’' | '\'' | '‘' if next.is_some_and(|n| n.is_ascii_digit()) => Kind::Punct('\''),
+        '‘' | '‹' => Kind::Mark(Mark::SingleOpen),
+        '›' => Kind::Mark(Mark::SingleClose),
+        '’' | '\'' | '′' if prev_space && next_alnum => Kind::Mark(Mark::SingleOpen),
+        '’' | '\'' | '′' => Kind::Mark(Mark::SingleClose),
+        _ => Kind::Punct(c),
+    };
+    (kind, end)
 }
 
 /// Scans a word from `i`: alphanumerics joined by an apostrophe (`don’t`),
