@@ -125,24 +125,57 @@ fn stdin_is_read_as_a_document_named_stdin() {
 #[test]
 fn usage_errors_exit_2() {
     let dir = scratch("usage");
-    for args in [
-        &["extract"][..],
-        &[],
-        &["frobnicate"],
-        &["extract", "--format", "xml", "a.txt"],
-        &["extract", "-o"],
-        &["score", "one.json"],
+    for (args, want) in [
+        (
+            &["extract"][..],
+            "required arguments were not provided:\n  <PATH>...",
+        ),
+        (&[], "Usage: hearsay <COMMAND>"),
+        (&["frobnicate"], "unrecognized subcommand 'frobnicate'"),
+        (
+            &["extract", "--format", "xml", "a.txt"],
+            "invalid value 'xml' for '--format <FORMAT>'\n  [possible values: json, jsonl]",
+        ),
+        (
+            &["extract", "-o"],
+            "a value is required for '--output <FILE>'",
+        ),
+        (
+            &["score", "one.json"],
+            "required arguments were not provided:\n  <OTHER.json>",
+        ),
     ] {
         let out = hearsay(&dir, args);
         assert_eq!(out.status.code(), Some(2), "{args:?}");
-        assert!(stderr(&out).contains("usage: hearsay"), "{args:?}");
+        assert!(stderr(&out).contains(want), "{args:?}: {}", stderr(&out));
+        assert!(out.stdout.is_empty(), "{args:?}");
     }
+    // The help lists every command; each command has its own.
     let out = hearsay(&dir, &["--help"]);
     assert_eq!(out.status.code(), Some(0));
-    assert!(stdout(&out).contains("hearsay extract"));
+    let help = stdout(&out);
+    for command in ["extract", "score", "convert"] {
+        assert!(help.contains(&format!("\n  {command} ")), "{help}");
+    }
+    for (command, option) in [
+        ("extract", "--no-suggestions"),
+        ("score", "--json"),
+        ("convert", "--from <FORMAT>"),
+    ] {
+        let out = hearsay(&dir, &[command, "--help"]);
+        assert_eq!(out.status.code(), Some(0), "{command}");
+        let help = stdout(&out);
+        assert!(
+            help.contains(&format!("Usage: hearsay {command} ")) && help.contains(option),
+            "{help}"
+        );
+    }
     let out = hearsay(&dir, &["--version"]);
     assert_eq!(out.status.code(), Some(0));
-    assert!(stdout(&out).starts_with("hearsay "));
+    assert_eq!(
+        stdout(&out),
+        format!("hearsay {}\n", env!("CARGO_PKG_VERSION"))
+    );
     let _ = fs::remove_dir_all(&dir);
 }
 

@@ -271,15 +271,15 @@ fn usage_errors_exit_2() {
     for (args, want) in [
         (
             vec!["convert", "in.json"],
-            "convert needs --to FORMAT or --from FORMAT",
+            "required arguments were not provided:\n  <--to <FORMAT>|--from <FORMAT>>",
         ),
         (
             vec!["convert", "--to", "conll", "in.json"],
-            "unknown format \"conll\" for --to",
+            "invalid value 'conll' for '--to <FORMAT>'\n  [possible values: doccano, ",
         ),
         (
             vec!["convert", "--from", "prodigy", "x"],
-            "unknown format \"prodigy\" for --from",
+            "invalid value 'prodigy' for '--from <FORMAT>'\n  [possible values: doccano, label-studio, brat]",
         ),
         (vec!["convert", "--to", "csv"], "exactly one hearsay export"),
         (
@@ -288,7 +288,7 @@ fn usage_errors_exit_2() {
         ),
         (
             vec!["convert", "--to", "csv", "--from", "brat", "in.json"],
-            "not both",
+            "the argument '--to <FORMAT>' cannot be used with '--from <FORMAT>'",
         ),
         (
             vec!["convert", "--from", "brat"],
