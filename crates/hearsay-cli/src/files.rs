@@ -306,3 +306,75 @@ impl Write for Sink {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn scratch(name: &str) -> PathBuf {
+        let dir = std::env::temp_dir().join(format!("hearsay-files-{}-{name}", std::process::id()));
+        let _ = fs::remove_dir_all(&dir);
+        fs::create_dir_all(&dir).unwrap();
+        dir
+    }
+
+    fn names(dir: &Path, found: &[PathBuf]) -> Vec<String> {
+        found
+            .iter()
+            .map(|p| p.strip_prefix(dir).unwrap().display().to_string())
+            .collect()
+    }
+
+    #[test]
+    fn one_walk_with_or_without_an_extension_filter() {
+        let dir = scratch("walk");
+        fs::create_dir_all(dir.join("b/c")).unwrap();
+        for file in ["z.TXT", "a.json", "b/c/x.html", "b/y.md", "b/noext"] {
+            fs::write(dir.join(file), "x").unwrap();
+        }
+        let (found, walked) = walk(&dir, Some(TEXT_EXTENSIONS));
+        walked.unwrap();
+        assert_eq!(names(&dir, &found), ["b/c/x.html", "b/y.md", "z.TXT"]);
+        let (found, walked) = walk(&dir, None);
+        walked.unwrap();
+        assert_eq!(
+            names(&dir, &found),
+            ["a.json", "b/c/x.html", "b/noext", "b/y.md", "z.TXT"]
+        );
+        let (found, walked) = walk(&dir.join("absent"), None);
+        assert!(found.is_empty() && walked.is_err());
+        let _ = fs::remove_dir_all(&dir);
+    }
+
+    #[test]
+    fn an_unfinished_sink_leaves_the_older_file_and_no_temporary_file() {
+        let dir = scratch("sink");
+        let target = dir.join("out.json");
+        fs::write(&target, "older").unwrap();
+        let mut sink = Sink::create(&target).unwrap();
+        sink.write_all(b"half of a new").unwrap();
+        drop(sink);
+        assert_eq!(fs::read_to_string(&target).unwrap(), "older");
+        assert_eq!(fs::read_dir(&dir).unwrap().count(), 1);
+
+        let mut sink = Sink::create(&target).unwrap();
+        sink.write_all(b"new").unwrap();
+        sink.finish().unwrap();
+        assert_eq!(fs::read_to_string(&target).unwrap(), "new");
+        assert_eq!(fs::read_dir(&dir).unwrap().count(), 1);
+        let _ = fs::remove_dir_all(&dir);
+    }
+
+    #[test]
+    fn text_loses_its_byte_order_mark_and_names_the_first_bad_byte() {
+        let dir = scratch("read");
+        fs::write(dir.join("bom.txt"), "\u{feff}Text.").unwrap();
+        fs::write(dir.join("bad.txt"), b"ok \xff").unwrap();
+        let read = |name: &str| Input::from_arg(&dir.join(name)).read_text();
+        assert_eq!(read("bom.txt").unwrap(), "Text.");
+        assert_eq!(read("bad.txt").unwrap_err(), "not valid UTF-8 (byte 3)");
+        assert_eq!(read("").unwrap_err(), "is a directory");
+        assert_eq!(too_large(None), "too large (over the limit of 64 MiB)");
+        let _ = fs::remove_dir_all(&dir);
+    }
+}

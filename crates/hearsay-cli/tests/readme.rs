@@ -10,11 +10,10 @@
 mod common;
 
 use std::fs;
-use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::process::Output;
 
-use common::{hearsay, scratch, stderr, stdout};
+use common::{hearsay, hearsay_with_stdin, scratch, stderr, stdout};
 use hearsay_core::format::Export;
 
 const README: &str = include_str!("../../../README.md");
@@ -107,22 +106,6 @@ fn hearsay_args(line: &Line) -> Option<Vec<String>> {
             line.text
         ),
     }
-}
-
-/// Runs `hearsay ARGS` in `dir` with `input` on standard input.
-fn hearsay_with_stdin(dir: &Path, args: &[String], input: &str) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_hearsay"))
-        .args(args)
-        .current_dir(dir)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut stdin = child.stdin.take().unwrap();
-    stdin.write_all(input.as_bytes()).unwrap();
-    drop(stdin);
-    child.wait_with_output().unwrap()
 }
 
 /// The inputs the README's lines name.
@@ -252,7 +235,8 @@ fn every_command_line_of_the_readme_runs_as_written() {
         if line.comment.contains("- for stdin") {
             let mut variant = args.clone();
             *variant.last_mut().unwrap() = "-".to_string();
-            let out = hearsay_with_stdin(&dir, &variant, ARTICLE);
+            let strs: Vec<&str> = variant.iter().map(String::as_str).collect();
+            let out = hearsay_with_stdin(&dir, &strs, ARTICLE.into());
             check_run(&dir, &line.text, &variant, &out);
             let file = output_of(&variant).expect("an -o FILE to read back");
             let export = Export::parse(&fs::read_to_string(dir.join(file)).unwrap()).unwrap();
