@@ -82,7 +82,7 @@ fn to(target: Target, paths: &[PathBuf], output: Option<&Path>) -> Result<ExitCo
                     target.as_str()
                 )));
             };
-            if out.to_string_lossy().to_ascii_lowercase().ends_with(".zip") {
+            if files::has_extension(out, &["zip"]) {
                 write_whole(Some(out), &interop::zip::write(&files))?;
             } else {
                 write_folder(out, &files)?;

@@ -127,7 +127,8 @@ pub fn load_export(path: &Path) -> Result<Export, Failure> {
     Export::parse(&text).map_err(|e| Failure::Fatal(format!("{name}: {e}")))
 }
 
-fn has_extension(path: &Path, extensions: &[&str]) -> bool {
+/// True if `path`'s extension is one of `extensions`, in any case.
+pub fn has_extension(path: &Path, extensions: &[&str]) -> bool {
     path.extension()
         .and_then(|e| e.to_str())
         .is_some_and(|e| extensions.iter().any(|x| e.eq_ignore_ascii_case(x)))

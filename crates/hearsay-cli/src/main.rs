@@ -50,15 +50,18 @@ fn main() -> ExitCode {
     // An argument that is not UTF-8 (a Latin-1 file name) is named here,
     // before clap, which would only say that one was. Such files are still
     // read when their folder is given.
-    let mut args: Vec<String> = Vec::new();
-    for arg in std::env::args_os() {
+    let mut raw = std::env::args_os();
+    // The program's own path only names it in messages.
+    let program = raw.next().map(|p| p.to_string_lossy().into_owned());
+    let mut args: Vec<String> = vec![program.unwrap_or_else(|| "hearsay".to_string())];
+    for arg in raw {
         match arg.into_string() {
             Ok(arg) => args.push(arg),
-            Err(raw) => {
+            Err(bad) => {
                 eprintln!(
                     "hearsay: the argument {} is not valid UTF-8; rename the file, or give \
                      the folder that holds it",
-                    std::path::Path::new(&raw).display()
+                    std::path::Path::new(&bad).display()
                 );
                 return ExitCode::from(2);
             }
