@@ -8,9 +8,12 @@
 mod common;
 
 use std::fs;
-use std::process::{Command, Stdio};
+use std::process::Command;
 
-use common::{hearsay, scratch, stderr, stdout};
+use common::{
+    fails_with, hearsay, hearsay_into_closed_pipe, hearsay_with_stdin, oversized_file, scratch,
+    stderr, stdout,
+};
 use hearsay_core::format::{Annotation, Document, Export, Origin, Status};
 use hearsay_core::{CharIndex, Label, Sentence};
 
@@ -99,22 +102,11 @@ fn html_is_reduced_to_text() {
 #[test]
 fn stdin_is_read_as_a_document_named_stdin() {
     let dir = scratch("stdin");
-    let mut child = Command::new(env!("CARGO_BIN_EXE_hearsay"))
-        .args(["extract", "--no-suggestions", "--format", "json", "-"])
-        .current_dir(&dir)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    use std::io::Write;
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all("Piped “text”.".as_bytes())
-        .unwrap();
-    let out = child.wait_with_output().unwrap();
+    let out = hearsay_with_stdin(
+        &dir,
+        &["extract", "--no-suggestions", "--format", "json", "-"],
+        "Piped “text”.".into(),
+    );
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let export = Export::parse(&stdout(&out)).unwrap();
     assert_eq!(names(&export), ["stdin"]);
@@ -125,24 +117,57 @@ fn stdin_is_read_as_a_document_named_stdin() {
 #[test]
 fn usage_errors_exit_2() {
     let dir = scratch("usage");
-    for args in [
-        &["extract"][..],
-        &[],
-        &["frobnicate"],
-        &["extract", "--format", "xml", "a.txt"],
-        &["extract", "-o"],
-        &["score", "one.json"],
+    for (args, want) in [
+        (
+            &["extract"][..],
+            "required arguments were not provided:\n  <PATH>...",
+        ),
+        (&[], "Usage: hearsay <COMMAND>"),
+        (&["frobnicate"], "unrecognized subcommand 'frobnicate'"),
+        (
+            &["extract", "--format", "xml", "a.txt"],
+            "invalid value 'xml' for '--format <FORMAT>'\n  [possible values: json, jsonl]",
+        ),
+        (
+            &["extract", "-o"],
+            "a value is required for '--output <FILE>'",
+        ),
+        (
+            &["score", "one.json"],
+            "required arguments were not provided:\n  <OTHER.json>",
+        ),
     ] {
         let out = hearsay(&dir, args);
         assert_eq!(out.status.code(), Some(2), "{args:?}");
-        assert!(stderr(&out).contains("usage: hearsay"), "{args:?}");
+        assert!(stderr(&out).contains(want), "{args:?}: {}", stderr(&out));
+        assert!(out.stdout.is_empty(), "{args:?}");
     }
+    // The help lists every command; each command has its own.
     let out = hearsay(&dir, &["--help"]);
     assert_eq!(out.status.code(), Some(0));
-    assert!(stdout(&out).contains("hearsay extract"));
+    let help = stdout(&out);
+    for command in ["extract", "score", "convert"] {
+        assert!(help.contains(&format!("\n  {command} ")), "{help}");
+    }
+    for (command, option) in [
+        ("extract", "--no-suggestions"),
+        ("score", "--json"),
+        ("convert", "--from <FORMAT>"),
+    ] {
+        let out = hearsay(&dir, &[command, "--help"]);
+        assert_eq!(out.status.code(), Some(0), "{command}");
+        let help = stdout(&out);
+        assert!(
+            help.contains(&format!("Usage: hearsay {command} ")) && help.contains(option),
+            "{help}"
+        );
+    }
     let out = hearsay(&dir, &["--version"]);
     assert_eq!(out.status.code(), Some(0));
-    assert!(stdout(&out).starts_with("hearsay "));
+    assert_eq!(
+        stdout(&out),
+        format!("hearsay {}\n", env!("CARGO_PKG_VERSION"))
+    );
     let _ = fs::remove_dir_all(&dir);
 }
 
@@ -225,22 +250,15 @@ fn malformed_score_input_names_the_file_and_the_record() {
     fs::write(dir.join("bad.json"), serde_json::to_string(&bad).unwrap()).unwrap();
     fs::write(dir.join("junk.json"), "{\"format\": \"hearsay\", ").unwrap();
     let out = hearsay(&dir, &["score", "gold.json", "bad.json"]);
-    assert_eq!(out.status.code(), Some(2));
-    let err = stderr(&out);
-    assert!(
-        err.contains("bad.json: document 1 (\"mayor.txt\"), annotation \"a3\": end 500 is past the end of the text (73 code points)"),
-        "{err}"
+    fails_with(
+        &out,
+        "bad.json: document 1 (\"mayor.txt\"), annotation \"a3\": end 500 is past the end of the text (73 code points)",
     );
     let out = hearsay(&dir, &["score", "junk.json", "gold.json"]);
-    assert_eq!(out.status.code(), Some(2));
-    let err = stderr(&out);
-    assert!(
-        err.contains("junk.json: not a hearsay export") && err.contains("line 1"),
-        "{err}"
-    );
+    fails_with(&out, "junk.json: not a hearsay export");
+    assert!(stderr(&out).contains("line 1"), "{}", stderr(&out));
     let out = hearsay(&dir, &["score", "gold.json", "absent.json"]);
-    assert_eq!(out.status.code(), Some(2));
-    assert!(stderr(&out).contains("absent.json:"));
+    fails_with(&out, "absent.json:");
     let _ = fs::remove_dir_all(&dir);
 }
 
@@ -316,8 +334,7 @@ fn extraction_output_is_a_consistent_export() {
 #[test]
 fn oversized_files_are_refused_unread() {
     let dir = scratch("big");
-    let big = fs::File::create(dir.join("big.txt")).unwrap();
-    big.set_len(65 * 1024 * 1024).unwrap(); // sparse: no disk use
+    oversized_file(&dir.join("big.txt"));
     fs::write(dir.join("small.txt"), "Small.").unwrap();
     let out = hearsay(
         &dir,
@@ -331,6 +348,23 @@ fn oversized_files_are_refused_unread() {
     );
     let export = Export::parse(&stdout(&out)).unwrap();
     assert_eq!(names(&export), ["small.txt"]);
+    let _ = fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn standard_input_over_the_limit_is_refused() {
+    let dir = scratch("stdin-big");
+    // One byte over 64 MiB; the CLI may stop reading there.
+    let input = vec![b'a'; 64 * 1024 * 1024 + 1];
+    let out = hearsay_with_stdin(&dir, &["extract", "--no-suggestions", "-"], input);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("hearsay: skipping stdin: too large (over the limit of 64 MiB)"),
+        "{}",
+        stderr(&out)
+    );
+    let export = Export::parse(&stdout(&out)).unwrap();
+    assert!(export.documents.is_empty());
     let _ = fs::remove_dir_all(&dir);
 }
 
@@ -364,24 +398,11 @@ fn output_files_appear_whole_and_special_files_are_written_in_place() {
 
     // A folder that does not exist: a clear message, nothing created.
     let out = hearsay(&dir, &["extract", "-o", "nowhere/out.json", "a.txt"]);
-    assert_eq!(out.status.code(), Some(2));
-    assert!(
-        stderr(&out).contains("hearsay: cannot write nowhere/out.json:"),
-        "{}",
-        stderr(&out)
-    );
+    fails_with(&out, "hearsay: cannot write nowhere/out.json:");
     assert!(!dir.join("nowhere").exists());
 
     // A reader that stops early (`| head`) is no error and no panic.
-    let mut child = Command::new(env!("CARGO_BIN_EXE_hearsay"))
-        .args(["extract", "a.txt", "a.txt", "a.txt", "a.txt"])
-        .current_dir(&dir)
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    drop(child.stdout.take());
-    let out = child.wait_with_output().unwrap();
+    let out = hearsay_into_closed_pipe(&dir, &["extract", "a.txt", "a.txt", "a.txt", "a.txt"]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     assert!(!stderr(&out).contains("panicked"), "{}", stderr(&out));
     let _ = fs::remove_dir_all(&dir);

@@ -5,7 +5,7 @@ mod common;
 use std::fs;
 use std::path::Path;
 
-use common::{hearsay, scratch, stderr};
+use common::{fails_with, hearsay, hearsay_into_closed_pipe, oversized_file, scratch, stderr};
 use hearsay_core::format::{Annotation, Document, Export, Origin, Status};
 use hearsay_core::{CharIndex, Label, QuoteKind, Span};
 
@@ -232,35 +232,21 @@ fn bad_input_is_refused_naming_the_record() {
     )
     .unwrap();
     let out = hearsay(&dir, &["convert", "--from", "doccano", "bad.jsonl"]);
-    assert_eq!(out.status.code(), Some(2));
-    assert!(
-        stderr(&out).contains(
-            "hearsay: bad.jsonl line 2, label 1: end 7 is past the end of the text (3 code points)"
-        ),
-        "{}",
-        stderr(&out)
+    fails_with(
+        &out,
+        "hearsay: bad.jsonl line 2, label 1: end 7 is past the end of the text (3 code points)",
     );
     fs::write(dir.join("x.txt"), "Ana said no.").unwrap();
     fs::write(dir.join("x.ann"), "T1\tQuote 0 3\tBob\n").unwrap();
     let out = hearsay(&dir, &["convert", "--from", "brat", "x.txt", "x.ann"]);
-    assert_eq!(out.status.code(), Some(2));
-    assert!(
-        stderr(&out).contains("x.ann line 1 (T1): text \"Bob\" differs"),
-        "{}",
-        stderr(&out)
-    );
+    fails_with(&out, "x.ann line 1 (T1): text \"Bob\" differs");
     // A hearsay export with a tampered sha256.
     let tampered = sample()
         .to_json()
         .replacen("\"sha256\": \"", "\"sha256\": \"0", 1);
     fs::write(dir.join("t.json"), tampered).unwrap();
     let out = hearsay(&dir, &["convert", "--to", "csv", "t.json"]);
-    assert_eq!(out.status.code(), Some(2));
-    assert!(
-        stderr(&out).contains("t.json: document 1 (\"artikel.txt\"): sha256"),
-        "{}",
-        stderr(&out)
-    );
+    fails_with(&out, "t.json: document 1 (\"artikel.txt\"): sha256");
     let _ = fs::remove_dir_all(&dir);
 }
 
@@ -271,15 +257,15 @@ fn usage_errors_exit_2() {
     for (args, want) in [
         (
             vec!["convert", "in.json"],
-            "convert needs --to FORMAT or --from FORMAT",
+            "required arguments were not provided:\n  <--to <FORMAT>|--from <FORMAT>>",
         ),
         (
             vec!["convert", "--to", "conll", "in.json"],
-            "unknown format \"conll\" for --to",
+            "invalid value 'conll' for '--to <FORMAT>'\n  [possible values: doccano, ",
         ),
         (
             vec!["convert", "--from", "prodigy", "x"],
-            "unknown format \"prodigy\" for --from",
+            "invalid value 'prodigy' for '--from <FORMAT>'\n  [possible values: doccano, label-studio, brat]",
         ),
         (vec!["convert", "--to", "csv"], "exactly one hearsay export"),
         (
@@ -288,7 +274,7 @@ fn usage_errors_exit_2() {
         ),
         (
             vec!["convert", "--to", "csv", "--from", "brat", "in.json"],
-            "not both",
+            "the argument '--to <FORMAT>' cannot be used with '--from <FORMAT>'",
         ),
         (
             vec!["convert", "--from", "brat"],
@@ -300,7 +286,83 @@ fn usage_errors_exit_2() {
         assert!(stderr(&out).contains(want), "{args:?}: {}", stderr(&out));
     }
     let out = hearsay(&dir, &["convert", "--from", "doccano", "missing.jsonl"]);
-    assert_eq!(out.status.code(), Some(2));
-    assert!(stderr(&out).contains("missing.jsonl"), "{}", stderr(&out));
+    fails_with(&out, "missing.jsonl");
+    let _ = fs::remove_dir_all(&dir);
+}
+
+/// The files in `dir`, sorted.
+fn listing(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+#[test]
+fn outputs_replace_older_files_whole_and_leave_no_temporary_file() {
+    let dir = scratch("convert-sink");
+    write_sample(&dir);
+    fs::write(
+        dir.join("out.csv"),
+        "an older, much longer file than the new one will be".repeat(100),
+    )
+    .unwrap();
+    let out = hearsay(
+        &dir,
+        &["convert", "--to", "csv", "-o", "out.csv", "in.json"],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let csv = fs::read_to_string(dir.join("out.csv")).unwrap();
+    assert!(
+        csv.starts_with("\u{feff}") && !csv.contains("older"),
+        "{csv}"
+    );
+    let out = hearsay(
+        &dir,
+        &["convert", "--to", "brat", "-o", "standoff", "in.json"],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let out = hearsay(
+        &dir,
+        &["convert", "--from", "brat", "-o", "back.json", "standoff"],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(
+        listing(&dir),
+        ["back.json", "in.json", "out.csv", "standoff"]
+    );
+    assert_eq!(
+        listing(&dir.join("standoff")),
+        ["annotation.conf", "artikel.ann", "artikel.txt"]
+    );
+    let _ = fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn a_reader_that_stops_early_is_no_error() {
+    let dir = scratch("convert-pipe");
+    write_sample(&dir);
+    for args in [
+        &["convert", "--to", "label-studio", "in.json"][..],
+        &["score", "in.json", "in.json"],
+    ] {
+        let out = hearsay_into_closed_pipe(&dir, args);
+        assert_eq!(out.status.code(), Some(0), "{args:?}: {}", stderr(&out));
+        assert!(stderr(&out).is_empty(), "{args:?}: {}", stderr(&out));
+    }
+    let _ = fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn oversized_inputs_are_refused_with_the_same_message_as_extract() {
+    let dir = scratch("convert-big");
+    oversized_file(&dir.join("big.jsonl"));
+    let out = hearsay(&dir, &["convert", "--from", "doccano", "big.jsonl"]);
+    fails_with(
+        &out,
+        "hearsay: big.jsonl: too large (65.0 MiB; the limit is 64 MiB)",
+    );
     let _ = fs::remove_dir_all(&dir);
 }
