@@ -17,8 +17,9 @@ use crate::text::normalise::tokenize;
 use crate::text::{boilerplate, sentences};
 use crate::{Analysis, Config, Label, QuoteKind, stance};
 
-/// Runs the whole analysis.
-pub(crate) fn run(text: &str, config: &Config) -> Analysis {
+/// Runs the whole analysis; also returns the work attribution did, in
+/// tokens looked at (see [`View::steps`](crate::attribution::view::View)).
+pub(crate) fn run(text: &str, config: &Config) -> (Analysis, u64) {
     let tokens = tokenize(text);
     let mut sents = sentences::split(text, &tokens);
     boilerplate::mark(text, &tokens, &mut sents);
@@ -36,7 +37,9 @@ pub(crate) fn run(text: &str, config: &Config) -> Analysis {
             found.extend(stance::claim(&ctx, si));
         }
     }
-    found::into_analysis(text, config, &sents, found, diagnostics, &ctx.people)
+    let steps = ctx.v.steps.get();
+    let analysis = found::into_analysis(text, config, &sents, found, diagnostics, &ctx.people);
+    (analysis, steps)
 }
 
 /// The reported speech and the kept direct quotes as suggestions.

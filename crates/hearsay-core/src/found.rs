@@ -9,7 +9,7 @@
 
 use crate::attribution::speakers::{People, Speaker};
 use crate::text::offsets::Cursor;
-use crate::text::sentences::Sent;
+use crate::text::sentences::SentenceTokens;
 use crate::{Analysis, Config, Diagnostic, Label, QuoteKind, Sentence, Span, Suggestion};
 
 /// A suggestion in byte offsets.
@@ -29,7 +29,7 @@ pub(crate) struct Found {
 pub(crate) fn into_analysis(
     text: &str,
     config: &Config,
-    sents: &[Sent],
+    sents: &[SentenceTokens],
     mut found: Vec<Found>,
     diagnostics: Vec<(usize, String)>,
     people: &People,

@@ -186,6 +186,13 @@ pub struct Analysis {
 /// article, and beyond what the browser or the CLI accept) is analysed up
 /// to its last character boundary before 4 GiB, with a diagnostic saying so.
 pub fn analyze(text: &str, config: &Config) -> Analysis {
+    analyze_counting_steps(text, config).0
+}
+
+/// [`analyze`], with the number of tokens attribution looked at: the
+/// complexity guard of the tests holds it to grow linearly with the text.
+#[doc(hidden)]
+pub fn analyze_counting_steps(text: &str, config: &Config) -> (Analysis, u64) {
     let limit = MAX_TEXT_BYTES;
     if text.len() <= limit {
         return engine::run(text, config);
@@ -194,7 +201,7 @@ pub fn analyze(text: &str, config: &Config) -> Analysis {
     while !text.is_char_boundary(cut) {
         cut -= 1;
     }
-    let mut analysis = engine::run(&text[..cut], config);
+    let (mut analysis, steps) = engine::run(&text[..cut], config);
     analysis.diagnostics.push(Diagnostic {
         at: text[..cut].chars().count(),
         message: format!(
@@ -202,7 +209,7 @@ pub fn analyze(text: &str, config: &Config) -> Analysis {
             text.len()
         ),
     });
-    analysis
+    (analysis, steps)
 }
 
 /// The longest text the engine analyses in one piece (token offsets are

@@ -658,6 +658,12 @@ fn quotes_find_their_own_cue() {
             "Ann Berg’s campaign manager Olle Dahl said the rally showed “real momentum.”",
             &["real momentum.|Olle Dahl"],
         ),
+        // a possessor's role without a name: the role speaks, not the
+        // possessor
+        (
+            "Coach Mei Sato left early. Sato’s assistant said the squad was “tired but happy.”",
+            &["tired but happy.|Sato’s assistant"],
+        ),
         // a place of origin of more than one word; `Del.` as a title
         (
             "“Enough,” said Representative Mia Tran of New Bristol.",

@@ -2,7 +2,7 @@
 //! sentences ordered and non-overlapping with only whitespace between them,
 //! suggestions sorted, confidences in `[0, 1]`.
 
-use hearsay_core::{Config, analyze};
+use hearsay_core::{Config, analyze, analyze_counting_steps};
 use proptest::prelude::*;
 
 /// Pieces that stress the scanners: every kind of quote mark, apostrophes,
@@ -186,10 +186,9 @@ proptest! {
 
 /// Pathological inputs: the run time must stay linear (a quadratic scan
 /// would take minutes on these sizes, even in a debug build).
-#[test]
-fn pathological_inputs_stay_fast() {
-    let n = 20_000;
-    let inputs = [
+/// Pathological texts, each repeated `n` times.
+fn pathological(n: usize) -> Vec<String> {
+    vec![
         "“".repeat(n),
         "‘a ".repeat(n),
         "‘a’s b ".repeat(n / 2),
@@ -200,18 +199,38 @@ fn pathological_inputs_stay_fast() {
         "Mr. U.S. S. ".repeat(n / 3),
         "he said that she said that ".repeat(n / 4),
         "no plans to rule out nothing ".repeat(n / 4),
+        "Ann Lee, a professor at Acme, who runs Acme Partners, said ".repeat(n / 8),
+        "according to the Alliance for Safe Roads of Bus Drivers of ".repeat(n / 8),
         "word ".repeat(n * 2),
         "\n".repeat(n),
-    ];
-    for text in &inputs {
-        let start = std::time::Instant::now();
-        let a = analyze(text, &Config::default());
-        let secs = start.elapsed().as_secs_f64();
+    ]
+}
+
+#[test]
+fn attribution_work_grows_linearly_on_pathological_inputs() {
+    // Work is counted in tokens looked at, not seconds: four times the text
+    // must cost at most four times the work (plus a little for the edges),
+    // so a look-back that is not bounded shows as a failing ratio.
+    let (small, large) = (pathological(2_000), pathological(8_000));
+    for (s, l) in small.iter().zip(&large) {
+        let (a, work_small) = analyze_counting_steps(s, &Config::default());
+        let (b, work_large) = analyze_counting_steps(l, &Config::default());
         assert!(
-            secs < 10.0,
-            "{secs:.1}s on {:?}…",
-            &text[..20.min(text.len())]
+            work_large <= 4 * work_small + 4_000,
+            "{work_small} then {work_large} steps on {:?}…",
+            &s[..20.min(s.len())]
         );
-        assert!(a.sentences.len() <= text.len());
+        assert!(a.sentences.len() <= s.len() && b.sentences.len() <= l.len());
     }
+}
+
+#[test]
+fn work_counts_what_attribution_looks_at() {
+    // The guard above is only as good as its counter: a text with cues and
+    // names costs steps, and more of it costs more.
+    let text = "“We won,” said Ann Lee. The minister told reporters that taxes would rise. ";
+    let (_, one) = analyze_counting_steps(text, &Config::default());
+    let (_, three) = analyze_counting_steps(&text.repeat(3), &Config::default());
+    assert!(one > 10, "{one}");
+    assert!(three >= 2 * one, "{one} then {three}");
 }

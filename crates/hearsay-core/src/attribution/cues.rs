@@ -40,6 +40,7 @@ pub(crate) struct CueAt {
 /// length) is given here, inlined, before the full test.
 #[inline]
 pub(crate) fn cue_at(v: &View, i: usize, floor: usize) -> Option<CueAt> {
+    v.step();
     let t = &v.tokens[i];
     if !t.is_word() || !(t.has(CUE | SPEECH_NOUN) || matches!(t.end() - t.start(), 3 | 4 | 9)) {
         return None;

@@ -22,11 +22,13 @@ pub(crate) mod reported;
 pub(crate) mod speakers;
 pub(crate) mod view;
 
+use std::cell::Cell;
+
 use crate::attribution::quotes::{Quote, Quotes};
 use crate::attribution::speakers::{People, Speaker};
 use crate::attribution::view::View;
 use crate::text::normalise::Token;
-use crate::text::sentences::Sent;
+use crate::text::sentences::SentenceTokens;
 
 /// What attribution found for one direct quote.
 #[derive(Debug, Clone)]
@@ -65,7 +67,7 @@ pub(crate) struct Ctx<'a> {
     /// The text, its tokens and the quote of each token.
     pub v: View<'a>,
     /// The sentences.
-    pub sentences: &'a [Sent],
+    pub sentences: &'a [SentenceTokens],
     /// The direct quotes, in text order.
     pub quotes: &'a [Quote],
     /// The people named so far.
@@ -86,7 +88,7 @@ impl<'a> Ctx<'a> {
     pub(crate) fn new(
         text: &'a str,
         tokens: &'a [Token],
-        sentences: &'a [Sent],
+        sentences: &'a [SentenceTokens],
         found: &'a Quotes,
     ) -> Ctx<'a> {
         let sentence_of = sentence_of_each(sentences, &found.quotes);
@@ -95,6 +97,7 @@ impl<'a> Ctx<'a> {
                 text,
                 tokens,
                 inside: &found.inside,
+                steps: Cell::new(0),
             },
             sentences,
             quotes: &found.quotes,
@@ -131,7 +134,7 @@ impl<'a> Ctx<'a> {
 }
 
 /// The index of the sentence holding token `tok`.
-fn sentence_index(sentences: &[Sent], tok: usize) -> usize {
+fn sentence_index(sentences: &[SentenceTokens], tok: usize) -> usize {
     sentences
         .partition_point(|s| s.first <= tok)
         .saturating_sub(1)
@@ -140,7 +143,7 @@ fn sentence_index(sentences: &[Sent], tok: usize) -> usize {
 /// The sentence each quote opens in, found by walking forward with the
 /// quotes in text order (a search per quote was a binary search over all
 /// sentences each time).
-fn sentence_of_each(sentences: &[Sent], quotes: &[Quote]) -> Vec<usize> {
+fn sentence_of_each(sentences: &[SentenceTokens], quotes: &[Quote]) -> Vec<usize> {
     let mut walk = 0;
     quotes
         .iter()

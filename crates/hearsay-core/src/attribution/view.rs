@@ -5,6 +5,8 @@
 //! Example: in `Ann Lee's aide, Tom Roe, said`, `Lee's` is a possessive name
 //! word, the commas are separators and `aide` is a role word.
 
+use std::cell::Cell;
+
 use crate::attribution::quotes::NONE;
 use crate::text::lexicon;
 use crate::text::lexicon::{FUNC, GROUP, Lex, NATION, PARTICLE, PRONOUN, ROLE, TIME, TITLE};
@@ -23,9 +25,18 @@ pub(crate) struct View<'a> {
     pub tokens: &'a [Token],
     /// For every token, the quote it lies in, or [`NONE`].
     pub inside: &'a [u32],
+    /// How many tokens the walks and cue tests have looked at: the unit of
+    /// work of attribution, which tests hold to grow linearly with the text.
+    pub steps: Cell<u64>,
 }
 
 impl View<'_> {
+    /// Counts one token looked at.
+    #[inline]
+    pub(crate) fn step(&self) {
+        self.steps.set(self.steps.get() + 1);
+    }
+
     /// The text of token `i`.
     pub(crate) fn word(&self, i: usize) -> &str {
         let t = &self.tokens[i];
@@ -53,6 +64,7 @@ impl View<'_> {
 
     /// A token that can be part of a name or role phrase.
     pub(crate) fn np_ok(&self, i: usize) -> bool {
+        self.step();
         let t = &self.tokens[i];
         if self.inside[i] != NONE {
             return false;

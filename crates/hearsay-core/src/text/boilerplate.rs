@@ -12,7 +12,7 @@
 
 use crate::text::lexicon::BOILER;
 use crate::text::normalise::Token;
-use crate::text::sentences::Sent;
+use crate::text::sentences::SentenceTokens;
 
 /// Phrases that make a short sentence a credit or notice wherever they are.
 const CONTAINS: &[&str] = &[
@@ -83,9 +83,9 @@ const STARTS: &[&str] = &[
     "with assistance from",
 ];
 
-/// Sets [`Sent::boilerplate`] on the sentences of `text` that are not
+/// Sets [`SentenceTokens::boilerplate`] on the sentences of `text` that are not
 /// article text.
-pub(crate) fn mark(text: &str, tokens: &[Token], sents: &mut [Sent]) {
+pub(crate) fn mark(text: &str, tokens: &[Token], sents: &mut [SentenceTokens]) {
     for s in sents.iter_mut() {
         if s.dateline {
             s.boilerplate = true;

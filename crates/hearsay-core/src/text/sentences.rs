@@ -16,7 +16,7 @@ use crate::text::normalise::{Kind, Mark, Token};
 
 /// A sentence as a token range.
 #[derive(Debug, Clone, Copy)]
-pub(crate) struct Sent {
+pub(crate) struct SentenceTokens {
     /// First token.
     pub first: usize,
     /// One past the last token.
@@ -66,25 +66,26 @@ fn can_start(t: &Token, text: &str) -> bool {
 }
 
 /// Splits `tokens` into sentences.
-pub(crate) fn split(text: &str, tokens: &[Token]) -> Vec<Sent> {
+pub(crate) fn split(text: &str, tokens: &[Token]) -> Vec<SentenceTokens> {
     let mut out = Vec::with_capacity(tokens.len() / 16 + 1);
     let mut paragraph = 0usize;
     let mut first: Option<usize> = None;
     let mut line_start = true;
     let mut i = 0;
-    let push = |out: &mut Vec<Sent>, f: usize, l: usize, paragraph: usize, dateline: bool| {
-        if l > f {
-            out.push(Sent {
-                first: f,
-                last: l,
-                start: tokens[f].start(),
-                end: tokens[l - 1].end(),
-                paragraph,
-                boilerplate: false,
-                dateline,
-            });
-        }
-    };
+    let push =
+        |out: &mut Vec<SentenceTokens>, f: usize, l: usize, paragraph: usize, dateline: bool| {
+            if l > f {
+                out.push(SentenceTokens {
+                    first: f,
+                    last: l,
+                    start: tokens[f].start(),
+                    end: tokens[l - 1].end(),
+                    paragraph,
+                    boilerplate: false,
+                    dateline,
+                });
+            }
+        };
     while i < tokens.len() {
         let t = &tokens[i];
         if t.kind == Kind::Break {

@@ -199,6 +199,11 @@ impl People {
         if h > 0 && h < head.len() && v.tokens[head[h - 1]].has(ROLE) {
             return self.interpret(v, head[0], last + 1, Article::Bare, reading);
         }
+        // "Sato's assistant said": the possessor's role speaks, not the
+        // possessor; unnamed, it is shown as written.
+        if h == head.len() && v.tokens[last].has(ROLE) {
+            return Some(Speaker::body(v.text[start..end].to_string(), start, end));
+        }
         let first = owner[0];
         let last_owner = owner[owner.len() - 1];
         // "the Acme campaign's website": the body owning it.
