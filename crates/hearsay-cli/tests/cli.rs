@@ -176,18 +176,8 @@ fn gold() -> Export {
     let text = "“We will not resign,” the mayor said. Turnout was 61%.\nNobody else spoke.";
     let index = CharIndex::new(text);
     let ann = |id: &str, label, start, end, speaker: Option<&str>| Annotation {
-        id: id.into(),
-        label,
-        start,
-        end,
-        text: index.slice(start, end).into(),
-        kind: None,
         speaker: speaker.map(String::from),
-        speaker_span: None,
-        cue: None,
-        confidence: 1.0,
-        origin: Origin::Annotator,
-        status: Status::Accepted,
+        ..Annotation::new(id, label, start, end, index.slice(start, end))
     };
     let sentence = |start, end, paragraph| Sentence {
         start,

@@ -6,7 +6,7 @@ use std::fs;
 use std::path::Path;
 
 use common::{fails_with, hearsay, hearsay_into_closed_pipe, oversized_file, scratch, stderr};
-use hearsay_core::format::{Annotation, Document, Export, Origin, Status};
+use hearsay_core::format::{Annotation, Document, Export, Status};
 use hearsay_core::{CharIndex, Label, QuoteKind, Span};
 
 const TEXT: &str = "“Wir erhöhen die Steuern nicht,” sagte Zoë Müller 👩\u{200d}👩\u{200d}👧.\r\n\
@@ -23,19 +23,10 @@ fn span(needle: &str) -> Span {
 
 fn ann(id: &str, label: Label, needle: &str, status: Status) -> Annotation {
     let s = span(needle);
+    let text = CharIndex::new(TEXT).slice(s.start, s.end);
     Annotation {
-        id: id.into(),
-        label,
-        start: s.start,
-        end: s.end,
-        text: CharIndex::new(TEXT).slice(s.start, s.end).into(),
-        kind: None,
-        speaker: None,
-        speaker_span: None,
-        cue: None,
-        confidence: 1.0,
-        origin: Origin::Annotator,
         status,
+        ..Annotation::new(id, label, s.start, s.end, text)
     }
 }
 

@@ -69,24 +69,26 @@ fn article(rng: &mut Rng) -> String {
     let topic = rng.pick(TOPICS);
     let pct = rng.next() % 90 + 3;
     let mut s = String::new();
-    s.push_str(&format!(
-        "{r1} {f1} {l1} defends {topic} 📈\n\nBy Staff Reporter\n\n"
-    ));
-    s.push_str(&format!(
-        "{place} — {r1} {f1} {l1} on Monday ruled out any delay to {topic}, saying the plan would cut costs by {pct} percent.\n\n"
-    ));
-    s.push_str(&format!(
-        "“We have no plans to change course,” {l1} told reporters at 09:30. “The numbers are clear, and they won’t go away.”\n\n"
-    ));
-    s.push_str(&format!(
-        "{r2} {f2} {l2} rejected that view. « It is a mistake », said {l2}, who added that the ’90s had shown “what happens when nobody listens.”\n\n"
-    ));
-    s.push_str(&format!(
-        "According to {l2}, the measure refused to rule out new taxes 🤔 and could cost $1.{pct} billion by 2031. Mr. {l1} did not rule out a vote.\n\n"
-    ));
-    s.push_str(&format!(
-        "\"It's about trust,\" she said. \"Nobody voted for this.\n\n\"We will keep asking questions,\" {l2} said.\n\n"
-    ));
+    for paragraph in [
+        format!("{r1} {f1} {l1} defends {topic} 📈\n\nBy Staff Reporter\n\n"),
+        format!(
+            "{place} — {r1} {f1} {l1} on Monday ruled out any delay to {topic}, saying the plan would cut costs by {pct} percent.\n\n"
+        ),
+        format!(
+            "“We have no plans to change course,” {l1} told reporters at 09:30. “The numbers are clear, and they won’t go away.”\n\n"
+        ),
+        format!(
+            "{r2} {f2} {l2} rejected that view. « It is a mistake », said {l2}, who added that the ’90s had shown “what happens when nobody listens.”\n\n"
+        ),
+        format!(
+            "According to {l2}, the measure refused to rule out new taxes 🤔 and could cost $1.{pct} billion by 2031. Mr. {l1} did not rule out a vote.\n\n"
+        ),
+        format!(
+            "\"It's about trust,\" she said. \"Nobody voted for this.\n\n\"We will keep asking questions,\" {l2} said.\n\n"
+        ),
+    ] {
+        s.push_str(&paragraph);
+    }
     // Narrative paragraphs: most of a real article is neither quote nor
     // attribution.
     let narrative = [
@@ -103,12 +105,14 @@ fn article(rng: &mut Rng) -> String {
         s.push_str("\n\n");
     }
     s.push_str("Advertisement\n\n");
-    s.push_str(&format!(
-        "Critics said the so-called “efficiency dividend” was a slogan. {l1}’s office denied that the deal was rushed; there will be no referendum, officials said.\n\n"
-    ));
-    s.push_str(&format!(
-        "{f2} {l2} contributed to this report.\n© 2031 Example Media\n\n"
-    ));
+    for paragraph in [
+        format!(
+            "Critics said the so-called “efficiency dividend” was a slogan. {l1}’s office denied that the deal was rushed; there will be no referendum, officials said.\n\n"
+        ),
+        format!("{f2} {l2} contributed to this report.\n© 2031 Example Media\n\n"),
+    ] {
+        s.push_str(&paragraph);
+    }
     s
 }
 

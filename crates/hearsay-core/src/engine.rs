@@ -48,8 +48,7 @@ fn quote_suggestions(ctx: &Ctx) -> Vec<Found> {
         let s = &ctx.sentences[r.sentence];
         Found {
             label: Label::Quote,
-            start: s.start,
-            end: s.end,
+            bytes: s.start..s.end,
             kind: Some(QuoteKind::Reported),
             speaker: Some(r.speaker.clone()),
             cue: Some(r.cue.clone()),
@@ -69,8 +68,7 @@ fn quote_suggestions(ctx: &Ctx) -> Vec<Found> {
             };
             Found {
                 label: Label::Quote,
-                start: d.start,
-                end: q.end,
+                bytes: d.start..q.end,
                 kind: Some(QuoteKind::Direct),
                 speaker: d.speaker.clone(),
                 cue: d.cue.clone(),

@@ -7,6 +7,8 @@
 //! start. A speaker is shown by the fullest name the whole article gives
 //! the person, with their identification.
 
+use std::ops::Range;
+
 use crate::attribution::speakers::{People, Speaker};
 use crate::text::offsets::Cursor;
 use crate::text::sentences::SentenceTokens;
@@ -15,8 +17,8 @@ use crate::{Analysis, Config, Diagnostic, Label, QuoteKind, Sentence, Span, Sugg
 /// A suggestion in byte offsets.
 pub(crate) struct Found {
     pub label: Label,
-    pub start: usize,
-    pub end: usize,
+    /// The span's bytes.
+    pub bytes: Range<usize>,
     pub kind: Option<QuoteKind>,
     pub speaker: Option<Speaker>,
     pub cue: Option<String>,
@@ -35,8 +37,8 @@ pub(crate) fn into_analysis(
     people: &People,
 ) -> Analysis {
     let mut cursor = Cursor::new(text);
-    found.retain(|r| r.confidence >= config.min_confidence && r.start < r.end);
-    found.sort_by_key(|a| (a.start, a.label, a.end));
+    found.retain(|r| r.confidence >= config.min_confidence && r.bytes.start < r.bytes.end);
+    found.sort_by_key(|a| (a.bytes.start, a.label, a.bytes.end));
     let sentences = sents
         .iter()
         .map(|s| Sentence {
@@ -54,7 +56,7 @@ pub(crate) fn into_analysis(
     let suggestions = found
         .into_iter()
         .map(|r| {
-            while si + 1 < sents.len() && sents[si + 1].start <= r.start {
+            while si + 1 < sents.len() && sents[si + 1].start <= r.bytes.start {
                 si += 1;
             }
             let (speaker, speaker_span) = match r.speaker {
@@ -73,8 +75,8 @@ pub(crate) fn into_analysis(
             };
             Suggestion {
                 label: r.label,
-                start: cursor.at(r.start),
-                end: cursor.at(r.end),
+                start: cursor.at(r.bytes.start),
+                end: cursor.at(r.bytes.end),
                 kind: r.kind,
                 speaker,
                 speaker_span,

@@ -27,8 +27,8 @@
 use serde_json::{Map, Value, json};
 
 use super::{
-    DraftLink, DraftSpan, ImportError, SAID_BY, SPEAKER, SpanKind, Speakers, build_document,
-    id_string, offset_field, parse_label, record_name, same, unknown_label, upper,
+    DraftLink, DraftSpan, ImportError, Record, SAID_BY, SPEAKER, SpanKind, Speakers,
+    build_document, id_string, offset_field, parse_label, record_name, same, unknown_label, upper,
 };
 use crate::format::{Document, Export, Status};
 
@@ -107,7 +107,11 @@ pub fn import(file: &str, jsonl: &str) -> Result<Vec<Document>, ImportError> {
                 "not a doccano record (expected a JSON object with \"text\")",
             ));
         };
-        docs.push(import_line(file, number, &record, &obj)?);
+        let record = Record {
+            label: record,
+            fallback_name: record_name(file, number),
+        };
+        docs.push(import_line(&record, &obj)?);
     }
     if docs.is_empty() {
         return Err(ImportError::new(
@@ -118,12 +122,8 @@ pub fn import(file: &str, jsonl: &str) -> Result<Vec<Document>, ImportError> {
     Ok(docs)
 }
 
-fn import_line(
-    file: &str,
-    number: usize,
-    record: &str,
-    obj: &Map<String, Value>,
-) -> Result<Document, ImportError> {
+fn import_line(at: &Record, obj: &Map<String, Value>) -> Result<Document, ImportError> {
+    let record = at.label.as_str();
     let text = match obj.get("text") {
         Some(Value::String(t)) => t,
         Some(_) => return Err(ImportError::new(record, "\"text\" is not a string")),
@@ -134,10 +134,7 @@ fn import_line(
             ));
         }
     };
-    let name = match obj.get("name") {
-        Some(Value::String(n)) if !n.is_empty() => n.clone(),
-        _ => record_name(file, number),
-    };
+    let name = at.name_in(obj);
     let mut spans = Vec::new();
     let mut links = Vec::new();
     if let Some(entities) = obj.get("entities") {

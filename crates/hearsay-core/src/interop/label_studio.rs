@@ -37,8 +37,8 @@ use std::collections::{HashMap, HashSet};
 use serde_json::{Map, Value, json};
 
 use super::{
-    DraftLink, DraftSpan, ImportError, SpanKind, Speakers, build_document, describe, offset_field,
-    parse_label, record_name, same, title, unknown_label,
+    DraftLink, DraftSpan, ImportError, Record, SpanKind, Speakers, build_document, describe,
+    offset_field, parse_label, record_name, same, title, unknown_label,
 };
 use crate::format::{Annotation, Document, Export, Status};
 use crate::{CharIndex, QuoteKind};
@@ -171,7 +171,11 @@ pub fn import(file: &str, json: &str) -> Result<Vec<Document>, ImportError> {
         let Value::Object(task) = task else {
             return Err(ImportError::new(&record, "not an object"));
         };
-        docs.push(import_task(file, number, &record, task)?);
+        let record = Record {
+            label: record,
+            fallback_name: record_name(file, number),
+        };
+        docs.push(import_task(&record, task)?);
     }
     if docs.is_empty() {
         return Err(ImportError::new(file, "no tasks"));
@@ -179,12 +183,8 @@ pub fn import(file: &str, json: &str) -> Result<Vec<Document>, ImportError> {
     Ok(docs)
 }
 
-fn import_task(
-    file: &str,
-    number: usize,
-    record: &str,
-    task: &Map<String, Value>,
-) -> Result<Document, ImportError> {
+fn import_task(at: &Record, task: &Map<String, Value>) -> Result<Document, ImportError> {
+    let record = at.label.as_str();
     let Some(Value::Object(data)) = task.get("data") else {
         return Err(ImportError::new(
             record,
@@ -197,10 +197,7 @@ fn import_task(
             "\"data\" has no \"text\" string (the text must be in data.text)",
         ));
     };
-    let name = match data.get("name") {
-        Some(Value::String(n)) if !n.is_empty() => n.clone(),
-        _ => record_name(file, number),
-    };
+    let name = at.name_in(data);
     let mut draft = TaskDraft::default();
     // The first annotation that was not cancelled, then the first prediction.
     let annotation = list(task, "annotations", record)?

@@ -632,6 +632,25 @@ pub(crate) fn id_string(v: &serde_json::Value) -> Option<String> {
     }
 }
 
+/// One record of a file: how messages name it, and the name its document
+/// takes when the record gives none.
+pub(crate) struct Record {
+    /// "a.jsonl line 3", "t.json task 2 (id 7)".
+    pub label: String,
+    /// "a-3.txt".
+    pub fallback_name: String,
+}
+
+impl Record {
+    /// The document name in the record's `name` field, or the fallback.
+    pub(crate) fn name_in(&self, obj: &serde_json::Map<String, serde_json::Value>) -> String {
+        match obj.get("name") {
+            Some(serde_json::Value::String(n)) if !n.is_empty() => n.clone(),
+            _ => self.fallback_name.clone(),
+        }
+    }
+}
+
 /// A document name for the `n`th record of `file` without a name of its own.
 pub(crate) fn record_name(file: &str, n: usize) -> String {
     let base = base_name(file);

@@ -31,34 +31,21 @@ pub fn write(files: &[(String, Vec<u8>)]) -> Vec<u8> {
             break;
         }
         count += 1;
-        let crc = crc32fast::hash(data);
+        let entry = Entry {
+            crc: crc32fast::hash(data),
+            size,
+            name_len,
+        };
         // Local file header.
         put32(&mut out, 0x0403_4b50);
-        put16(&mut out, 20); // version needed
-        put16(&mut out, 0x0800); // UTF-8 names
-        put16(&mut out, 0); // stored
-        put16(&mut out, 0); // time
-        put16(&mut out, 0x0021); // date 1980-01-01
-        put32(&mut out, crc);
-        put32(&mut out, size);
-        put32(&mut out, size);
-        put16(&mut out, name_len);
-        put16(&mut out, 0);
+        entry.put(&mut out);
         out.extend_from_slice(name.as_bytes());
         out.extend_from_slice(data);
-        // Central directory header.
+        // Central directory header: the local header's fields after a
+        // "version made by".
         put32(&mut central, 0x0201_4b50);
-        put16(&mut central, 20); // version made by
         put16(&mut central, 20);
-        put16(&mut central, 0x0800);
-        put16(&mut central, 0);
-        put16(&mut central, 0);
-        put16(&mut central, 0x0021);
-        put32(&mut central, crc);
-        put32(&mut central, size);
-        put32(&mut central, size);
-        put16(&mut central, name_len);
-        put16(&mut central, 0); // extra
+        entry.put(&mut central);
         put16(&mut central, 0); // comment
         put16(&mut central, 0); // disk
         put16(&mut central, 0); // internal attributes
@@ -78,6 +65,29 @@ pub fn write(files: &[(String, Vec<u8>)]) -> Vec<u8> {
     put32(&mut out, cd_offset);
     put16(&mut out, 0);
     out
+}
+
+/// The fields a local file header and a central directory header share.
+struct Entry {
+    crc: u32,
+    size: u32,
+    name_len: u16,
+}
+
+impl Entry {
+    /// From "version needed" to "extra field length".
+    fn put(&self, out: &mut Vec<u8>) {
+        put16(out, 20); // version needed
+        put16(out, 0x0800); // UTF-8 names
+        put16(out, 0); // stored
+        put16(out, 0); // time
+        put16(out, 0x0021); // date 1980-01-01
+        put32(out, self.crc);
+        put32(out, self.size);
+        put32(out, self.size);
+        put16(out, self.name_len);
+        put16(out, 0); // extra
+    }
 }
 
 fn put16(out: &mut Vec<u8>, v: u16) {

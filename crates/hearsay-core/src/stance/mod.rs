@@ -33,8 +33,7 @@ pub(crate) fn denial(ctx: &mut Ctx, si: usize) -> Option<Found> {
     };
     Some(Found {
         label: Label::Denial,
-        start: s.start,
-        end: s.end,
+        bytes: s.start..s.end,
         kind: None,
         speaker,
         cue: Some(ctx.words(c.first, c.last)),
@@ -57,8 +56,7 @@ pub(crate) fn claim(ctx: &Ctx, si: usize) -> Option<Found> {
     let score = claims::score(ctx.v.text, ctx.v.tokens, s.first, s.last, asserted)?;
     Some(Found {
         label: Label::Claim,
-        start: s.start,
-        end: s.end,
+        bytes: s.start..s.end,
         kind: None::<QuoteKind>,
         speaker: None,
         cue: None,

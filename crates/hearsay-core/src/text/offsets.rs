@@ -86,36 +86,37 @@ impl<'a> CharIndex<'a> {
     /// Code point offset of byte offset `byte`. A byte inside a multi-byte
     /// character maps to that character; past the end maps to the end.
     pub fn char_of_byte(&self, byte: usize) -> usize {
-        if byte >= self.text.len() {
-            return self.n_chars;
-        }
-        let cp = self.checkpoints.partition_point(|&(b, _)| b <= byte) - 1;
-        let (mut at, _) = self.checkpoints[cp];
-        let mut chars = cp * STRIDE;
-        for c in self.text[at..].chars() {
-            if at + c.len_utf8() > byte {
-                break;
-            }
-            at += c.len_utf8();
-            chars += 1;
-        }
-        chars
+        self.char_of(byte, self.text.len(), |&(b, _)| b, char::len_utf8)
     }
 
     /// Code point offset of UTF-16 offset `utf16`. A unit inside a surrogate
     /// pair maps to that character; past the end maps to the end.
     pub fn char_of_utf16(&self, utf16: usize) -> usize {
-        if utf16 >= self.n_utf16 {
+        self.char_of(utf16, self.n_utf16, |&(_, u)| u, char::len_utf16)
+    }
+
+    /// Code point offset of `offset` counted in another unit: `total` units
+    /// in the text, `unit` picks a checkpoint's offset in that unit, `len`
+    /// gives a character's length in it.
+    fn char_of(
+        &self,
+        offset: usize,
+        total: usize,
+        unit: impl Fn(&(usize, usize)) -> usize,
+        len: impl Fn(char) -> usize,
+    ) -> usize {
+        if offset >= total {
             return self.n_chars;
         }
-        let cp = self.checkpoints.partition_point(|&(_, u)| u <= utf16) - 1;
-        let (byte, mut at) = self.checkpoints[cp];
+        let cp = self.checkpoints.partition_point(|c| unit(c) <= offset) - 1;
+        let (byte, _) = self.checkpoints[cp];
+        let mut at = unit(&self.checkpoints[cp]);
         let mut chars = cp * STRIDE;
         for c in self.text[byte..].chars() {
-            if at + c.len_utf16() > utf16 {
+            if at + len(c) > offset {
                 break;
             }
-            at += c.len_utf16();
+            at += len(c);
             chars += 1;
         }
         chars

@@ -13,7 +13,7 @@
 //! `the president said` and `she said` all name "Ana Ruiz (French
 //! president)".
 
-use crate::attribution::speakers::{Article, Mention, Reading, Resolve, Speaker};
+use crate::attribution::speakers::{Article, Mention, Phrase, Reading, Resolve, Speaker};
 use crate::attribution::view::{NOT_NAME, View, capitalised, past_office_field, strip_possessive};
 use crate::text::lexicon::{
     self, FEMALE, FastMap, GROUP, LEADER, MALE, NATION, PLURAL, ROLE, TITLE,
@@ -108,13 +108,21 @@ impl People {
                 continue;
             }
             let a = past_office_field(v, from, a, i);
-            self.interpret(v, a, i, Article::Bare, Reading::Mention);
+            self.interpret(
+                v,
+                Phrase {
+                    a,
+                    b: i,
+                    article: Article::Bare,
+                    reading: Reading::Mention,
+                },
+            );
         }
     }
 
     /// A speaker label written inside a quote (`“HOST: …”`) at `[a, b)`.
     pub(crate) fn label(&mut self, v: &View, a: usize, b: usize) -> Option<Speaker> {
-        self.interpret(v, a, b, Article::Bare, Reading::Speaker)
+        self.interpret(v, Phrase::speaker(a, b, Article::Bare))
     }
 
     /// The person already met under the full name `full` (of key
@@ -242,15 +250,8 @@ impl People {
 }
 
 impl Resolve for People {
-    fn phrase(
-        &mut self,
-        v: &View,
-        a: usize,
-        b: usize,
-        article: Article,
-        reading: Reading,
-    ) -> Option<Speaker> {
-        self.interpret(v, a, b, article, reading)
+    fn phrase(&mut self, v: &View, phrase: Phrase) -> Option<Speaker> {
+        self.interpret(v, phrase)
     }
 
     fn pronoun(&mut self, v: &View, i: usize) -> Option<Speaker> {

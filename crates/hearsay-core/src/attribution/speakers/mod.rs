@@ -120,18 +120,35 @@ pub(crate) enum Reading {
     Mention,
 }
 
+/// A phrase a walk found: its tokens `[a, b)`, its article, and why it is
+/// read.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Phrase {
+    /// First token.
+    pub a: usize,
+    /// One past the last token.
+    pub b: usize,
+    pub article: Article,
+    pub reading: Reading,
+}
+
+impl Phrase {
+    /// The phrase `[a, b)` read as a speaker.
+    pub(crate) fn speaker(a: usize, b: usize, article: Article) -> Phrase {
+        Phrase {
+            a,
+            b,
+            article,
+            reading: Reading::Speaker,
+        }
+    }
+}
+
 /// What a walk asks once it has found a phrase: what it means.
 pub(crate) trait Resolve {
-    /// Makes sense of the phrase `[a, b)`: a name, a role, a group or a
-    /// body. Returns `None` for anything else.
-    fn phrase(
-        &mut self,
-        v: &View,
-        a: usize,
-        b: usize,
-        article: Article,
-        reading: Reading,
-    ) -> Option<Speaker>;
+    /// Makes sense of a phrase: a name, a role, a group or a body. Returns
+    /// `None` for anything else.
+    fn phrase(&mut self, v: &View, phrase: Phrase) -> Option<Speaker>;
 
     /// The person the pronoun at token `i` refers to.
     fn pronoun(&mut self, v: &View, i: usize) -> Option<Speaker>;

@@ -20,7 +20,7 @@
 
 use crate::attribution::speakers::identification;
 use crate::attribution::speakers::memory::{Gender, People};
-use crate::attribution::speakers::{Article, Mention, Reading, Speaker};
+use crate::attribution::speakers::{Article, Mention, Phrase, Reading, Speaker};
 use crate::attribution::view::{
     NOT_NAME, View, capitalised, is_particle, is_possessive, one_of, strip_possessive,
 };
@@ -81,16 +81,16 @@ fn name_text(v: &View, ws: &[usize]) -> String {
 }
 
 /// The phrase as read: its last words, and its byte range.
-struct Phrase {
+struct Words {
     words: [usize; PHRASE_WORDS],
     n_words: usize,
     start: usize,
     end: usize,
 }
 
-impl Phrase {
+impl Words {
     /// The last [`PHRASE_WORDS`] words of `[a, b)`, or `None` if it has none.
-    fn read(v: &View, a: usize, b: usize) -> Option<Phrase> {
+    fn read(v: &View, a: usize, b: usize) -> Option<Words> {
         let mut words = [0usize; PHRASE_WORDS];
         let mut n_words = 0;
         for i in (a..b).rev().filter(|&i| v.tokens[i].is_word()) {
@@ -102,7 +102,7 @@ impl Phrase {
         }
         words[..n_words].reverse();
         let last = *words[..n_words].last()?;
-        Some(Phrase {
+        Some(Words {
             words,
             n_words,
             start: v.tokens[words[0]].start(),
@@ -118,15 +118,9 @@ impl Phrase {
 impl People {
     /// Makes sense of the phrase `[a, b)`: a name, a role, a group or a
     /// body. Registers people met. Returns `None` for anything else.
-    pub(super) fn interpret(
-        &mut self,
-        v: &View,
-        a: usize,
-        b: usize,
-        article: Article,
-        reading: Reading,
-    ) -> Option<Speaker> {
-        let phrase = Phrase::read(v, a, b)?;
+    pub(super) fn interpret(&mut self, v: &View, at: Phrase) -> Option<Speaker> {
+        let (article, reading) = (at.article, at.reading);
+        let phrase = Words::read(v, at.a, at.b)?;
         let words = phrase.words();
         // "Poland's president", "Ann Lee's office": a possessor.
         if let Some(pos) = words[..words.len() - 1]
@@ -171,7 +165,7 @@ impl People {
     fn possessed(
         &mut self,
         v: &View,
-        phrase: &Phrase,
+        phrase: &Words,
         pos: usize,
         reading: Reading,
     ) -> Option<Speaker> {
@@ -197,7 +191,13 @@ impl People {
             h -= 1;
         }
         if h > 0 && h < head.len() && v.tokens[head[h - 1]].has(ROLE) {
-            return self.interpret(v, head[0], last + 1, Article::Bare, reading);
+            return self.interpret(
+                v,
+                Phrase {
+                    reading,
+                    ..Phrase::speaker(head[0], last + 1, Article::Bare)
+                },
+            );
         }
         // "Sato's assistant said": the possessor's role speaks, not the
         // possessor; unnamed, it is shown as written.
@@ -216,16 +216,19 @@ impl People {
                 end,
             ));
         }
-        self.interpret(v, first, last_owner + 1, Article::Bare, reading)
-            .map(|mut s| {
-                s.name = strip_possessive(&s.name).to_string();
-                s
-            })
+        let owner = Phrase {
+            reading,
+            ..Phrase::speaker(first, last_owner + 1, Article::Bare)
+        };
+        self.interpret(v, owner).map(|mut s| {
+            s.name = strip_possessive(&s.name).to_string();
+            s
+        })
     }
 
     /// A phrase whose words from `n` on are a name, after roles and titles
     /// (`Kremlin spokesman Dmitry Peskov`), or a body written in capitals.
-    fn named(&mut self, v: &View, phrase: &Phrase, n: usize, reading: Reading) -> Option<Speaker> {
+    fn named(&mut self, v: &View, phrase: &Words, n: usize, reading: Reading) -> Option<Speaker> {
         let (start, end) = (phrase.start, phrase.end);
         let words = phrase.words();
         let name = &words[n..];
@@ -338,7 +341,7 @@ impl People {
 
     /// A phrase without a name: a role or a group ("the French leader",
     /// "officials"), resolved to a person where the article allows.
-    fn unnamed(&mut self, v: &View, phrase: &Phrase, article: Article) -> Option<Speaker> {
+    fn unnamed(&mut self, v: &View, phrase: &Words, article: Article) -> Option<Speaker> {
         let (start, end) = (phrase.start, phrase.end);
         let words = phrase.words();
         let last = words[words.len() - 1];

@@ -20,7 +20,7 @@
 //! steps over the appositive and finds `Ann Lee`.
 
 use crate::attribution::speakers::identification::{description, party_tag};
-use crate::attribution::speakers::{Article, Reading, Resolve, Speaker};
+use crate::attribution::speakers::{Article, Phrase, Reading, Resolve, Speaker};
 use crate::attribution::view::{
     NOT_NAME, View, capitalised, is_possessive, is_sep, one_of, past_office_field,
 };
@@ -243,7 +243,7 @@ impl<R: Resolve> Left<'_, '_, '_, R> {
             }
             let named = (floor..e).any(|x| capitalised(&v.tokens[x], NOT_NAME | ORG));
             if named && e < b && is_sep(&v.tokens[e]) && e + 1 < b {
-                return Flow::Done(self.r.phrase(v, floor, e, Article::Bare, Reading::Speaker));
+                return Flow::Done(self.r.phrase(v, Phrase::speaker(floor, e, Article::Bare)));
             }
         }
         match comma.filter(|_| self.appositives < MAX_APPOSITIVES) {
@@ -288,7 +288,7 @@ impl<R: Resolve> Left<'_, '_, '_, R> {
         if inner && named && m + 1 < b - 1 {
             return Flow::Done(
                 self.r
-                    .phrase(v, m + 1, b - 1, Article::Bare, Reading::Speaker),
+                    .phrase(v, Phrase::speaker(m + 1, b - 1, Article::Bare)),
             );
         }
         self.k = m;
@@ -330,7 +330,11 @@ impl<R: Resolve> Left<'_, '_, '_, R> {
             // "Secretary of State John Kerry": the office's field opens the
             // phrase after `of`; the name follows it.
             let a = past_office_field(v, floor, k, b);
-            self.remembered = self.r.phrase(v, a, b, article, Reading::Mention);
+            let phrase = Phrase {
+                reading: Reading::Mention,
+                ..Phrase::speaker(a, b, article)
+            };
+            self.remembered = self.r.phrase(v, phrase);
         }
         let mut k = k - 1;
         while k > floor && v.tokens[k - 1].has(DET) && !v.tokens[k - 1].cap {
@@ -372,7 +376,7 @@ impl<R: Resolve> Left<'_, '_, '_, R> {
         {
             return Some(s);
         }
-        self.r.phrase(v, k, b, article, Reading::Speaker)
+        self.r.phrase(v, Phrase::speaker(k, b, article))
     }
 }
 
@@ -420,7 +424,7 @@ pub(crate) fn right(r: &mut impl Resolve, v: &View, start: usize, ceil: usize) -
     if let Some(body) = body_with_of(v, a, k, ceil) {
         return Some(body);
     }
-    r.phrase(v, a, k, article, Reading::Speaker)
+    r.phrase(v, Phrase::speaker(a, k, article))
 }
 
 /// "according to the Alliance for Safe Roads (ASR)": a body's name
@@ -498,7 +502,7 @@ pub(crate) fn clause_subject(
                 || described_subject(v, i, j, end, followed_by_verb)
             {
                 let article = Article::before(v, floor, i);
-                return r.phrase(v, i, j, article, Reading::Speaker);
+                return r.phrase(v, Phrase::speaker(i, j, article));
             }
             i = j.max(i + 1);
             continue;
