@@ -165,10 +165,69 @@ fn counted(doc: &Document) -> Vec<&Annotation> {
 /// Pairs the documents of `reference` and `other` and measures their
 /// agreement (see the module documentation).
 pub fn agreement(reference: &Export, other: &Export) -> Agreement {
+    let paired = pair_documents(reference, other);
+    let mut counts = [Counts::default(); Label::ALL.len()];
+    let mut tables = [Table::default(); Label::ALL.len()];
+    let mut sentences = 0;
+    let mut speakers = SpeakerAgreement {
+        pairs: 0,
+        equal: 0,
+        agreement: None,
+    };
+    for (r_doc, o_doc) in &paired.pairs {
+        let r_ann = counted(r_doc);
+        let o_ann = counted(o_doc);
+        for (li, label) in Label::ALL.into_iter().enumerate() {
+            counts[li].add(&r_ann, &o_ann, label);
+        }
+        count_speakers(&r_ann, &o_ann, &mut speakers);
+        sentences += count_sentences(r_doc, o_doc, &r_ann, &o_ann, &mut tables);
+    }
+    speakers.agreement = ratio(speakers.equal, speakers.pairs);
+    let labels: Vec<LabelAgreement> = Label::ALL
+        .into_iter()
+        .enumerate()
+        .map(|(li, label)| {
+            let c = counts[li];
+            let precision = ratio(c.correct, c.other);
+            let recall = ratio(c.found, c.reference);
+            LabelAgreement {
+                label,
+                reference: c.reference,
+                other: c.other,
+                found: c.found,
+                correct: c.correct,
+                precision,
+                recall,
+                f1: f1(precision, recall),
+                kappa: tables[li].kappa(),
+            }
+        })
+        .collect();
+    let overall = total(&labels);
+    Agreement {
+        documents: paired.pairs.len(),
+        only_in_reference: paired.only_in_reference,
+        only_in_other: paired.only_in_other,
+        sentences,
+        labels,
+        overall,
+        speakers,
+    }
+}
+
+/// The documents of two exports paired, and those without a counterpart.
+struct Paired<'a> {
+    pairs: Vec<(&'a Document, &'a Document)>,
+    only_in_reference: Vec<String>,
+    only_in_other: Vec<String>,
+}
+
+/// Pairs documents first by id, then by name among the documents left.
+fn pair_documents<'a>(reference: &'a Export, other: &'a Export) -> Paired<'a> {
     let mut used = vec![false; other.documents.len()];
-    let mut pairs: Vec<(&Document, &Document)> = Vec::new();
+    let mut pairs = Vec::new();
     let mut only_in_reference = Vec::new();
-    // First by id, then by name among the documents left.
     let mut unpaired = Vec::new();
     for r in &reference.documents {
         match other.documents.iter().position(|o| o.id == r.id) {
@@ -195,129 +254,119 @@ pub fn agreement(reference: &Export, other: &Export) -> Agreement {
         .filter(|(_, u)| !**u)
         .map(|(d, _)| d.name.clone())
         .collect();
+    Paired {
+        pairs,
+        only_in_reference,
+        only_in_other,
+    }
+}
 
-    let n_labels = Label::ALL.len();
-    let mut counts = vec![(0usize, 0usize, 0usize, 0usize); n_labels]; // ref, other, found, correct
-    let mut tables = vec![Table::default(); n_labels];
-    let mut sentences = 0;
-    let mut speakers = SpeakerAgreement {
-        pairs: 0,
-        equal: 0,
-        agreement: None,
-    };
+/// Span counts of one label.
+#[derive(Default, Clone, Copy)]
+struct Counts {
+    reference: usize,
+    other: usize,
+    found: usize,
+    correct: usize,
+}
 
-    for (r_doc, o_doc) in &pairs {
-        let r_ann = counted(r_doc);
-        let o_ann = counted(o_doc);
-        for (li, label) in Label::ALL.into_iter().enumerate() {
-            let rs: Vec<_> = r_ann.iter().filter(|a| a.label == label).collect();
-            let os: Vec<_> = o_ann.iter().filter(|a| a.label == label).collect();
-            let c = &mut counts[li];
-            c.0 += rs.len();
-            c.1 += os.len();
-            c.2 += rs
-                .iter()
-                .filter(|r| os.iter().any(|o| overlap(r, o)))
-                .count();
-            c.3 += os
-                .iter()
-                .filter(|o| rs.iter().any(|r| overlap(r, o)))
-                .count();
-        }
+impl Counts {
+    /// Adds the annotations with `label` of one pair of documents.
+    fn add(&mut self, r_ann: &[&Annotation], o_ann: &[&Annotation], label: Label) {
+        let rs: Vec<_> = r_ann.iter().filter(|a| a.label == label).collect();
+        let os: Vec<_> = o_ann.iter().filter(|a| a.label == label).collect();
+        self.reference += rs.len();
+        self.other += os.len();
+        self.found += rs
+            .iter()
+            .filter(|r| os.iter().any(|o| overlap(r, o)))
+            .count();
+        self.correct += os
+            .iter()
+            .filter(|o| rs.iter().any(|r| overlap(r, o)))
+            .count();
+    }
+}
 
-        for r in r_ann.iter().filter(|a| a.label == Label::Quote) {
-            let best = o_ann
-                .iter()
-                .filter(|o| o.label == Label::Quote && overlap(r, o))
-                .max_by_key(|o| overlap_len(r, o));
-            if let Some(o) = best
-                && (r.speaker.is_some() || o.speaker.is_some())
+/// Pairs each reference quote with the other quote overlapping it most
+/// and counts whether their speakers agree.
+fn count_speakers(r_ann: &[&Annotation], o_ann: &[&Annotation], speakers: &mut SpeakerAgreement) {
+    for r in r_ann.iter().filter(|a| a.label == Label::Quote) {
+        let best = o_ann
+            .iter()
+            .filter(|o| o.label == Label::Quote && overlap(r, o))
+            .max_by_key(|o| overlap_len(r, o));
+        if let Some(o) = best
+            && (r.speaker.is_some() || o.speaker.is_some())
+        {
+            speakers.pairs += 1;
+            if let (Some(a), Some(b)) = (&r.speaker, &o.speaker)
+                && same_speaker(a, b)
             {
-                speakers.pairs += 1;
-                if let (Some(a), Some(b)) = (&r.speaker, &o.speaker)
-                    && same_speaker(a, b)
-                {
-                    speakers.equal += 1;
-                }
-            }
-        }
-
-        let doc_sentences = if r_doc.sentences.is_empty() {
-            &o_doc.sentences
-        } else {
-            &r_doc.sentences
-        };
-        let r_hits = by_sentence(doc_sentences, r_ann.iter().copied());
-        let o_hits = by_sentence(doc_sentences, o_ann.iter().copied());
-        for ((s, r_hits), o_hits) in doc_sentences.iter().zip(r_hits).zip(o_hits) {
-            if s.boilerplate {
-                continue;
-            }
-            sentences += 1;
-            for (li, label) in Label::ALL.into_iter().enumerate() {
-                let r_present = r_hits.iter().any(|a| a.label == label);
-                let o_present = o_hits.iter().any(|a| a.label == label);
-                let t = &mut tables[li];
-                match (r_present, o_present) {
-                    (true, true) => t.both += 1,
-                    (true, false) => t.reference_only += 1,
-                    (false, true) => t.other_only += 1,
-                    (false, false) => t.neither += 1,
-                }
+                speakers.equal += 1;
             }
         }
     }
-    speakers.agreement = ratio(speakers.equal, speakers.pairs);
+}
 
-    let labels: Vec<LabelAgreement> = Label::ALL
-        .into_iter()
-        .enumerate()
-        .map(|(li, label)| {
-            let (reference, other, found, correct) = counts[li];
-            let precision = ratio(correct, other);
-            let recall = ratio(found, reference);
-            LabelAgreement {
-                label,
-                reference,
-                other,
-                found,
-                correct,
-                precision,
-                recall,
-                f1: f1(precision, recall),
-                kappa: tables[li].kappa(),
+/// Adds each non-boilerplate sentence of a pair of documents to the
+/// present/absent tables of every label; returns how many were added.
+fn count_sentences(
+    r_doc: &Document,
+    o_doc: &Document,
+    r_ann: &[&Annotation],
+    o_ann: &[&Annotation],
+    tables: &mut [Table],
+) -> usize {
+    let doc_sentences = if r_doc.sentences.is_empty() {
+        &o_doc.sentences
+    } else {
+        &r_doc.sentences
+    };
+    let r_hits = by_sentence(doc_sentences, r_ann.iter().copied());
+    let o_hits = by_sentence(doc_sentences, o_ann.iter().copied());
+    let mut sentences = 0;
+    for ((s, r_hits), o_hits) in doc_sentences.iter().zip(r_hits).zip(o_hits) {
+        if s.boilerplate {
+            continue;
+        }
+        sentences += 1;
+        for (li, label) in Label::ALL.into_iter().enumerate() {
+            let r_present = r_hits.iter().any(|a| a.label == label);
+            let o_present = o_hits.iter().any(|a| a.label == label);
+            let t = &mut tables[li];
+            match (r_present, o_present) {
+                (true, true) => t.both += 1,
+                (true, false) => t.reference_only += 1,
+                (false, true) => t.other_only += 1,
+                (false, false) => t.neither += 1,
             }
-        })
-        .collect();
+        }
+    }
+    sentences
+}
+
+/// The micro average over all labels, and the mean of their kappas.
+fn total(labels: &[LabelAgreement]) -> LabelAgreementTotal {
     let sum = |f: fn(&LabelAgreement) -> usize| labels.iter().map(f).sum::<usize>();
-    let (reference_n, other_n, found, correct) = (
+    let (reference, other, found, correct) = (
         sum(|l| l.reference),
         sum(|l| l.other),
         sum(|l| l.found),
         sum(|l| l.correct),
     );
     let kappas: Vec<f64> = labels.iter().filter_map(|l| l.kappa).collect();
-    let precision = ratio(correct, other_n);
-    let recall = ratio(found, reference_n);
-    let overall = LabelAgreementTotal {
-        reference: reference_n,
-        other: other_n,
+    let precision = ratio(correct, other);
+    let recall = ratio(found, reference);
+    LabelAgreementTotal {
+        reference,
+        other,
         found,
         correct,
         precision,
         recall,
         f1: f1(precision, recall),
         kappa: (!kappas.is_empty()).then(|| kappas.iter().sum::<f64>() / kappas.len() as f64),
-    };
-
-    Agreement {
-        documents: pairs.len(),
-        only_in_reference,
-        only_in_other,
-        sentences,
-        labels,
-        overall,
-        speakers,
     }
 }
 
