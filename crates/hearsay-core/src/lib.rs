@@ -29,6 +29,7 @@ mod engine;
 pub mod format;
 mod found;
 pub mod interop;
+pub mod learn;
 mod stance;
 mod text;
 

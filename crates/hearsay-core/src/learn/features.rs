@@ -1,0 +1,128 @@
+//! Hashed sparse features: each feature is a template number and a value
+//! (a word, a bucket, a flag), hashed to 32 bits; a model keeps as many low
+//! bits as it has weights. Building features allocates nothing per feature
+//! beyond the two vectors, which are reused with [`Features::clear`].
+
+/// The sparse features of one example.
+#[derive(Debug, Default, Clone, PartialEq)]
+pub struct Features {
+    /// 32-bit hashes of the features.
+    pub hashes: Vec<u32>,
+    /// Their values (1 for an indicator).
+    pub values: Vec<f32>,
+}
+
+const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+
+#[inline]
+fn mix(h: u64, x: u64) -> u64 {
+    (h.rotate_left(5) ^ x).wrapping_mul(K)
+}
+
+#[inline]
+fn finish(h: u64) -> u32 {
+    // Fold the high bits in: the low bits of a multiplicative hash are weak.
+    let h = h ^ (h >> 29) ^ (h >> 47);
+    h as u32
+}
+
+/// The hash of `bytes`, lowercased ASCII, starting from `h`.
+#[inline]
+fn mix_text(mut h: u64, bytes: &[u8]) -> u64 {
+    let mut chunks = bytes.chunks_exact(8);
+    for c in &mut chunks {
+        let mut w = [0u8; 8];
+        for (d, s) in w.iter_mut().zip(c) {
+            *d = s.to_ascii_lowercase();
+        }
+        h = mix(h, u64::from_le_bytes(w));
+    }
+    let rest = chunks.remainder();
+    let mut w = [0u8; 8];
+    for (d, s) in w.iter_mut().zip(rest) {
+        *d = s.to_ascii_lowercase();
+    }
+    mix(h, u64::from_le_bytes(w) ^ (bytes.len() as u64) << 56)
+}
+
+impl Features {
+    /// Removes every feature, keeping the memory.
+    pub fn clear(&mut self) {
+        self.hashes.clear();
+        self.values.clear();
+    }
+
+    /// The number of features.
+    pub fn len(&self) -> usize {
+        self.hashes.len()
+    }
+
+    /// Whether there is none.
+    pub fn is_empty(&self) -> bool {
+        self.hashes.is_empty()
+    }
+
+    /// An indicator: template `template` is present.
+    pub fn flag(&mut self, template: u32) {
+        self.push(finish(mix(K, u64::from(template))), 1.0);
+    }
+
+    /// An indicator of template `template` with a small value `value` (a
+    /// bucket, a class, a count).
+    pub fn with(&mut self, template: u32, value: u64) {
+        self.push(finish(mix(mix(K, u64::from(template)), value)), 1.0);
+    }
+
+    /// An indicator of template `template` with the text `value`, ASCII
+    /// case ignored.
+    pub fn text(&mut self, template: u32, value: &str) {
+        let h = mix_text(mix(K, u64::from(template)), value.as_bytes());
+        self.push(finish(h), 1.0);
+    }
+
+    /// An indicator of template `template` with two texts (a word pair).
+    pub fn text2(&mut self, template: u32, a: &str, b: &str) {
+        let h = mix_text(mix(K, u64::from(template)), a.as_bytes());
+        let h = mix_text(mix(h, 0x9e37), b.as_bytes());
+        self.push(finish(h), 1.0);
+    }
+
+    /// Template `template` with a real value (a scaled distance, a ratio).
+    pub fn real(&mut self, template: u32, value: f32) {
+        if value != 0.0 && value.is_finite() {
+            self.push(finish(mix(K, u64::from(template))), value);
+        }
+    }
+
+    fn push(&mut self, hash: u32, value: f32) {
+        self.hashes.push(hash);
+        self.values.push(value);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn same_feature_same_hash_and_case_is_ignored() {
+        let mut a = Features::default();
+        a.text(3, "Said");
+        a.text(3, "said");
+        a.text(4, "said");
+        assert_eq!(a.hashes[0], a.hashes[1]);
+        assert_ne!(a.hashes[0], a.hashes[2]);
+    }
+
+    #[test]
+    fn long_and_short_texts_differ() {
+        let mut a = Features::default();
+        for w in ["", "a", "aaaaaaaa", "aaaaaaaaa", "aaaaaaaa\0"] {
+            a.text(1, w);
+        }
+        let mut seen = a.hashes.clone();
+        seen.sort_unstable();
+        seen.dedup();
+        assert_eq!(seen.len(), 5);
+    }
+}

@@ -1,0 +1,113 @@
+//! A linear model over hashed features: a weight per bucket, a bias, and a
+//! calibration that turns its score into a probability.
+//!
+//! Shipped weights are quantised to one signed byte each with one scale for
+//! the model: [`Model::quantise`] rounds the trained weights onto that grid,
+//! so what is measured after training is exactly what runs in the page.
+
+use crate::learn::Features;
+
+/// A linear model.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Model {
+    /// log2 of the number of weights.
+    pub bits: u32,
+    /// One weight per bucket.
+    pub weights: Vec<f32>,
+    /// Added to every score.
+    pub bias: f32,
+    /// Calibration: the probability of a score `s` is
+    /// `sigmoid(calibration.0 * s + calibration.1)`.
+    pub calibration: (f32, f32),
+}
+
+/// `1 / (1 + e^-x)`, without overflow.
+pub(crate) fn sigmoid(x: f32) -> f32 {
+    if x >= 0.0 {
+        1.0 / (1.0 + (-x).exp())
+    } else {
+        let e = x.exp();
+        e / (1.0 + e)
+    }
+}
+
+impl Model {
+    /// A model of `2^bits` zero weights, calibrated as a plain logistic
+    /// model.
+    pub fn new(bits: u32) -> Model {
+        Model {
+            bits,
+            weights: vec![0.0; 1 << bits],
+            bias: 0.0,
+            calibration: (1.0, 0.0),
+        }
+    }
+
+    /// The bucket of a feature hash.
+    #[inline]
+    pub fn bucket(&self, hash: u32) -> usize {
+        (hash & ((1u32 << self.bits) - 1)) as usize
+    }
+
+    /// The raw score of `f`: bias plus the weighted features.
+    #[inline]
+    pub fn score(&self, f: &Features) -> f32 {
+        let mut s = self.bias;
+        for (&h, &x) in f.hashes.iter().zip(&f.values) {
+            s += self.weights[self.bucket(h)] * x;
+        }
+        s
+    }
+
+    /// The calibrated probability of `f`.
+    pub fn probability(&self, f: &Features) -> f32 {
+        self.probability_of_score(self.score(f))
+    }
+
+    /// The calibrated probability of a raw score.
+    pub fn probability_of_score(&self, score: f32) -> f32 {
+        sigmoid(self.calibration.0 * score + self.calibration.1)
+    }
+
+    /// The scale of the one-byte grid: the largest weight maps to 127.
+    pub fn scale(&self) -> f32 {
+        let max = self.weights.iter().fold(0.0f32, |m, w| m.max(w.abs()));
+        if max > 0.0 { max / 127.0 } else { 1.0 }
+    }
+
+    /// Rounds every weight onto the one-byte grid of [`Model::scale`].
+    pub fn quantise(&mut self) {
+        let scale = self.scale();
+        for w in &mut self.weights {
+            *w = (*w / scale).round().clamp(-127.0, 127.0) * scale;
+        }
+    }
+
+    /// How many weights are not zero.
+    pub fn nonzero(&self) -> usize {
+        self.weights.iter().filter(|w| **w != 0.0).count()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quantising_keeps_signs_and_the_largest_weight() {
+        let mut m = Model::new(2);
+        m.weights = vec![0.5, -1.27, 0.004, 0.0];
+        m.quantise();
+        assert!((m.weights[1] + 1.27).abs() < 1e-6);
+        assert!(m.weights[0] > 0.49 && m.weights[0] < 0.51);
+        assert_eq!(m.weights[2], 0.0);
+        assert_eq!(m.nonzero(), 2);
+    }
+
+    #[test]
+    fn sigmoid_is_stable_at_the_extremes() {
+        assert_eq!(sigmoid(1000.0), 1.0);
+        assert_eq!(sigmoid(-1000.0), 0.0);
+        assert!((sigmoid(0.0) - 0.5).abs() < 1e-7);
+    }
+}
