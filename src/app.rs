@@ -16,7 +16,7 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 
 use crate::rows::{self, Filter, RowView};
-use crate::state::{self, Review, Workspace};
+use crate::state::{Review, Workspace};
 use crate::storage;
 
 /// The demo article shown on first open; written for the project.
@@ -306,7 +306,7 @@ fn import_files(ctx: Ctx, files: web_sys::FileList) {
         let mut read = Vec::new();
         for file in files {
             let name = file.name();
-            if let Some(why) = state::file_too_large(&name, file.size()) {
+            if let Some(why) = crate::files::file_too_large(&name, file.size()) {
                 refused.push(why);
                 continue;
             }
@@ -395,7 +395,12 @@ fn on_key(ctx: Ctx, e: web_sys::KeyboardEvent) {
             let cursor = ctx
                 .ws
                 .with_untracked(|w| w.doc().map(|d| d.cursor).unwrap_or(0));
-            if let Some(next) = rows::step(&visible, cursor, back) {
+            let walk = if back {
+                rows::Walk::Backward
+            } else {
+                rows::Walk::Forward
+            };
+            if let Some(next) = rows::step(&visible, cursor, walk) {
                 ctx.change(|w| w.set_cursor(next));
             }
             true
