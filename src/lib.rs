@@ -1,9 +1,12 @@
 //! The hearsay annotator: a Leptos app over the extraction core.
 //!
-//! `state` and `rows` hold every decision and are plain Rust, tested
-//! natively; `app` (components) and `storage` (browser storage) exist only
-//! in the WebAssembly build. `main.rs` only mounts [`app::App`].
+//! `state`, `rows`, `commands` and `files` hold every decision and are
+//! plain Rust, tested natively; `app` (components) and `storage` (browser
+//! storage) exist only in the WebAssembly build. `main.rs` only mounts
+//! [`app::App`].
 
+pub mod commands;
+pub mod files;
 pub mod rows;
 pub mod state;
 

@@ -10,7 +10,7 @@ use std::hash::{DefaultHasher, Hash, Hasher};
 use hearsay_core::format::{Origin, Status};
 use hearsay_core::{CharIndex, Label, QuoteKind};
 
-use crate::state::{DocState, Review};
+use crate::state::{DocState, Review, Workspace};
 
 /// Rows drawn before the cursor's row.
 pub const ROWS_BEFORE: usize = 40;
@@ -62,15 +62,39 @@ pub fn window(visible: &[usize], cursor: usize) -> &[usize] {
     &visible[start.min(end)..end]
 }
 
-/// The next (or, with `back`, previous) visible sentence from the cursor.
-pub fn step(visible: &[usize], cursor: usize, back: bool) -> Option<usize> {
-    if back {
-        let pos = visible.partition_point(|&i| i < cursor);
-        pos.checked_sub(1).map(|p| visible[p])
-    } else {
-        let pos = visible.partition_point(|&i| i <= cursor);
-        visible.get(pos).copied()
+/// Which way the cursor moves.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Walk {
+    /// To the next sentence (`j`).
+    Forward,
+    /// To the previous sentence (`k`).
+    Backward,
+}
+
+/// The next (or, walking backward, previous) visible sentence from the
+/// cursor.
+pub fn step(visible: &[usize], cursor: usize, walk: Walk) -> Option<usize> {
+    match walk {
+        Walk::Backward => {
+            let pos = visible.partition_point(|&i| i < cursor);
+            pos.checked_sub(1).map(|p| visible[p])
+        }
+        Walk::Forward => {
+            let pos = visible.partition_point(|&i| i <= cursor);
+            visible.get(pos).copied()
+        }
     }
+}
+
+/// How many visible sentences are not drawn: `(before, after)` the rows
+/// drawn, for the "… N sentences above" lines.
+pub fn hidden(visible: &[usize], drawn: &[RowView]) -> (usize, usize) {
+    let (Some(first), Some(last)) = (drawn.first(), drawn.last()) else {
+        return (0, 0);
+    };
+    let before = visible.partition_point(|&i| i < first.idx);
+    let after = visible.len() - visible.partition_point(|&i| i <= last.idx);
+    (before, after)
 }
 
 /// A run of a sentence's text with the same marks.
@@ -126,6 +150,38 @@ impl RowView {
         self.hash(&mut h);
         h.finish()
     }
+
+    /// The row's CSS classes: `sentence`, then `current`, `boilerplate`,
+    /// `paragraph-start` when they apply, `has-<label>` for each accepted
+    /// label and `suggests-<label>` for each suggested one.
+    pub fn class(&self) -> String {
+        let mut class = String::from("sentence");
+        for (on, name) in [
+            (self.current, " current"),
+            (self.boilerplate, " boilerplate"),
+            (self.paragraph_start, " paragraph-start"),
+        ] {
+            if on {
+                class.push_str(name);
+            }
+        }
+        for (prefix, labels) in [(" has-", &self.labels), (" suggests-", &self.suggested)] {
+            for label in labels.split_whitespace() {
+                class.push_str(prefix);
+                class.push_str(label);
+            }
+        }
+        class
+    }
+}
+
+impl Badge {
+    /// The badge's CSS classes: `speaker-badge`, its kind, and `suggested`
+    /// while the quote is a suggestion.
+    pub fn class(&self) -> String {
+        let suggested = if self.suggested { " suggested" } else { "" };
+        format!("speaker-badge {}{suggested}", self.kind)
+    }
 }
 
 fn join(labels: impl IntoIterator<Item = Label>) -> String {
@@ -134,6 +190,39 @@ fn join(labels: impl IntoIterator<Item = Label>) -> String {
         .map(Label::as_str)
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+/// One entry of the document list.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct DocItem {
+    /// Index of the document in the workspace.
+    pub idx: usize,
+    /// Its name.
+    pub name: String,
+    /// Non-rejected annotations: (quotes, claims, denials).
+    pub counts: (usize, usize, usize),
+    /// Sentences decided.
+    pub reviewed: usize,
+    /// Sentences in all.
+    pub sentences: usize,
+    /// Whether it is the document on screen.
+    pub current: bool,
+}
+
+/// The document list of `ws`, in order.
+pub fn documents(ws: &Workspace) -> Vec<DocItem> {
+    ws.docs
+        .iter()
+        .enumerate()
+        .map(|(idx, d)| DocItem {
+            idx,
+            name: d.doc.name.clone(),
+            counts: d.counts(),
+            reviewed: d.n_reviewed(),
+            sentences: d.n_sentences(),
+            current: idx == ws.current,
+        })
+        .collect()
 }
 
 /// Builds the row of sentence `idx` of `d`.
@@ -259,11 +348,55 @@ mod tests {
         let w = window(&visible, 600);
         assert_eq!(w.len(), ROWS_BEFORE + ROWS_AFTER);
         assert_eq!(w[ROWS_BEFORE], 600);
-        assert_eq!(step(&visible, 600, false), Some(603));
-        assert_eq!(step(&visible, 601, true), Some(600));
-        assert_eq!(step(&visible, 0, true), None);
-        assert_eq!(step(&visible, 999, false), None);
+        assert_eq!(step(&visible, 600, Walk::Forward), Some(603));
+        assert_eq!(step(&visible, 601, Walk::Backward), Some(600));
+        assert_eq!(step(&visible, 0, Walk::Backward), None);
+        assert_eq!(step(&visible, 999, Walk::Forward), None);
         assert_eq!(window(&[], 5), &[] as &[usize]);
+    }
+
+    #[test]
+    fn document_list_counts_and_marks_the_current_document() {
+        let mut ws = doc("“Bridges are cheap,” Mayor Tom Reyes said.");
+        ws.add_text("b.txt", "The river rose. The bridge held.")
+            .unwrap();
+        let items = documents(&ws);
+        assert_eq!(items.len(), 2);
+        assert_eq!(
+            (items[0].name.as_str(), items[0].counts.0, items[0].current),
+            ("t.txt", 1, false)
+        );
+        assert_eq!((items[1].sentences, items[1].current), (2, true));
+        assert_eq!(items[1].reviewed, 0);
+    }
+
+    #[test]
+    fn hidden_counts_the_visible_sentences_around_the_drawn_rows() {
+        let ws = doc("One. Two. Three. Four. Five.");
+        let d = ws.doc().unwrap();
+        let visible = vec![0, 1, 2, 3, 4];
+        let drawn = [row(d, 1), row(d, 2)];
+        assert_eq!(hidden(&visible, &drawn), (1, 2));
+        assert_eq!(hidden(&visible, &[]), (0, 0));
+    }
+
+    #[test]
+    fn row_classes_name_place_labels_and_suggestions() {
+        let mut ws = doc("Intro line.\n\n“Bridges are cheap,” Mayor Tom Reyes said.");
+        let quote_idx = ws.doc().unwrap().n_sentences() - 1;
+        ws.set_cursor(quote_idx);
+        let d = ws.doc().unwrap();
+        let r = row(d, quote_idx);
+        assert_eq!(
+            r.class(),
+            "sentence current paragraph-start suggests-quote",
+            "{r:?}"
+        );
+        assert_eq!(r.badges[0].class(), "speaker-badge direct suggested");
+        ws.accept();
+        let r = row(ws.doc().unwrap(), quote_idx);
+        assert_eq!(r.class(), "sentence current paragraph-start has-quote");
+        assert_eq!(r.badges[0].class(), "speaker-badge direct");
     }
 
     #[test]

@@ -195,6 +195,40 @@ async fn key_guide_opens_and_closes() {
 }
 
 #[wasm_bindgen_test]
+async fn action_bar_hint_and_guide_are_drawn_from_the_command_table() {
+    use hearsay_web::commands::{COMMANDS, hint};
+    let page = mount().await;
+    assert_eq!(one(&page.root, ".hint").text_content().unwrap(), hint());
+    for command in COMMANDS {
+        let button = page
+            .root
+            .query_selector(&format!("[data-testid=action-{}]", command.name))
+            .unwrap();
+        match (command.button, button) {
+            (Some(text), Some(button)) => {
+                assert_eq!(button.text_content().unwrap(), text);
+                assert_eq!(button.get_attribute("title").unwrap(), command.keys());
+            }
+            (None, None) => {}
+            (wanted, found) => panic!("{}: button {wanted:?}, found {found:?}", command.name),
+        }
+    }
+    press("?").await;
+    let guide = all(&page.root, "[data-testid=key-guide] tr");
+    assert_eq!(guide.len(), COMMANDS.len());
+    assert_eq!(guide[0].text_content().unwrap(), "j / ↓next sentence");
+    // The guide's button opens it as `?` does; a click on it closes it.
+    let guide: web_sys::HtmlElement = one(&page.root, "[data-testid=key-guide]").unchecked_into();
+    guide.click();
+    leptos::task::tick().await;
+    assert!(all(&page.root, "[data-testid=key-guide]").is_empty());
+    let keys: web_sys::HtmlElement = one(&page.root, "[data-testid=action-help]").unchecked_into();
+    keys.click();
+    leptos::task::tick().await;
+    assert_eq!(all(&page.root, "[data-testid=key-guide]").len(), 1);
+}
+
+#[wasm_bindgen_test]
 async fn decisions_are_saved_to_storage_at_once() {
     let page = mount().await;
     press("j").await;

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { ROOT, serve, launch, open, slice, download } from './support.mjs';
+import { ROOT, serve, launch, open, tab, slice, download, saveState } from './support.mjs';
 
 const ARTICLE = fs.readFileSync(path.join(ROOT, 'tests/e2e/fixtures/article.txt'), 'utf8');
 const TMP = fs.mkdtempSync(path.join(os.tmpdir(), 'hearsay-e2e-'));
@@ -26,6 +26,13 @@ after(async () => {
 const docs = (page) => page.getByTestId('document-item').count();
 const current = (page) => page.locator('[data-testid=sentence].current');
 const attr = async (locator, name) => (await locator.getAttribute(name)) ?? '';
+
+/** Opens the annotator and pastes the fixture article. */
+async function withArticle() {
+  const opened = await open(browser, server.url);
+  await paste(opened.page, ARTICLE);
+  return opened;
+}
 
 async function paste(page, text) {
   const before = await docs(page);
@@ -102,8 +109,7 @@ test('first open shows the demo article analysed, makes no outside request, and 
 });
 
 test('paste, review with the keyboard, export, reload, re-import, undo and redo', async () => {
-  const { context, page, errors } = await open(browser, server.url);
-  await paste(page, ARTICLE);
+  const { context, page, errors } = await withArticle();
   assert.equal(await docs(page), 2);
 
   // Accept the first suggested quote.
@@ -174,8 +180,7 @@ test('paste, review with the keyboard, export, reload, re-import, undo and redo'
 });
 
 test('a hostile or malformed file is refused and nothing changes', async () => {
-  const { context, page } = await open(browser, server.url);
-  await paste(page, ARTICLE);
+  const { context, page } = await withArticle();
   const before = JSON.parse((await download(page, 'export-json')).text);
   const evil = {
     format: 'hearsay', version: 1, offsets: 'codepoint',
@@ -254,8 +259,7 @@ test('storage failing mid-session shows the warning and work stays exportable', 
 });
 
 test('selecting text with emoji makes a quote of exactly that text', async () => {
-  const { context, page } = await open(browser, server.url);
-  await paste(page, ARTICLE);
+  const { context, page } = await withArticle();
   const wanted = 'but I can’t miss work again 😩';
   // Select the words inside the segment that holds them, as a mouse would.
   await page.evaluate((wanted) => {
@@ -298,8 +302,7 @@ test('dropping several files adds each as a document', async () => {
 });
 
 test('speaker editing completes from the document and filters narrow the sentences', async () => {
-  const { context, page } = await open(browser, server.url);
-  await paste(page, ARTICLE);
+  const { context, page } = await withArticle();
   await walkTo(page, 'quote');
   await page.keyboard.press('s');
   const input = page.getByTestId('speaker-input');
@@ -308,7 +311,7 @@ test('speaker editing completes from the document and filters narrow the sentenc
   assert.ok(options.includes('Petra Aalto'), `completion offers ${options}`);
   await input.fill('P. Aalto');
   await input.press('Enter');
-  assert.equal(await page.getByTestId('speaker-input').count(), 0);
+  await input.waitFor({ state: 'detached' });
   assert.match(await current(page).locator('.speaker-badge').first().textContent(), /P\. Aalto/);
   assert.match(await attr(current(page), 'data-labels'), /quote/, 'a corrected speaker accepts the quote');
 
@@ -330,8 +333,7 @@ test('speaker editing completes from the document and filters narrow the sentenc
 });
 
 test('the mouse does what the keys do', async () => {
-  const { context, page } = await open(browser, server.url);
-  await paste(page, ARTICLE);
+  const { context, page } = await withArticle();
   const row = page.locator('[data-testid=sentence][data-suggested~=quote]').first();
   await row.click();
   const idx = await attr(row, 'data-idx');
@@ -352,23 +354,20 @@ test('the mouse does what the keys do', async () => {
 
 test('two tabs: the one that did not save last is told and stops saving', async () => {
   const context = await browser.newContext({ acceptDownloads: true });
-  const first = await context.newPage();
-  await first.goto(server.url);
-  await first.getByTestId('sentence').first().waitFor();
-  const second = await context.newPage();
-  await second.goto(server.url);
-  await second.getByTestId('sentence').first().waitFor();
+  const { page: first } = await tab(context, server.url);
+  const { page: second } = await tab(context, server.url);
   // The second tab saves a decision: the first one is told.
   await second.keyboard.press('c');
   await first.getByTestId('tab-warning').waitFor();
   assert.match(await first.getByTestId('tab-warning').textContent(), /another tab/);
-  // The first tab's later edits do not overwrite what the second saved.
+  // The first tab's later edits do not overwrite what the second saved:
+  // once the denial is on screen and the save it scheduled has run (and
+  // found it must not write), storage is what the second tab left.
   await first.keyboard.press('j');
   await first.keyboard.press('d');
-  await second.waitForTimeout(100);
-  const third = await context.newPage();
-  await third.goto(server.url);
-  await third.getByTestId('sentence').first().waitFor();
+  await first.locator('[data-testid=sentence][data-idx="1"][data-labels~=denial]').waitFor();
+  await saveState(first, 'unsaved');
+  const { page: third } = await tab(context, server.url);
   const row = third.locator('[data-testid=sentence][data-idx="0"]');
   assert.match(await attr(row, 'data-labels'), /claim/);
   assert.doesNotMatch(await attr(third.locator('[data-testid=sentence][data-idx="1"]'), 'data-labels'), /denial/);
@@ -376,8 +375,7 @@ test('two tabs: the one that did not save last is told and stops saving', async 
 });
 
 test('export to other tools and import their files back', async () => {
-  const { context, page } = await open(browser, server.url);
-  await paste(page, ARTICLE);
+  const { context, page } = await withArticle();
   await walkTo(page, 'quote');
   await page.keyboard.press('a');
   const hearsay = JSON.parse((await download(page, 'export-json')).text);
@@ -433,7 +431,10 @@ test('a reload in the same moment as a decision keeps the decision', async () =>
   };
   const { context, page } = await open(browser, server.url, { init });
   await page.keyboard.press('j');
-  await page.waitForTimeout(100);
+  // The database is open and the move is saved, so only the flush when the
+  // page is hidden can save what follows.
+  await page.locator('[data-testid=sentence].current[data-idx="1"]').waitFor();
+  await saveState(page, 'saved');
   await Promise.all([
     page.waitForEvent('load'),
     page.evaluate(() => {

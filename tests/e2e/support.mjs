@@ -49,16 +49,35 @@ export function launch() {
   });
 }
 
-/** Opens the annotator in a fresh context and waits until it has mounted. */
-export async function open(browser, url, { init } = {}) {
-  const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1280, height: 860 } });
-  if (init) await context.addInitScript(init);
+/** Opens the annotator in a new tab of `context` and waits until it has mounted. */
+export async function tab(context, url) {
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
   await page.goto(url);
   await page.getByTestId('sentence').first().waitFor();
-  return { context, page, errors };
+  return { page, errors };
+}
+
+/** Opens the annotator in a fresh context and waits until it has mounted. */
+export async function open(browser, url, { init } = {}) {
+  const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1280, height: 860 } });
+  if (init) await context.addInitScript(init);
+  return { context, ...(await tab(context, url)) };
+}
+
+/**
+ * Waits until the page's saving stands at `state`: the app root's
+ * `data-save` is `pending` while a save is scheduled or running, then
+ * `saved`, or `unsaved` when the tab does not save (storage failed, or
+ * another tab saved), and `opening` until the database is open. The page
+ * sets `pending` in the same update that shows an input's effect, so once
+ * that effect is on screen, a state other than `pending` means the save the
+ * input scheduled has run: a test can then check what it did not write
+ * without waiting on the clock.
+ */
+export function saveState(page, state) {
+  return page.locator(`.app[data-save=${state}]`).waitFor({ state: 'attached' });
 }
 
 /** Text of code points start..end, as the hearsay contract counts them. */

@@ -1,0 +1,311 @@
+//! The Leptos components of the annotator, one file per panel.
+//!
+//! Components stay thin: they read the [`Workspace`] from context, render,
+//! and dispatch one of its methods through [`Ctx::change`], which also
+//! schedules the save. Decisions live in `state`, `rows`, `commands` and
+//! `files`, which are plain Rust and tested natively.
+//!
+//! - this file: [`App`], the shared [`Ctx`], saving and restoring;
+//! - `import`: the paste area, the file input and dropped files;
+//! - `documents`: the document list;
+//! - `export`: the export buttons and the storage warnings;
+//! - `review`: the filter bar, the sentence list and the speaker editor;
+//! - `keys`: the key handler, the action bar and the hint line;
+//! - `guide`: the `?` key guide.
+
+use std::time::Duration;
+
+use leptos::ev;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen::prelude::*;
+
+use crate::commands;
+use crate::rows::{self, Filter};
+use crate::state::{Message, Workspace};
+use crate::storage;
+
+mod documents;
+mod export;
+mod guide;
+mod import;
+mod keys;
+mod review;
+
+/// The demo article shown on first open; written for the project.
+pub const DEMO_TEXT: &str = include_str!("../demo.txt");
+/// Its name in the document list.
+pub const DEMO_NAME: &str = "demo-veldhaven-bridge.txt";
+
+/// The application state shared by every component.
+#[derive(Clone, Copy)]
+pub struct Ctx {
+    /// The documents and their annotations.
+    pub ws: RwSignal<Workspace>,
+    /// Which sentences are shown.
+    pub filter: RwSignal<Filter>,
+    /// The last message for the person.
+    pub message: RwSignal<Option<Message>>,
+    /// Why saving failed, while it fails.
+    pub storage_error: RwSignal<Option<String>>,
+    /// Whether the key guide is open.
+    pub help: RwSignal<bool>,
+    /// Whether the speaker editor is open.
+    pub speaker_edit: RwSignal<bool>,
+    /// Whether the saved work has been restored (or storage found unusable).
+    pub ready: RwSignal<bool>,
+    /// Set when another tab saved this workspace: this tab stops saving, so
+    /// neither overwrites the other, and says so.
+    pub other_tab: RwSignal<bool>,
+    /// Whether the database is open.
+    storage_open: RwSignal<bool>,
+    /// Saves scheduled or running: each scheduled save counts until it has
+    /// committed, failed or been skipped.
+    saves_running: RwSignal<u32>,
+    channel: StoredValue<Option<web_sys::BroadcastChannel>, LocalStorage>,
+    db: StoredValue<Option<storage::Db>, LocalStorage>,
+    save_pending: StoredValue<bool>,
+}
+
+impl Ctx {
+    /// Applies `f` to the workspace, schedules a save right after the
+    /// repaint (so a key press never waits for storage) and returns what
+    /// `f` returned.
+    pub fn change<R>(self, f: impl FnOnce(&mut Workspace) -> R) -> R {
+        let result = self
+            .ws
+            .try_update(f)
+            .expect("the workspace lives as long as the app");
+        if !self.save_pending.get_value() {
+            self.save_pending.set_value(true);
+            self.saves_running.update(|n| *n += 1);
+            set_timeout(move || self.save_now(), Duration::ZERO);
+        }
+        result
+    }
+
+    /// Issues the writes of everything changed; their outcome is reported
+    /// when the transaction commits. Without a database (storage failed at
+    /// start, or is still opening) nothing is tried: the warning is up, or
+    /// the first save after opening writes what is pending.
+    fn save_now(self) {
+        self.save_pending.set_value(false);
+        let db = self.db.get_value();
+        let Some(db) = db.filter(|_| !self.other_tab.get_untracked()) else {
+            self.save_settled();
+            return;
+        };
+        let pending = self
+            .ws
+            .try_update_untracked(|w| w.take_pending())
+            .unwrap_or_default();
+        let issued = self.ws.with_untracked(|w| db.save(w, &pending));
+        leptos::task::spawn_local(async move {
+            let result = match issued {
+                Ok(done) => done
+                    .await
+                    .map(|_| ())
+                    .map_err(|e| format!("saving failed: {e:?}")),
+                Err(why) => Err(why),
+            };
+            match result {
+                Ok(()) => {
+                    storage::mark_saved_work();
+                    if self.storage_error.get_untracked().is_some() {
+                        self.storage_error.set(None);
+                    }
+                    if let Some(channel) = self.channel.get_value() {
+                        let _ = channel.post_message(&JsValue::from_str("saved"));
+                    }
+                }
+                Err(why) => {
+                    self.ws.update_untracked(|w| w.restore_pending(pending));
+                    self.storage_error.set(Some(why));
+                }
+            }
+            self.save_settled();
+        });
+    }
+
+    fn save_settled(self) {
+        self.saves_running.update(|n| *n = n.saturating_sub(1));
+    }
+
+    /// How saving stands, shown as `data-save` on the page (journeys wait
+    /// for it rather than for the clock): `pending` while a save is
+    /// scheduled or running, `unsaved` when this tab does not save (storage
+    /// failed, or another tab saved), `opening` until the database is open,
+    /// else `saved`.
+    fn save_state(self) -> &'static str {
+        if self.saves_running.get() > 0 {
+            "pending"
+        } else if self.other_tab.get() || self.storage_error.with(Option::is_some) {
+            "unsaved"
+        } else if !self.storage_open.get() {
+            "opening"
+        } else {
+            "saved"
+        }
+    }
+
+    /// Saves what is pending while the page goes away (see
+    /// [`storage::Db::save_before_leaving`]).
+    fn save_before_leaving(self) {
+        if !self.save_pending.get_value() || self.other_tab.get_untracked() {
+            return;
+        }
+        self.save_pending.set_value(false);
+        let Some(db) = self.db.get_value() else {
+            return;
+        };
+        let pending = self
+            .ws
+            .try_update_untracked(|w| w.take_pending())
+            .unwrap_or_default();
+        self.ws
+            .with_untracked(|w| db.save_before_leaving(w, &pending));
+    }
+
+    /// Shows `message` to the person.
+    fn say(self, message: Message) {
+        self.message.set(Some(message));
+    }
+
+    /// Visible sentence indices of the current document.
+    fn visible(self) -> Vec<usize> {
+        let filter = self.filter.get();
+        self.ws.with(|w| {
+            w.doc()
+                .map(|d| rows::visible(d, &filter))
+                .unwrap_or_default()
+        })
+    }
+}
+
+/// Restores the saved work, or loads the demo article on first open. If
+/// storage cannot be used the demo is loaded and the warning shown.
+async fn restore(ctx: Ctx) {
+    let demo = |w: &mut Workspace| {
+        let _ = w.add_text(DEMO_NAME, DEMO_TEXT);
+    };
+    // First open (nothing was ever saved here): show the demo at once and
+    // open the database behind it, instead of making the first page wait.
+    let first_open = !storage::has_saved_work();
+    if first_open {
+        ctx.ws.update(demo);
+        ctx.ready.set(true);
+    }
+    let opened = storage::Db::open().await;
+    let loaded = match &opened {
+        Ok(db) => db.load().await,
+        Err(why) => Err(why.clone()),
+    };
+    match loaded {
+        Ok(loaded) => {
+            ctx.db.set_value(opened.ok());
+            ctx.storage_open.set(true);
+            if loaded.found {
+                // Saved work wins over the demo shown meanwhile.
+                ctx.ws.set(loaded.workspace);
+            } else if !first_open {
+                ctx.ws.update(demo);
+            }
+            if !loaded.problems.is_empty() {
+                ctx.say(Message::error(loaded.problems.join("; ")));
+            }
+            // Save what is not yet stored (the demo, and anything done
+            // while the database was opening).
+            ctx.change(|_| {});
+        }
+        Err(why) => {
+            // Nothing is written over storage we could not read.
+            ctx.storage_error.set(Some(why));
+            if !first_open {
+                ctx.ws.update(demo);
+            }
+        }
+    }
+    ctx.ready.set(true);
+    listen_to_other_tabs(ctx);
+}
+
+/// Tabs of the same page tell each other when they save. A tab that hears
+/// another one save stops saving (its copy is now older than what is
+/// stored) and offers to reload.
+fn listen_to_other_tabs(ctx: Ctx) {
+    let Ok(channel) = web_sys::BroadcastChannel::new("hearsay") else {
+        return;
+    };
+    let on_message =
+        Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| {
+            if e.data().as_string().as_deref() == Some("saved") {
+                ctx.other_tab.set(true);
+            }
+        });
+    channel.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    // The listener lives as long as the page.
+    on_message.forget();
+    ctx.channel.set_value(Some(channel));
+}
+
+/// The whole page.
+#[component]
+pub fn App() -> impl IntoView {
+    let ctx = Ctx {
+        ws: RwSignal::new(Workspace::default()),
+        filter: RwSignal::new(Filter::default()),
+        message: RwSignal::new(None),
+        storage_error: RwSignal::new(None),
+        help: RwSignal::new(false),
+        speaker_edit: RwSignal::new(false),
+        ready: RwSignal::new(false),
+        other_tab: RwSignal::new(false),
+        storage_open: RwSignal::new(false),
+        saves_running: RwSignal::new(0),
+        channel: StoredValue::new_local(None),
+        db: StoredValue::new_local(None),
+        save_pending: StoredValue::new(false),
+    };
+    provide_context(ctx);
+    leptos::task::spawn_local(restore(ctx));
+
+    let handle = window_event_listener(ev::keydown, move |e| keys::on_key(ctx, e));
+    // A reload or a closed tab right after a decision: save before leaving.
+    let flush = window_event_listener(ev::pagehide, move |_| ctx.save_before_leaving());
+    on_cleanup(move || {
+        handle.remove();
+        flush.remove();
+    });
+
+    view! {
+        <div
+            class="app"
+            data-save=move || ctx.save_state()
+            on:dragover=|e: ev::DragEvent| e.prevent_default()
+            on:drop=move |e: ev::DragEvent| {
+                e.prevent_default();
+                if let Some(files) = e.data_transfer().and_then(|d| d.files()) {
+                    import::import_files(ctx, files);
+                }
+            }
+        >
+            <aside class="sidebar">
+                <h1>"hearsay"</h1>
+                <import::ImportPanel />
+                <documents::DocumentList />
+                <export::ExportPanel />
+            </aside>
+            <main class="reader">
+                <export::StorageWarning />
+                <p class="hint">{commands::hint()}</p>
+                <review::FilterBar />
+                <keys::ActionBar />
+                <review::SpeakerEditor />
+                <Show when=move || ctx.ready.get() fallback=|| view! { <p class="more">"Restoring your work…"</p> }>
+                    <review::SentenceList />
+                </Show>
+            </main>
+            <guide::KeyGuide />
+        </div>
+    }
+}

@@ -1,0 +1,211 @@
+//! The reading view: the filter bar, the window of sentence rows around the
+//! cursor and the speaker editor. What each row shows is decided by
+//! `rows`; a row only renders it.
+
+use hearsay_core::{CharIndex, Label};
+use leptos::ev;
+use leptos::html;
+use leptos::prelude::*;
+
+use super::Ctx;
+use super::keys::run;
+use crate::commands::{Action, command};
+use crate::rows::{self, RowView, Walk};
+use crate::state::{Message, Review};
+
+/// The label and status menus and the search field.
+#[component]
+pub(super) fn FilterBar() -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let on_label = move |e: ev::Event| {
+        let value = event_target_value(&e);
+        ctx.filter.update(|f| f.label = Label::parse(&value));
+    };
+    let on_review = move |e: ev::Event| {
+        let value = event_target_value(&e);
+        ctx.filter.update(|f| f.review = Review::parse(&value));
+    };
+    let search_key = command(Action::Search).key();
+    view! {
+        <div class="filters">
+            <select data-testid="filter-label" on:change=on_label>
+                <option value="">"All labels"</option>
+                <option value="quote">"Quotes"</option>
+                <option value="claim">"Claims"</option>
+                <option value="denial">"Denials"</option>
+            </select>
+            <select data-testid="filter-status" on:change=on_review>
+                <option value="">"Any status"</option>
+                <option value="suggested">"Suggested"</option>
+                <option value="accepted">"Accepted"</option>
+                <option value="rejected">"Rejected"</option>
+                <option value="untouched">"Untouched"</option>
+            </select>
+            <input
+                id="search"
+                data-testid="search"
+                type="search"
+                placeholder=format!("Search ( {search_key} )")
+                on:input=move |e| {
+                    let value = event_target_value(&e);
+                    ctx.filter.update(|f| f.search = value);
+                }
+            />
+        </div>
+    }
+}
+
+/// The speaker field opened by `s`, completing from the document's speakers.
+#[component]
+pub(super) fn SpeakerEditor() -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let input = NodeRef::<html::Input>::new();
+    Effect::new(move |_| {
+        if ctx.speaker_edit.get()
+            && let Some(el) = input.get()
+        {
+            let _ = el.focus();
+        }
+    });
+    let speakers = Memo::new(move |_| {
+        ctx.ws
+            .with(|w| w.doc().map(|d| d.speakers()).unwrap_or_default())
+    });
+    let on_keydown = move |e: ev::KeyboardEvent| {
+        if e.key() != "Enter" {
+            return;
+        }
+        e.prevent_default();
+        let name = event_target_value(&e);
+        if !ctx.change(|w| w.set_speaker(&name)) {
+            let quote_key = command(Action::Toggle(Label::Quote)).key();
+            ctx.say(Message::error(format!(
+                "no quote in this sentence: press {quote_key} first"
+            )));
+        }
+        ctx.speaker_edit.set(false);
+    };
+    view! {
+        <Show when=move || ctx.speaker_edit.get()>
+            <div class="speaker-editor">
+                <label>
+                    "Speaker of the quotes in this sentence: "
+                    <input data-testid="speaker-input" node_ref=input list="speakers" on:keydown=on_keydown />
+                </label>
+                <datalist id="speakers">
+                    {move || speakers.get().into_iter().map(|s| view! { <option value=s></option> }).collect_view()}
+                </datalist>
+            </div>
+        </Show>
+    }
+}
+
+/// The reading view: a window of sentence rows around the cursor.
+#[component]
+pub(super) fn SentenceList() -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let visible = Memo::new(move |_| ctx.visible());
+    let rows = Memo::new(move |_| {
+        ctx.ws.with(|w| {
+            let Some(d) = w.doc() else { return Vec::new() };
+            visible.with(|v| {
+                rows::window(v, d.cursor)
+                    .iter()
+                    .map(|&i| rows::row(d, i))
+                    .collect::<Vec<_>>()
+            })
+        })
+    });
+    let hidden = Memo::new(move |_| visible.with(|v| rows.with(|r| rows::hidden(v, r))));
+    // Keep the current sentence on screen: syncing with the DOM is what
+    // effects are for.
+    Effect::new(move |_| {
+        rows.track();
+        request_animation_frame(|| {
+            if let Ok(Some(el)) = document().query_selector(".sentence.current") {
+                let options = web_sys::ScrollIntoViewOptions::new();
+                options.set_block(web_sys::ScrollLogicalPosition::Nearest);
+                el.scroll_into_view_with_scroll_into_view_options(&options);
+            }
+        });
+    });
+    let more = |n: usize, walk: Walk| {
+        let (place, way) = match walk {
+            Walk::Backward => ("above", "up"),
+            Walk::Forward => ("below", "down"),
+        };
+        let key = command(Action::Step(walk)).key();
+        format!("… {n} sentences {place} ({key} to move {way})")
+    };
+    view! {
+        <div class="sentences" data-testid="sentences" on:mouseup=move |_| run(ctx, Action::MarkSelection)>
+            <Show when=move || { hidden.get().0 > 0 }>
+                <p class="more">{move || more(hidden.get().0, Walk::Backward)}</p>
+            </Show>
+            <For each=move || rows.get() key=RowView::key children=move |row| view! { <SentenceRow row=row /> } />
+            <Show when=move || { hidden.get().1 > 0 }>
+                <p class="more">{move || more(hidden.get().1, Walk::Forward)}</p>
+            </Show>
+            <Show when=move || visible.with(|v| v.is_empty())>
+                <p class="empty">"No sentence matches the filter."</p>
+            </Show>
+        </div>
+    }
+}
+
+/// One sentence with its marks and speaker badges.
+#[component]
+fn SentenceRow(row: RowView) -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let idx = row.idx;
+    let class = row.class();
+    let segments = row
+        .segments
+        .into_iter()
+        .map(|s| view! { <span class=s.class data-start=s.start>{s.text}</span> })
+        .collect_view();
+    let badges = row
+        .badges
+        .into_iter()
+        .map(|b| {
+            let class = b.class();
+            let title = format!("{} quote", b.kind);
+            view! { <span class=class title=title>{b.speaker}</span> }
+        })
+        .collect_view();
+    view! {
+        <div
+            class=class
+            data-testid="sentence"
+            data-idx=idx
+            data-labels=row.labels
+            data-suggested=row.suggested
+            data-rejected=row.rejected
+            on:click=move |_| ctx.change(|w| w.set_cursor(idx))
+        >
+            <span class="text">{segments}</span>
+            {badges}
+        </div>
+    }
+}
+
+/// Turns the page's text selection into a quote span, if it lies inside
+/// the reading view. Offsets come from the `data-start` of the segment
+/// elements plus the UTF-16 offset inside each, converted to code points.
+pub(super) fn selection_to_span() -> Option<(usize, usize)> {
+    let selection = window().get_selection().ok()??;
+    if selection.is_collapsed() || selection.range_count() == 0 {
+        return None;
+    }
+    let point = |node: Option<web_sys::Node>, offset: u32| -> Option<usize> {
+        let node = node?;
+        let segment = node.parent_element()?.closest("[data-start]").ok()??;
+        let start: usize = segment.get_attribute("data-start")?.parse().ok()?;
+        let text = node.text_content()?;
+        Some(start + CharIndex::new(&text).char_of_utf16(offset as usize))
+    };
+    let a = point(selection.anchor_node(), selection.anchor_offset())?;
+    let b = point(selection.focus_node(), selection.focus_offset())?;
+    let _ = selection.remove_all_ranges();
+    Some((a.min(b), a.max(b)))
+}

@@ -1,0 +1,290 @@
+//! One document being annotated: its sentence → annotation index, its
+//! counts and the questions the views ask of it (labels, suggestions, how
+//! a sentence stands). Changes go through [`super::Workspace`], which records
+//! them for undo.
+
+use std::collections::BTreeSet;
+
+use hearsay_core::format::{Annotation, Document, Origin, Status, by_sentence};
+use hearsay_core::{CharIndex, Config, Label, QuoteKind, analyze};
+
+use super::Workspace;
+
+/// One document being annotated, with the reader's place in it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DocState {
+    /// The document in export form: the text, sentences and annotations.
+    pub doc: Document,
+    /// Index of the current sentence.
+    pub cursor: usize,
+    /// For each sentence, the indices into `doc.annotations` overlapping it.
+    /// Rebuilt by [`DocState::reindex`] after every change.
+    by_sentence: Vec<Vec<usize>>,
+    /// Byte range of each sentence in `doc.text`: the text never changes,
+    /// so this is computed once and spares every repaint a scan of it.
+    sentence_bytes: Vec<(usize, usize)>,
+    /// `counts()` and `n_reviewed()`, kept up to date by `reindex`.
+    counts: (usize, usize, usize),
+    n_reviewed: usize,
+    /// Ids of annotations changed since the document was added: saving
+    /// writes only these (the overlay) over the stored original (the base).
+    pub(super) touched: BTreeSet<String>,
+    /// Counter for new annotation ids.
+    next_id: u64,
+}
+
+/// How a sentence stands, for the status filter.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Review {
+    /// It has suggestions not yet decided.
+    Suggested,
+    /// It has an accepted annotation and no open suggestion.
+    Accepted,
+    /// Its annotations were all rejected.
+    Rejected,
+    /// Nobody, neither the extractor nor the person, marked it.
+    Untouched,
+}
+
+impl Review {
+    /// Every status, in the order of the filter menu.
+    pub const ALL: [Review; 4] = [
+        Review::Suggested,
+        Review::Accepted,
+        Review::Rejected,
+        Review::Untouched,
+    ];
+
+    /// The name used in the filter menu's values.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Review::Suggested => "suggested",
+            Review::Accepted => "accepted",
+            Review::Rejected => "rejected",
+            Review::Untouched => "untouched",
+        }
+    }
+
+    /// Parses [`Review::as_str`]; `None` for anything else (the menu's
+    /// "Any status").
+    pub fn parse(name: &str) -> Option<Review> {
+        Review::ALL.into_iter().find(|r| r.as_str() == name)
+    }
+}
+
+impl DocState {
+    /// Wraps a document; the cursor starts at the first sentence.
+    pub fn new(doc: Document) -> DocState {
+        let next_id = doc.annotations.len() as u64 + 1;
+        let index = CharIndex::new(&doc.text);
+        let sentence_bytes = doc
+            .sentences
+            .iter()
+            .map(|s| (index.byte(s.start), index.byte(s.end)))
+            .collect();
+        let mut state = DocState {
+            doc,
+            cursor: 0,
+            by_sentence: Vec::new(),
+            sentence_bytes,
+            counts: (0, 0, 0),
+            n_reviewed: 0,
+            touched: BTreeSet::new(),
+            next_id,
+        };
+        state.reindex();
+        state
+    }
+
+    /// Rebuilds a saved document: its original (`base`) with the saved
+    /// changes (`overlay`: annotation id → its current value, `None` if
+    /// deleted) applied.
+    pub fn from_parts(base: Document, overlay: Vec<(String, Option<Annotation>)>) -> DocState {
+        let mut state = DocState::new(base);
+        let changes: Vec<_> = overlay
+            .into_iter()
+            .map(|(id, after)| (id, None, after))
+            .collect();
+        Workspace::apply(&mut state, &changes, false);
+        state
+    }
+
+    /// The changes since the document was added, for [`DocState::from_parts`].
+    pub fn overlay(&self) -> Vec<(String, Option<Annotation>)> {
+        self.touched
+            .iter()
+            .map(|id| {
+                (
+                    id.clone(),
+                    self.doc.annotations.iter().find(|a| &a.id == id).cloned(),
+                )
+            })
+            .collect()
+    }
+
+    /// Analyses `text` with the extraction core and wraps the result.
+    pub fn analyse(id: &str, name: &str, text: &str) -> DocState {
+        let analysis = analyze(text, &Config::default());
+        DocState::new(Document::from_analysis(id, name, text, &analysis))
+    }
+
+    /// Rebuilds the sentence → annotation index. Annotations are kept
+    /// sorted by start so that exports are stable.
+    pub(super) fn reindex(&mut self) {
+        self.doc
+            .annotations
+            .sort_by(|a, b| (a.start, a.end, &a.id).cmp(&(b.start, b.end, &b.id)));
+        let annotations = &self.doc.annotations;
+        self.by_sentence = by_sentence(&self.doc.sentences, annotations.iter())
+            .into_iter()
+            .map(|hits| {
+                hits.into_iter()
+                    .map(|a| position_of(annotations, a))
+                    .collect()
+            })
+            .collect();
+        self.cursor = self.cursor.min(self.n_sentences().saturating_sub(1));
+        let mut counts = (0, 0, 0);
+        for ann in self
+            .doc
+            .annotations
+            .iter()
+            .filter(|a| a.status != Status::Rejected)
+        {
+            match ann.label {
+                Label::Quote => counts.0 += 1,
+                Label::Claim => counts.1 += 1,
+                Label::Denial => counts.2 += 1,
+            }
+        }
+        self.counts = counts;
+        self.n_reviewed = (0..self.n_sentences())
+            .filter(|&i| matches!(self.review_of(i), Review::Accepted | Review::Rejected))
+            .count();
+    }
+
+    /// The text of sentence `idx` (empty if there is no such sentence).
+    pub fn sentence_text(&self, idx: usize) -> &str {
+        self.sentence_bytes
+            .get(idx)
+            .map_or("", |&(start, end)| &self.doc.text[start..end])
+    }
+
+    /// Number of sentences.
+    pub fn n_sentences(&self) -> usize {
+        self.doc.sentences.len()
+    }
+
+    /// The annotations overlapping sentence `idx`, in start order.
+    pub fn annotations_of(&self, idx: usize) -> impl Iterator<Item = &Annotation> {
+        self.by_sentence
+            .get(idx)
+            .into_iter()
+            .flatten()
+            .map(|&i| &self.doc.annotations[i])
+    }
+
+    /// Labels of sentence `idx` that are accepted (by the person or as
+    /// made by the person), sorted and without repeats.
+    pub fn labels_of(&self, idx: usize) -> BTreeSet<Label> {
+        self.annotations_of(idx)
+            .filter(|a| a.status == Status::Accepted)
+            .map(|a| a.label)
+            .collect()
+    }
+
+    /// Labels suggested for sentence `idx` and not yet decided.
+    pub fn suggested_of(&self, idx: usize) -> BTreeSet<Label> {
+        self.annotations_of(idx)
+            .filter(|a| a.status == Status::Suggested)
+            .map(|a| a.label)
+            .collect()
+    }
+
+    /// How sentence `idx` stands.
+    pub fn review_of(&self, idx: usize) -> Review {
+        let mut any = false;
+        let mut accepted = false;
+        for ann in self.annotations_of(idx) {
+            any = true;
+            match ann.status {
+                Status::Suggested => return Review::Suggested,
+                Status::Accepted => accepted = true,
+                Status::Rejected => {}
+            }
+        }
+        match (any, accepted) {
+            (false, _) => Review::Untouched,
+            (true, true) => Review::Accepted,
+            (true, false) => Review::Rejected,
+        }
+    }
+
+    /// Number of sentences that have been decided: they carry annotations
+    /// and none of them is still a suggestion.
+    pub fn n_reviewed(&self) -> usize {
+        self.n_reviewed
+    }
+
+    /// Counts of non-rejected annotations per label: (quotes, claims, denials).
+    pub fn counts(&self) -> (usize, usize, usize) {
+        self.counts
+    }
+
+    /// The distinct speakers named in the document, sorted, for completion.
+    pub fn speakers(&self) -> Vec<String> {
+        let set: BTreeSet<&str> = self
+            .doc
+            .annotations
+            .iter()
+            .filter(|a| a.status != Status::Rejected)
+            .filter_map(|a| a.speaker.as_deref())
+            .collect();
+        set.into_iter().map(str::to_owned).collect()
+    }
+
+    fn fresh_id(&mut self) -> String {
+        loop {
+            let id = format!("u{}", self.next_id);
+            self.next_id += 1;
+            if !self.doc.annotations.iter().any(|a| a.id == id) {
+                return id;
+            }
+        }
+    }
+
+    /// A new accepted annotation by the person over code points
+    /// `start..end`, clamped to the text.
+    pub(super) fn new_annotation(&mut self, label: Label, start: usize, end: usize) -> Annotation {
+        let index = CharIndex::new(&self.doc.text);
+        let end = end.min(index.len_chars());
+        let start = start.min(end);
+        let text = index.slice(start, end).to_owned();
+        Annotation {
+            id: self.fresh_id(),
+            label,
+            start,
+            end,
+            text,
+            kind: (label == Label::Quote).then_some(QuoteKind::Direct),
+            speaker: None,
+            speaker_span: None,
+            cue: None,
+            confidence: 1.0,
+            origin: Origin::Annotator,
+            status: Status::Accepted,
+        }
+    }
+}
+
+/// Index of `a`, an element of `annotations`, which are sorted by
+/// `(start, end, id)`: a binary search to the first of that key, then the
+/// very element (ids may repeat in a file another tool wrote).
+fn position_of(annotations: &[Annotation], a: &Annotation) -> usize {
+    let first = annotations.partition_point(|b| (b.start, b.end, &b.id) < (a.start, a.end, &a.id));
+    annotations[first..]
+        .iter()
+        .position(|b| std::ptr::eq(a, b))
+        .map(|offset| first + offset)
+        .expect("by_sentence returns elements of the slice it was given")
+}

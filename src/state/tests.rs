@@ -1,0 +1,199 @@
+//! Unit tables of `state`: every decision, undo and redo, imports and
+//! saving, natively.
+
+use super::*;
+use hearsay_core::CharIndex;
+use hearsay_core::format::Origin;
+
+const ARTICLE: &str = "Harbour plan stalls\n\nThe port authority rejected the new pier design on Tuesday. \
+“We will not build a pier that floods every spring,” chair Lena Ortiz said. \
+The weather was mild.";
+
+fn workspace() -> Workspace {
+    let mut ws = Workspace::default();
+    ws.add_text("harbour.txt", ARTICLE).unwrap();
+    ws
+}
+
+fn sentence_with(ws: &Workspace, needle: &str) -> usize {
+    let d = ws.doc().unwrap();
+    let index = CharIndex::new(&d.doc.text);
+    (0..d.n_sentences())
+        .find(|&i| {
+            let s = d.doc.sentences[i];
+            index.slice(s.start, s.end).contains(needle)
+        })
+        .unwrap_or_else(|| panic!("no sentence contains {needle:?}"))
+}
+
+#[test]
+fn toggle_on_plain_sentence_adds_accepted_annotation_and_undo_removes_it() {
+    let mut ws = workspace();
+    let idx = sentence_with(&ws, "weather");
+    ws.set_cursor(idx);
+    let before = ws.doc().unwrap().doc.annotations.len();
+    ws.toggle(Label::Claim);
+    let d = ws.doc().unwrap();
+    assert!(d.labels_of(idx).contains(&Label::Claim));
+    assert_eq!(d.doc.annotations.len(), before + 1);
+    let made = d
+        .annotations_of(idx)
+        .find(|a| a.origin == Origin::Annotator)
+        .unwrap();
+    assert_eq!(made.text, "The weather was mild.");
+    assert!(ws.undo());
+    assert!(!ws.doc().unwrap().labels_of(idx).contains(&Label::Claim));
+    assert_eq!(ws.doc().unwrap().doc.annotations.len(), before);
+    assert!(ws.redo());
+    assert!(ws.doc().unwrap().labels_of(idx).contains(&Label::Claim));
+}
+
+#[test]
+fn accept_then_reject_moves_suggestions_between_statuses() {
+    let mut ws = workspace();
+    let idx = sentence_with(&ws, "floods");
+    ws.set_cursor(idx);
+    let suggested = ws.doc().unwrap().suggested_of(idx);
+    assert!(suggested.contains(&Label::Quote), "{suggested:?}");
+    ws.accept();
+    let d = ws.doc().unwrap();
+    assert!(d.suggested_of(idx).is_empty());
+    assert_eq!(d.labels_of(idx), suggested);
+    assert_eq!(d.review_of(idx), Review::Accepted);
+    ws.reject();
+    let d = ws.doc().unwrap();
+    assert!(d.labels_of(idx).is_empty());
+    assert_eq!(d.review_of(idx), Review::Rejected);
+    // Unlimited undo: back through both decisions.
+    assert!(ws.undo() && ws.undo());
+    assert_eq!(ws.doc().unwrap().suggested_of(idx), suggested);
+    assert!(!ws.undo() || ws.undo_depth() == 0);
+}
+
+#[test]
+fn speaker_edit_applies_to_quotes_of_the_sentence() {
+    let mut ws = workspace();
+    let idx = sentence_with(&ws, "floods");
+    ws.set_cursor(idx);
+    assert!(ws.set_speaker("  Lena M. Ortiz "));
+    let d = ws.doc().unwrap();
+    let quote = d
+        .annotations_of(idx)
+        .find(|a| a.label == Label::Quote)
+        .unwrap();
+    assert_eq!(quote.speaker.as_deref(), Some("Lena M. Ortiz"));
+    assert_eq!(quote.status, Status::Accepted);
+    assert!(d.speakers().contains(&"Lena M. Ortiz".to_owned()));
+    let plain = sentence_with(&ws, "weather");
+    ws.set_cursor(plain);
+    assert!(!ws.set_speaker("Nobody"));
+}
+
+#[test]
+fn selection_span_keeps_exact_text_with_emoji() {
+    let mut ws = Workspace::default();
+    ws.add_text("e.txt", "Fans 🎉🇫🇷 cheered. “Go 👩‍👩‍👧 team,” a fan said.")
+        .unwrap();
+    // "🇫🇷 cheered" starts at code point 6.
+    ws.add_span(Label::Quote, 6, 16);
+    let d = ws.doc().unwrap();
+    let made = d
+        .doc
+        .annotations
+        .iter()
+        .find(|a| a.origin == Origin::Annotator)
+        .unwrap();
+    assert_eq!(made.text, "🇫🇷 cheered");
+    assert_eq!((made.start, made.end), (6, 16));
+}
+
+#[test]
+fn export_round_trips_through_import() {
+    let mut ws = workspace();
+    ws.set_cursor(sentence_with(&ws, "floods"));
+    ws.accept();
+    let json = ws.export().to_json();
+    let mut other = Workspace::default();
+    assert_eq!(other.import_export("x.json", &json), Ok(1));
+    assert_eq!(other.export(), ws.export());
+}
+
+#[test]
+fn bad_import_changes_nothing() {
+    let mut ws = workspace();
+    let before = ws.clone();
+    let err = ws
+        .import_export("bad.json", "{\"format\": \"other\"}")
+        .unwrap_err();
+    assert!(err.0.starts_with("bad.json: "), "{err}");
+    assert!(ws.import_export("empty.json", "").is_err());
+    assert!(ws.add_text("blank.txt", "  \n ").is_err());
+    assert_eq!(ws, before);
+}
+
+#[test]
+fn oversized_text_is_refused_before_analysis() {
+    let mut ws = workspace();
+    let before = ws.clone();
+    let huge = "Word. ".repeat(MAX_TEXT_BYTES / 6 + 1);
+    let err = ws.add_text("huge.txt", &huge).unwrap_err();
+    assert!(
+        err.0.starts_with("huge.txt: ") && err.0.contains("MB"),
+        "{err}"
+    );
+    assert_eq!(ws, before);
+}
+
+#[test]
+fn imported_duplicate_document_gets_fresh_id() {
+    let mut ws = workspace();
+    let json = ws.export().to_json();
+    ws.import_export("again.json", &json).unwrap();
+    assert_eq!(ws.docs.len(), 2);
+    assert_ne!(ws.docs[0].doc.id, ws.docs[1].doc.id);
+}
+
+#[test]
+fn pending_changes_are_reported_once_and_restored_after_failure() {
+    let mut ws = workspace();
+    let pending = ws.take_pending();
+    assert_eq!(pending.added.len(), 1);
+    assert!(ws.take_pending().is_empty());
+    ws.set_cursor(2);
+    assert!(ws.take_pending().is_empty(), "moving rewrites no document");
+    ws.toggle(Label::Denial);
+    let pending = ws.take_pending();
+    assert_eq!(pending.changed.len(), 1);
+    ws.restore_pending(pending.clone());
+    assert_eq!(ws.take_pending(), pending);
+}
+
+#[test]
+fn base_plus_overlay_rebuilds_the_document() {
+    let mut ws = workspace();
+    let base = ws.doc().unwrap().doc.clone();
+    ws.set_cursor(sentence_with(&ws, "floods"));
+    ws.accept();
+    ws.set_cursor(sentence_with(&ws, "weather"));
+    ws.toggle(Label::Claim);
+    ws.toggle(Label::Claim); // made and deleted again
+    ws.toggle(Label::Quote);
+    let d = ws.doc().unwrap();
+    let overlay = d.overlay();
+    assert!(overlay.len() >= 3, "{overlay:?}");
+    assert!(
+        overlay.iter().any(|(_, a)| a.is_none()),
+        "the deleted claim"
+    );
+    let rebuilt = DocState::from_parts(base, overlay);
+    assert_eq!(rebuilt.doc, d.doc);
+}
+
+#[test]
+fn review_names_round_trip_and_anything_else_is_any_status() {
+    for review in Review::ALL {
+        assert_eq!(Review::parse(review.as_str()), Some(review));
+    }
+    assert_eq!(Review::parse(""), None);
+    assert_eq!(Review::parse("Accepted"), None);
+}
