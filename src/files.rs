@@ -239,7 +239,7 @@ fn add(ws: &mut Workspace, intake: Intake) -> Result<String, String> {
             ws.add_text(&name, &text).map(|_| format!("{name}: added"))
         }
     };
-    added.map_err(|e| e.0)
+    added.map_err(|e| e.to_string())
 }
 
 /// One message for a whole import: what was added, then what was refused

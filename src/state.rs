@@ -14,6 +14,7 @@
 use std::collections::BTreeSet;
 
 use hearsay_core::format::{Annotation, Export, Origin, Status};
+pub use hearsay_core::interop::ImportError;
 use hearsay_core::{Config, Label, analyze};
 
 mod doc;
@@ -91,14 +92,13 @@ impl Pending {
     }
 }
 
-/// Why an import changed nothing.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ImportError(pub String);
-
-impl std::fmt::Display for ImportError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.0)
-    }
+/// Which way an edit is replayed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Replay {
+    /// Undo: back to each change's `before`.
+    Backward,
+    /// Redo: on to each change's `after`.
+    Forward,
 }
 
 /// Largest text the page accepts in one document, in bytes.
@@ -129,14 +129,17 @@ impl Workspace {
     /// and makes it current. Refuses empty or oversized text.
     pub fn add_text(&mut self, name: &str, text: &str) -> Result<usize, ImportError> {
         if text.trim().is_empty() {
-            return Err(ImportError(format!("{name}: the text is empty")));
+            return Err(ImportError::new(name, "the text is empty"));
         }
         if text.len() > MAX_TEXT_BYTES {
-            return Err(ImportError(format!(
-                "{name}: {} MB is more than the {} MB a document may have",
-                text.len() / 1_000_000,
-                MAX_TEXT_BYTES / 1_000_000
-            )));
+            return Err(ImportError::new(
+                name,
+                format!(
+                    "{} MB is more than the {} MB a document may have",
+                    text.len() / 1_000_000,
+                    MAX_TEXT_BYTES / 1_000_000
+                ),
+            ));
         }
         let id = self.unique_doc_id("");
         self.docs.push(DocState::analyse(&id, name, text));
@@ -149,7 +152,7 @@ impl Workspace {
     /// checked first: if any of it is wrong nothing is added. Documents
     /// whose id is taken get a fresh id. Returns how many were added.
     pub fn import_export(&mut self, name: &str, json: &str) -> Result<usize, ImportError> {
-        let export = Export::parse(json).map_err(|e| ImportError(format!("{name}: {e}")))?;
+        let export = Export::parse(json).map_err(|e| ImportError::new(name, e.to_string()))?;
         self.add_export(name, export)
     }
 
@@ -158,7 +161,7 @@ impl Workspace {
     /// the first current. Returns how many were added.
     pub fn add_export(&mut self, name: &str, export: Export) -> Result<usize, ImportError> {
         if export.documents.is_empty() {
-            return Err(ImportError(format!("{name}: the file has no documents")));
+            return Err(ImportError::new(name, "the file has no documents"));
         }
         let n = export.documents.len();
         for mut doc in export.documents {
@@ -219,7 +222,7 @@ impl Workspace {
             return;
         }
         let doc_id = d.doc.id.clone();
-        Self::apply(d, &changes, false);
+        Self::apply(d, &changes, Replay::Forward);
         self.pending.changed.insert(doc_id.clone());
         self.undo.push(Edit { doc_id, changes });
         self.redo.clear();
@@ -229,11 +232,14 @@ impl Workspace {
     fn apply(
         d: &mut DocState,
         changes: &[(String, Option<Annotation>, Option<Annotation>)],
-        backwards: bool,
+        way: Replay,
     ) {
         for (id, before, after) in changes {
             d.touched.insert(id.clone());
-            let target = if backwards { before } else { after };
+            let target = match way {
+                Replay::Backward => before,
+                Replay::Forward => after,
+            };
             let pos = d.doc.annotations.iter().position(|a| &a.id == id);
             match (pos, target) {
                 (Some(p), Some(ann)) => d.doc.annotations[p] = ann.clone(),
@@ -373,24 +379,23 @@ impl Workspace {
 
     /// Undoes the last edit (of any document). Returns false if there was none.
     pub fn undo(&mut self) -> bool {
-        self.step(true)
+        self.step(Replay::Backward)
     }
 
     /// Redoes the last undone edit. Returns false if there was none.
     pub fn redo(&mut self) -> bool {
-        self.step(false)
+        self.step(Replay::Forward)
     }
 
-    fn step(&mut self, backwards: bool) -> bool {
-        let edit = if backwards {
-            self.undo.pop()
-        } else {
-            self.redo.pop()
+    fn step(&mut self, way: Replay) -> bool {
+        let edit = match way {
+            Replay::Backward => self.undo.pop(),
+            Replay::Forward => self.redo.pop(),
         };
         let Some(edit) = edit else { return false };
         if let Some(pos) = self.docs.iter().position(|d| d.doc.id == edit.doc_id) {
             let d = &mut self.docs[pos];
-            Self::apply(d, &edit.changes, backwards);
+            Self::apply(d, &edit.changes, way);
             // Show the person what was undone.
             if let Some((_, before, after)) = edit.changes.first()
                 && let Some(ann) = before.as_ref().or(after.as_ref())
@@ -401,10 +406,9 @@ impl Workspace {
             self.current = pos;
             self.pending.changed.insert(edit.doc_id.clone());
         }
-        if backwards {
-            self.redo.push(edit);
-        } else {
-            self.undo.push(edit);
+        match way {
+            Replay::Backward => self.redo.push(edit),
+            Replay::Forward => self.undo.push(edit),
         }
         true
     }

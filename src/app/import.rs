@@ -23,7 +23,7 @@ pub(super) fn ImportPanel() -> impl IntoView {
                 text.set(String::new());
                 ctx.say(Message::info(format!("{name}: added")));
             }
-            Err(e) => ctx.say(Message::error(e.0)),
+            Err(e) => ctx.say(Message::error(e.to_string())),
         }
     };
     view! {

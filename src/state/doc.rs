@@ -8,7 +8,7 @@ use std::collections::BTreeSet;
 use hearsay_core::format::{Annotation, Document, Origin, Status, by_sentence};
 use hearsay_core::{CharIndex, Config, Label, QuoteKind, analyze};
 
-use super::Workspace;
+use super::{Replay, Workspace};
 
 /// One document being annotated, with the reader's place in it.
 #[derive(Debug, Clone, PartialEq)]
@@ -105,7 +105,7 @@ impl DocState {
             .into_iter()
             .map(|(id, after)| (id, None, after))
             .collect();
-        Workspace::apply(&mut state, &changes, false);
+        Workspace::apply(&mut state, &changes, Replay::Forward);
         state
     }
 

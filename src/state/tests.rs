@@ -125,7 +125,7 @@ fn bad_import_changes_nothing() {
     let err = ws
         .import_export("bad.json", "{\"format\": \"other\"}")
         .unwrap_err();
-    assert!(err.0.starts_with("bad.json: "), "{err}");
+    assert!(err.to_string().starts_with("bad.json: "), "{err}");
     assert!(ws.import_export("empty.json", "").is_err());
     assert!(ws.add_text("blank.txt", "  \n ").is_err());
     assert_eq!(ws, before);
@@ -138,7 +138,7 @@ fn oversized_text_is_refused_before_analysis() {
     let huge = "Word. ".repeat(MAX_TEXT_BYTES / 6 + 1);
     let err = ws.add_text("huge.txt", &huge).unwrap_err();
     assert!(
-        err.0.starts_with("huge.txt: ") && err.0.contains("MB"),
+        err.to_string().starts_with("huge.txt: ") && err.message.contains("MB"),
         "{err}"
     );
     assert_eq!(ws, before);

@@ -300,7 +300,8 @@ pub struct ImportError {
 }
 
 impl ImportError {
-    pub(crate) fn new(record: impl Into<String>, message: impl Into<String>) -> ImportError {
+    /// A refusal of `record` for the reason `message`.
+    pub fn new(record: impl Into<String>, message: impl Into<String>) -> ImportError {
         ImportError {
             record: record.into(),
             message: message.into(),

@@ -6,8 +6,6 @@
 //! mean gap between confidence and accuracy over ten equal-width bins,
 //! weighted by how many suggestions fall in each.
 
-use crate::learn::linear::sigmoid;
-
 /// Fits `p = sigmoid(a·s + b)` to `(score, right)` pairs by Newton's method
 /// on the log loss, with Platt's smoothed targets so that a separable set
 /// does not send `a` to infinity. Returns `(a, b)`; `(1, 0)` when there is
@@ -107,14 +105,10 @@ pub fn expected_calibration_error(pairs: &[(f32, bool)]) -> f64 {
         .sum()
 }
 
-/// `sigmoid(a·s + b)`.
-pub(crate) fn apply(calibration: (f32, f32), score: f32) -> f32 {
-    sigmoid(calibration.0 * score + calibration.1)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::learn::linear::sigmoid;
 
     #[test]
     fn platt_recovers_a_known_slope() {
@@ -131,8 +125,10 @@ mod tests {
         }
         let (a, b) = fit_platt(&pairs);
         assert!((a - 2.0).abs() < 0.1 && (b + 1.0).abs() < 0.1, "{a} {b}");
-        let calibrated: Vec<(f32, bool)> =
-            pairs.iter().map(|&(s, y)| (apply((a, b), s), y)).collect();
+        let calibrated: Vec<(f32, bool)> = pairs
+            .iter()
+            .map(|&(s, y)| (sigmoid(a * s + b), y))
+            .collect();
         assert!(expected_calibration_error(&calibrated) < 0.02);
     }
 
