@@ -15,11 +15,17 @@ use crate::confidence::{self, Attribution};
 use crate::found::{self, Found};
 use crate::text::normalise::tokenize;
 use crate::text::{boilerplate, sentences};
+use crate::models::{Models, Trace};
 use crate::{Analysis, Config, Label, QuoteKind, stance};
 
 /// Runs the whole analysis; also returns the work attribution did, in
 /// tokens looked at (see [`View::steps`](crate::attribution::view::View)).
-pub(crate) fn run(text: &str, config: &Config) -> (Analysis, u64) {
+pub(crate) fn run(
+    text: &str,
+    config: &Config,
+    models: &Models,
+    trace: Option<&mut Trace>,
+) -> (Analysis, u64) {
     let tokens = tokenize(text);
     let mut sents = sentences::split(text, &tokens);
     boilerplate::mark(text, &tokens, &mut sents);
@@ -27,6 +33,7 @@ pub(crate) fn run(text: &str, config: &Config) -> (Analysis, u64) {
     let diagnostics = std::mem::take(&mut quoted.diagnostics);
     let mut ctx = Ctx::new(text, &tokens, &sents, &quoted);
     attribution::attribute(&mut ctx);
+    attribution::heads::rank(&mut ctx, models.speaker.as_ref(), trace);
     let mut found = quote_suggestions(&ctx);
     for (si, s) in sents.iter().enumerate() {
         if s.boilerplate {

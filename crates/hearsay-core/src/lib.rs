@@ -30,9 +30,11 @@ pub mod format;
 mod found;
 pub mod interop;
 pub mod learn;
+pub mod models;
 mod stance;
 mod text;
 
+use models::{Models, Trace};
 pub use text::html;
 pub use text::offsets::CharIndex;
 
@@ -194,15 +196,28 @@ pub fn analyze(text: &str, config: &Config) -> Analysis {
 /// complexity guard of the tests holds it to grow linearly with the text.
 #[doc(hidden)]
 pub fn analyze_counting_steps(text: &str, config: &Config) -> (Analysis, u64) {
+    analyze_with(text, config, Models::embedded(), None)
+}
+
+/// [`analyze`] with the given models instead of the embedded ones, also
+/// filling `trace` with what the models scored (for training) and
+/// returning the number of tokens attribution looked at.
+#[doc(hidden)]
+pub fn analyze_with(
+    text: &str,
+    config: &Config,
+    models: &Models,
+    trace: Option<&mut Trace>,
+) -> (Analysis, u64) {
     let limit = MAX_TEXT_BYTES;
     if text.len() <= limit {
-        return engine::run(text, config);
+        return engine::run(text, config, models, trace);
     }
     let mut cut = limit;
     while !text.is_char_boundary(cut) {
         cut -= 1;
     }
-    let (mut analysis, steps) = engine::run(&text[..cut], config);
+    let (mut analysis, steps) = engine::run(&text[..cut], config, models, trace);
     analysis.diagnostics.push(Diagnostic {
         at: text[..cut].chars().count(),
         message: format!(

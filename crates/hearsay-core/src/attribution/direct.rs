@@ -115,9 +115,9 @@ pub(crate) fn attribute(ctx: &mut Ctx, qi: usize, ceil: usize) {
     if let Some(speaker) = dash_speaker {
         // The cue of a signed comment is its dash.
         let dash = v.word(last + 1).to_string();
-        found(ctx, qi, speaker, dash);
+        found(ctx, qi, speaker, dash, (last + 1, last + 1));
     } else if let Some(speaker) = colon_speaker {
-        found(ctx, qi, speaker, ":".to_string());
+        found(ctx, qi, speaker, ":".to_string(), (q.open - 1, q.open - 1));
     } else if is_no_speech(v, q)
         || title_case_name(q, v) && !from_after
         || (fragment || q.single && !q.clause) && chosen.is_none()
@@ -138,13 +138,16 @@ pub(crate) fn attribute(ctx: &mut Ctx, qi: usize, ceil: usize) {
         );
         quote.attributed = speaker.is_some();
         quote.speaker = speaker;
+        quote.cue_at = Some((cue.at, cue.last));
     }
 }
 
-/// Records `speaker` as found next to quote `qi` with cue `cue`.
-fn found(ctx: &mut Ctx, qi: usize, speaker: Speaker, cue: String) {
+/// Records `speaker` as found next to quote `qi` with cue `cue`, written at
+/// tokens `at`.
+fn found(ctx: &mut Ctx, qi: usize, speaker: Speaker, cue: String, at: (usize, usize)) {
     let quote = &mut ctx.direct[qi];
     quote.cue = Some(cue);
+    quote.cue_at = Some(at);
     quote.attributed = true;
     quote.speaker = Some(speaker);
 }
@@ -283,7 +286,7 @@ fn transcript_label(ctx: &mut Ctx, qi: usize) -> bool {
         ctx.direct[qi].start = t.start().min(q.end);
     }
     // The cue of a transcript line is its colon.
-    found(ctx, qi, speaker, ":".to_string());
+    found(ctx, qi, speaker, ":".to_string(), (colon, colon));
     true
 }
 

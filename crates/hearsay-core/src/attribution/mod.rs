@@ -17,6 +17,7 @@
 pub(crate) mod carry;
 pub(crate) mod cues;
 pub(crate) mod direct;
+pub(crate) mod heads;
 pub(crate) mod quotes;
 pub(crate) mod reported;
 pub(crate) mod speakers;
@@ -44,6 +45,10 @@ pub(crate) struct DirectQuote {
     pub cue: Option<String>,
     /// Whether the speaker was found next to the quote (not carried over).
     pub attributed: bool,
+    /// The cue's first and last token, when found next to the quote.
+    pub cue_at: Option<(usize, usize)>,
+    /// How sure the speaker is, when a model chose it.
+    pub speaker_confidence: Option<f32>,
     /// First byte of the quote as suggested (after a transcript label).
     pub start: usize,
 }
@@ -57,8 +62,12 @@ pub(crate) struct Reported {
     pub speaker: Speaker,
     /// The cue, as written.
     pub cue: String,
+    /// The cue's first and last token.
+    pub cue_at: (usize, usize),
     /// How sure the extractor is.
     pub confidence: f32,
+    /// How sure the speaker is, when a model chose it.
+    pub speaker_confidence: Option<f32>,
 }
 
 /// What the attribution passes share: the text (read-only) and what they
@@ -112,6 +121,8 @@ impl<'a> Ctx<'a> {
                     speaker: None,
                     cue: None,
                     attributed: false,
+                    cue_at: None,
+                    speaker_confidence: None,
                     start: q.start,
                 })
                 .collect(),

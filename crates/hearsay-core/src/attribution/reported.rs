@@ -69,6 +69,8 @@ pub(crate) fn find(ctx: &mut Ctx, si: usize) {
                     sentence: si,
                     speaker,
                     cue: ctx.words(c.at, c.last),
+                    cue_at: (c.at, c.last),
+                    speaker_confidence: None,
                     confidence: if c.according {
                         REPORTED_ACCORDING_TO
                     } else if c.noun {

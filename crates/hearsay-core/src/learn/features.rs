@@ -45,6 +45,11 @@ fn mix_text(mut h: u64, bytes: &[u8]) -> u64 {
     mix(h, u64::from_le_bytes(w) ^ (bytes.len() as u64) << 56)
 }
 
+/// The hash of a word, ASCII case ignored (for sets of words).
+pub(crate) fn word_hash(word: &str) -> u32 {
+    finish(mix_text(K, word.as_bytes()))
+}
+
 impl Features {
     /// Removes every feature, keeping the memory.
     pub fn clear(&mut self) {

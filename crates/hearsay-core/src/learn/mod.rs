@@ -32,6 +32,7 @@ mod train;
 
 pub use calibrate::{Reliability, expected_calibration_error, fit_platt, reliability};
 pub use features::Features;
+pub(crate) use features::word_hash;
 pub use file::ModelError;
 pub use linear::Model;
 pub use train::{Group, Options, train_binary, train_ranker};

@@ -134,6 +134,11 @@ impl People {
         })
     }
 
+    /// Whether the word `w` is the surname of someone met.
+    pub(crate) fn knows_surname(&self, w: &str) -> bool {
+        self.by_surname.contains_key(&*key(strip_possessive(w)))
+    }
+
     /// The person met under surname key `surname_key`, if any.
     pub(super) fn by_surname(&self, surname_key: &str) -> Option<usize> {
         self.by_surname.get(surname_key).copied()

@@ -1,0 +1,68 @@
+//! The learned models the extractor ships with, embedded in the binary, and
+//! what a training run needs to see of an analysis.
+//!
+//! Each model is a file under `crates/hearsay-core/models/`, written by
+//! `make train` (`hearsay-train`) from `../shared/corpus` and embedded with
+//! `include_bytes!`; the README's "Models" section names their data, terms
+//! and figures. A file that cannot be read leaves its model out, and the
+//! rules it would refine decide alone: [`analyze`](crate::analyze) never
+//! fails because of a model.
+
+use std::ops::Range;
+use std::sync::OnceLock;
+
+use crate::learn::{Features, Model};
+
+/// The models one analysis uses. `None` leaves a decision to the rules.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Models {
+    /// Ranks the words around a quote as the head of its speaker's name.
+    pub speaker: Option<Model>,
+    /// Tells whether a word is the cue of an attribution ("said",
+    /// "according to", "claims").
+    pub cue: Option<Model>,
+    /// Scores a sentence as a check-worthy claim.
+    pub claim: Option<Model>,
+}
+
+static SPEAKER: &[u8] = include_bytes!("../models/speaker.hsm");
+static CUE: &[u8] = include_bytes!("../models/cue.hsm");
+static CLAIM: &[u8] = include_bytes!("../models/claim.hsm");
+
+impl Models {
+    /// The models embedded in this build, decoded once.
+    pub fn embedded() -> &'static Models {
+        static MODELS: OnceLock<Models> = OnceLock::new();
+        MODELS.get_or_init(|| Models {
+            speaker: Model::from_bytes(SPEAKER).ok(),
+            cue: Model::from_bytes(CUE).ok(),
+            claim: Model::from_bytes(CLAIM).ok(),
+        })
+    }
+
+    /// No models: every decision is the rules'.
+    pub fn rules_only() -> Models {
+        Models::default()
+    }
+}
+
+/// What a training run sees of one analysis: the features each model
+/// scored, next to where in the text they were (code point offsets).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Trace {
+    /// For each quote suggestion, the candidate heads of its speaker.
+    pub speakers: Vec<SpeakerChoice>,
+    /// For each word that may be a cue, its features.
+    pub cues: Vec<(Range<usize>, Features)>,
+    /// For each sentence, its claim features.
+    pub claims: Vec<(Range<usize>, Features)>,
+}
+
+/// The speaker candidates of one quote suggestion.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SpeakerChoice {
+    /// The quote's span.
+    pub quote: Range<usize>,
+    /// Each candidate head word's span and features.
+    pub candidates: Vec<(Range<usize>, Features)>,
+}

@@ -1,0 +1,114 @@
+//! `hearsay-train`: rebuilds hearsay's models from `../shared/corpus`.
+//!
+//! Deterministic: the same corpus gives byte-identical model files (fixed
+//! seeds, one thread, examples in file order). `make train` runs it; the
+//! files land in `crates/hearsay-core/models/`, where the core embeds them.
+
+mod corpus;
+mod measure;
+mod speaker;
+
+use std::fs;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+use hearsay_core::models::{Models, Trace};
+use hearsay_core::{Config, analyze_with};
+
+/// Train hearsay's models on the shared corpus.
+#[derive(Parser)]
+#[command(name = "hearsay-train", version)]
+struct Cli {
+    /// The shared corpus (PolNeAR train and dev, CheckThat! debates).
+    #[arg(long, default_value = "../shared/corpus")]
+    corpus: PathBuf,
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Train every model and write the files (the default).
+    Models {
+        /// Where the model files go.
+        #[arg(long, default_value = "crates/hearsay-core/models")]
+        out: PathBuf,
+        /// Share of the training articles used, for learning curves.
+        #[arg(long, default_value_t = 1.0)]
+        fraction: f64,
+    },
+    /// Score the extractor on dev with the embedded models and with the
+    /// rules only (or with the model files of `--models`).
+    Report {
+        /// A folder of model files to score instead of the embedded ones.
+        #[arg(long)]
+        models: Option<PathBuf>,
+    },
+    /// Cross-validation on train: each fifth of the articles is analysed
+    /// with models trained on the other four, and all are scored together.
+    Cv,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command.unwrap_or(Command::Models {
+        out: PathBuf::from("crates/hearsay-core/models"),
+        fraction: 1.0,
+    }) {
+        Command::Models { out, fraction } => train_all(&cli.corpus, &out, fraction),
+        Command::Report { models } => measure::report(&cli.corpus, models.as_deref()),
+        Command::Cv => measure::cross_validate(&cli.corpus),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("hearsay-train: {message}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// Trains every model on the first `fraction` of the training articles.
+pub fn train(corpus: &std::path::Path, fraction: f64) -> Result<Models, String> {
+    let articles = corpus::polnear(&corpus.join("polnear-train"))?;
+    let n = ((articles.len() as f64) * fraction).round() as usize;
+    Ok(train_on(&articles[..n.clamp(1, articles.len())]))
+}
+
+/// Trains every model on `articles`.
+pub fn train_on(articles: &[corpus::Article]) -> Models {
+    let mut models = Models::rules_only();
+    let groups: Vec<_> = articles
+        .iter()
+        .flat_map(|a| {
+            let mut trace = Trace::default();
+            analyze_with(&a.text, &Config::default(), &speaker::without_speaker(&models), Some(&mut trace));
+            speaker::groups(a, &trace)
+        })
+        .collect();
+    let model = speaker::train(&groups, &speaker::options());
+    let (right, usable) = speaker::accuracy(&model, &groups);
+    eprintln!(
+        "speaker: {} quotes, {usable} with the gold head among the candidates; top candidate right on train {right}/{usable}",
+        groups.len()
+    );
+    models.speaker = Some(model);
+    models
+}
+
+fn train_all(corpus: &std::path::Path, out: &std::path::Path, fraction: f64) -> Result<(), String> {
+    let models = train(corpus, fraction)?;
+    fs::create_dir_all(out).map_err(|e| format!("cannot create {}: {e}", out.display()))?;
+    for (name, model) in [
+        ("speaker", &models.speaker),
+        ("cue", &models.cue),
+        ("claim", &models.claim),
+    ] {
+        let Some(model) = model else { continue };
+        let path = out.join(format!("{name}.hsm"));
+        fs::write(&path, model.to_bytes()).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+        eprintln!("wrote {} ({} bytes, {} weights not zero)", path.display(), model.weights.len() + 21, model.nonzero());
+    }
+    Ok(())
+}

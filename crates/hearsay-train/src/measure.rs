@@ -1,0 +1,101 @@
+//! Scoring the extractor on the dev split with the shared scorer
+//! (`../shared/eval/score.py`): for any set of models, the export of dev is
+//! written to a temporary file and scored, so the figures are the same as
+//! `make eval`'s.
+
+use std::path::Path;
+use std::process::Command;
+
+use hearsay_core::format::{Document, Export};
+use hearsay_core::learn::Model;
+use hearsay_core::models::Models;
+use hearsay_core::{Config, analyze_with};
+
+use crate::corpus;
+
+/// The scorer's summary of dev analysed with `models`.
+pub fn score_dev(corpus: &Path, models: &Models) -> Result<serde_json::Value, String> {
+    let dev = corpus.join("polnear-dev");
+    let articles = corpus::polnear(&dev)?;
+    let documents = articles
+        .iter()
+        .map(|a| document(a, models))
+        .collect();
+    score(corpus, &dev, documents)
+}
+
+/// The extractor's document of one article.
+fn document(a: &corpus::Article, models: &Models) -> Document {
+    let (analysis, _) = analyze_with(&a.text, &Config::default(), models, None);
+    Document::from_analysis("d", &a.name, &a.text, &analysis)
+}
+
+/// Cross-validation on train (five folds by article), scored as a whole.
+pub fn cross_validate(corpus: &Path) -> Result<(), String> {
+    let dir = corpus.join("polnear-train");
+    let articles = corpus::polnear(&dir)?;
+    let folds = 5;
+    let mut documents = Vec::new();
+    for k in 0..folds {
+        let (held, rest): (Vec<_>, Vec<_>) = articles.iter().enumerate().partition(|(i, _)| i % folds == k);
+        let rest: Vec<corpus::Article> = rest.into_iter().map(|(_, a)| a.clone()).collect();
+        let models = crate::train_on(&rest);
+        documents.extend(held.into_iter().map(|(_, a)| document(a, &models)));
+    }
+    println!("train, 5-fold: {}", score(corpus, &dir, documents)?);
+    Ok(())
+}
+
+/// Scores `documents` against the gold of `dir` with the shared scorer.
+fn score(corpus: &Path, dir: &Path, mut documents: Vec<Document>) -> Result<serde_json::Value, String> {
+    for (i, d) in documents.iter_mut().enumerate() {
+        d.id = format!("d{}", i + 1);
+    }
+    let path = std::env::temp_dir().join(format!("hearsay-train-{}.json", std::process::id()));
+    let json = Export::new(documents).to_json();
+    std::fs::write(&path, &json).map_err(|e| e.to_string())?;
+    // HEARSAY_KEEP=FILE keeps the scored export, to read the misses.
+    if let Some(keep) = std::env::var_os("HEARSAY_KEEP") {
+        std::fs::write(keep, &json).map_err(|e| e.to_string())?;
+    }
+    let mut golds: Vec<String> = std::fs::read_dir(dir)
+        .map_err(|e| e.to_string())?
+        .filter_map(|e| e.ok().map(|e| e.path().to_string_lossy().into_owned()))
+        .filter(|p| p.ends_with(".gold.json"))
+        .collect();
+    golds.sort();
+    let scorer = corpus.join("../eval/score.py");
+    let output = Command::new("python3")
+        .arg(&scorer)
+        .arg(&path)
+        .args(&golds)
+        .arg("--json")
+        .output()
+        .map_err(|e| format!("cannot run {}: {e}", scorer.display()))?;
+    let _ = std::fs::remove_file(&path);
+    serde_json::from_slice(&output.stdout).map_err(|e| format!("score.py printed no JSON: {e}"))
+}
+
+/// The models in the files of `dir` (a missing file leaves its model out).
+pub fn load(dir: &Path) -> Models {
+    let read = |name: &str| {
+        std::fs::read(dir.join(format!("{name}.hsm")))
+            .ok()
+            .and_then(|b| Model::from_bytes(&b).ok())
+    };
+    Models {
+        speaker: read("speaker"),
+        cue: read("cue"),
+        claim: read("claim"),
+    }
+}
+
+/// Prints dev figures for the embedded models (or those in `dir`) and the
+/// rules alone.
+pub fn report(corpus: &Path, dir: Option<&Path>) -> Result<(), String> {
+    let models = dir.map_or_else(|| Models::embedded().clone(), load);
+    for (name, models) in [("models", models), ("rules only", Models::rules_only())] {
+        println!("{name}: {}", score_dev(corpus, &models)?);
+    }
+    Ok(())
+}
