@@ -13,9 +13,9 @@
 use crate::attribution::{self, Ctx, quotes};
 use crate::confidence::{self, Attribution};
 use crate::found::{self, Found};
+use crate::models::{Models, Trace};
 use crate::text::normalise::tokenize;
 use crate::text::{boilerplate, sentences};
-use crate::models::{Models, Trace};
 use crate::{Analysis, Config, Label, QuoteKind, stance};
 
 /// Runs the whole analysis; also returns the work attribution did, in

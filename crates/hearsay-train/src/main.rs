@@ -83,7 +83,12 @@ pub fn train_on(articles: &[corpus::Article]) -> Models {
         .iter()
         .flat_map(|a| {
             let mut trace = Trace::default();
-            analyze_with(&a.text, &Config::default(), &speaker::without_speaker(&models), Some(&mut trace));
+            analyze_with(
+                &a.text,
+                &Config::default(),
+                &speaker::without_speaker(&models),
+                Some(&mut trace),
+            );
             speaker::groups(a, &trace)
         })
         .collect();
@@ -107,8 +112,14 @@ fn train_all(corpus: &std::path::Path, out: &std::path::Path, fraction: f64) -> 
     ] {
         let Some(model) = model else { continue };
         let path = out.join(format!("{name}.hsm"));
-        fs::write(&path, model.to_bytes()).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
-        eprintln!("wrote {} ({} bytes, {} weights not zero)", path.display(), model.weights.len() + 21, model.nonzero());
+        fs::write(&path, model.to_bytes())
+            .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+        eprintln!(
+            "wrote {} ({} bytes, {} weights not zero)",
+            path.display(),
+            model.weights.len() + 21,
+            model.nonzero()
+        );
     }
     Ok(())
 }

@@ -17,10 +17,7 @@ use crate::corpus;
 pub fn score_dev(corpus: &Path, models: &Models) -> Result<serde_json::Value, String> {
     let dev = corpus.join("polnear-dev");
     let articles = corpus::polnear(&dev)?;
-    let documents = articles
-        .iter()
-        .map(|a| document(a, models))
-        .collect();
+    let documents = articles.iter().map(|a| document(a, models)).collect();
     score(corpus, &dev, documents)
 }
 
@@ -37,7 +34,10 @@ pub fn cross_validate(corpus: &Path) -> Result<(), String> {
     let folds = 5;
     let mut documents = Vec::new();
     for k in 0..folds {
-        let (held, rest): (Vec<_>, Vec<_>) = articles.iter().enumerate().partition(|(i, _)| i % folds == k);
+        let (held, rest): (Vec<_>, Vec<_>) = articles
+            .iter()
+            .enumerate()
+            .partition(|(i, _)| i % folds == k);
         let rest: Vec<corpus::Article> = rest.into_iter().map(|(_, a)| a.clone()).collect();
         let models = crate::train_on(&rest);
         documents.extend(held.into_iter().map(|(_, a)| document(a, &models)));
@@ -47,16 +47,22 @@ pub fn cross_validate(corpus: &Path) -> Result<(), String> {
 }
 
 /// Scores `documents` against the gold of `dir` with the shared scorer.
-fn score(corpus: &Path, dir: &Path, mut documents: Vec<Document>) -> Result<serde_json::Value, String> {
+fn score(
+    corpus: &Path,
+    dir: &Path,
+    mut documents: Vec<Document>,
+) -> Result<serde_json::Value, String> {
     for (i, d) in documents.iter_mut().enumerate() {
         d.id = format!("d{}", i + 1);
     }
     let path = std::env::temp_dir().join(format!("hearsay-train-{}.json", std::process::id()));
     let json = Export::new(documents).to_json();
     std::fs::write(&path, &json).map_err(|e| e.to_string())?;
-    // HEARSAY_KEEP=FILE keeps the scored export, to read the misses.
+    // HEARSAY_KEEP=DIR keeps each scored export there, to read the misses.
     if let Some(keep) = std::env::var_os("HEARSAY_KEEP") {
-        std::fs::write(keep, &json).map_err(|e| e.to_string())?;
+        let n = std::fs::read_dir(&keep).map_or(0, |d| d.count());
+        let file = Path::new(&keep).join(format!("{n}.json"));
+        std::fs::write(file, &json).map_err(|e| e.to_string())?;
     }
     let mut golds: Vec<String> = std::fs::read_dir(dir)
         .map_err(|e| e.to_string())?

@@ -9,7 +9,7 @@ use std::ops::Range;
 
 use hearsay_core::CharIndex;
 use hearsay_core::learn::{Group, Model, Options, fit_platt, train_ranker};
-use hearsay_core::models::{Models, SpeakerChoice, Trace};
+use hearsay_core::models::{Models, Trace};
 
 use crate::corpus::{Article, Attribution, GoldQuote};
 
@@ -50,6 +50,24 @@ pub fn groups(article: &Article, trace: &Trace) -> Vec<Group> {
                 })
                 .map(|(k, _)| k)
                 .collect();
+            if gold.is_empty() && std::env::var_os("HEARSAY_DEBUG").is_some() {
+                let q = chars(&choice.quote);
+                let src: Vec<String> = attribution
+                    .source
+                    .iter()
+                    .map(|s| slice(&(s[0]..s[1])))
+                    .collect();
+                let cands: Vec<String> = choice
+                    .candidates
+                    .iter()
+                    .take(12)
+                    .map(|(c, _)| slice(&chars(c)))
+                    .collect();
+                eprintln!(
+                    "UNREACHABLE heads={heads:?} src={src:?} quote={:?} cands={cands:?}",
+                    slice(&q).chars().take(60).collect::<String>()
+                );
+            }
             Some(Group {
                 candidates: choice.candidates.iter().map(|(_, f)| f.clone()).collect(),
                 gold,
@@ -59,7 +77,10 @@ pub fn groups(article: &Article, trace: &Trace) -> Vec<Group> {
 }
 
 /// The attribution whose content overlaps `quote` most, if any does.
-fn best_attribution<'a>(attributions: &'a [Attribution], quote: &Range<usize>) -> Option<&'a Attribution> {
+fn best_attribution<'a>(
+    attributions: &'a [Attribution],
+    quote: &Range<usize>,
+) -> Option<&'a Attribution> {
     attributions
         .iter()
         .filter(|a| !a.source.is_empty())
@@ -71,14 +92,23 @@ fn best_attribution<'a>(attributions: &'a [Attribution], quote: &Range<usize>) -
                 .sum();
             (overlap > 0).then_some((overlap, a))
         })
-        .max_by_key(|&(overlap, a)| (overlap, std::cmp::Reverse(a.content.first().map_or(0, |c| c[0]))))
+        .max_by_key(|&(overlap, a)| {
+            (
+                overlap,
+                std::cmp::Reverse(a.content.first().map_or(0, |c| c[0])),
+            )
+        })
         .map(|(_, a)| a)
 }
 
 /// The head words of an attribution's source: the corpus' own when the
 /// attribution is one of its quotes or reported speech, else the last
 /// capitalised word of the source, else its last word.
-fn heads_of(article: &Article, attribution: &Attribution, slice: &dyn Fn(&Range<usize>) -> String) -> Vec<String> {
+fn heads_of(
+    article: &Article,
+    attribution: &Attribution,
+    slice: &dyn Fn(&Range<usize>) -> String,
+) -> Vec<String> {
     let content: Vec<String> = attribution
         .content
         .iter()
@@ -141,7 +171,12 @@ pub fn train(groups: &[Group], opts: &Options) -> Model {
             .map(|(_, g)| g.clone())
             .collect();
         let held = train_ranker(&train, opts);
-        for g in groups.iter().enumerate().filter(|(i, _)| i % folds == k).map(|(_, g)| g) {
+        for g in groups
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| i % folds == k)
+            .map(|(_, g)| g)
+        {
             if g.candidates.is_empty() {
                 continue;
             }
@@ -169,7 +204,10 @@ pub fn top(model: &Model, g: &Group) -> (usize, f32) {
 /// How often the top candidate is right, over groups that have a right one.
 pub fn accuracy(model: &Model, groups: &[Group]) -> (usize, usize) {
     let usable: Vec<&Group> = groups.iter().filter(|g| !g.gold.is_empty()).collect();
-    let right = usable.iter().filter(|g| g.gold.contains(&top(model, g).0)).count();
+    let right = usable
+        .iter()
+        .filter(|g| g.gold.contains(&top(model, g).0))
+        .count();
     (right, usable.len())
 }
 
@@ -181,6 +219,3 @@ pub fn without_speaker(models: &Models) -> Models {
         ..models.clone()
     }
 }
-
-#[allow(dead_code)]
-fn _choice_type_check(_: &SpeakerChoice) {}

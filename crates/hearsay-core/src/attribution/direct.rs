@@ -116,6 +116,7 @@ pub(crate) fn attribute(ctx: &mut Ctx, qi: usize, ceil: usize) {
         // The cue of a signed comment is its dash.
         let dash = v.word(last + 1).to_string();
         found(ctx, qi, speaker, dash, (last + 1, last + 1));
+        ctx.direct[qi].signed = true;
     } else if let Some(speaker) = colon_speaker {
         found(ctx, qi, speaker, ":".to_string(), (q.open - 1, q.open - 1));
     } else if is_no_speech(v, q)
@@ -287,6 +288,7 @@ fn transcript_label(ctx: &mut Ctx, qi: usize) -> bool {
     }
     // The cue of a transcript line is its colon.
     found(ctx, qi, speaker, ":".to_string(), (colon, colon));
+    ctx.direct[qi].signed = true;
     true
 }
 

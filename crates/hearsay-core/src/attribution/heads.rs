@@ -16,15 +16,15 @@
 //! "yelled", but the ranker puts `heckler` first: a noun right before a
 //! verb right after the quote.
 
-use crate::attribution::{Ctx, Reported};
 use crate::attribution::speakers::{Article, Phrase, Resolve, Speaker};
 use crate::attribution::view::{View, is_possessive};
+use crate::attribution::{Ctx, Reported};
 use std::collections::HashSet;
 use std::hash::BuildHasherDefault;
 
 use crate::learn::{Features, Model, word_hash};
-use crate::text::lexicon::FastHash;
 use crate::models::{SpeakerChoice, Trace};
+use crate::text::lexicon::FastHash;
 use crate::text::lexicon::{
     AUX, CONJ, CUE, DET, FEMALE, FUNC, GROUP, LEADER, MALE, NATION, NEG, ORG, PLURAL, PREP,
     PRONOUN, ROLE, TIME, TITLE, WH,
@@ -114,7 +114,9 @@ pub(crate) fn candidates(ctx: &Ctx, site: &Site) -> Vec<usize> {
     let end = &sents[site.sentence];
     // The next sentence: in the paragraph, or opening the next one (a
     // signature line, "- Ann Lee.").
-    let to = sents.get(site.sentence + 1).map_or(end.last, |next| next.last);
+    let to = sents
+        .get(site.sentence + 1)
+        .map_or(end.last, |next| next.last);
     let distance = |i: usize| {
         if i < site.first {
             site.first - i
@@ -156,7 +158,10 @@ fn shape(v: &View, i: usize) -> u64 {
         3
     } else if t.cap && v.is_initial(i) {
         4
-    } else if t.cap && w.chars().filter(|c| c.is_alphabetic()).count() > 1 && !w.chars().any(char::is_lowercase) {
+    } else if t.cap
+        && w.chars().filter(|c| c.is_alphabetic()).count() > 1
+        && !w.chars().any(char::is_lowercase)
+    {
         2
     } else {
         u64::from(t.cap)
@@ -208,7 +213,11 @@ pub(crate) fn features(
     // Place relative to the quote.
     let s = ctx.sentences[site.sentence];
     let before = i < site.first;
-    let distance = if before { site.first - i } else { i - site.last };
+    let distance = if before {
+        site.first - i
+    } else {
+        i - site.last
+    };
     let own_sentence = i >= s.first && i < s.last;
     let sentence_of_i = ctx.sentence_of(i);
     let place: u64 = match (before, own_sentence) {
@@ -237,14 +246,22 @@ pub(crate) fn features(
     f.text(t::NEXT, next);
     f.text(t::NEXT2, neighbour(v, Some(i + 2)));
     if i > 0 {
-        f.with(t::PREV_WORD_SHAPE, shape(v, i - 1) * 2 + u64::from(v.tokens[i - 1].is_word()));
+        f.with(
+            t::PREV_WORD_SHAPE,
+            shape(v, i - 1) * 2 + u64::from(v.tokens[i - 1].is_word()),
+        );
     }
     if i + 1 < v.tokens.len() && v.tokens[i + 1].is_word() {
         f.with(t::NEXT_SHAPE, shape(v, i + 1));
     }
-    f.with(t::OPENS_SENTENCE, u64::from(i == ctx.sentences[sentence_of_i].first));
+    f.with(
+        t::OPENS_SENTENCE,
+        u64::from(i == ctx.sentences[sentence_of_i].first),
+    );
     f.with(t::POSSESSIVE, u64::from(is_possessive(v.word(i))));
-    let paren = (i.saturating_sub(6)..i).rev().any(|k| v.tokens[k].is_punct('('))
+    let paren = (i.saturating_sub(6)..i)
+        .rev()
+        .any(|k| v.tokens[k].is_punct('('))
         && !(i.saturating_sub(6)..i).any(|k| v.tokens[k].is_punct(')'));
     f.with(t::PAREN, u64::from(paren));
     cue_features(ctx, site, i, f);
@@ -318,18 +335,13 @@ fn rule_features(site: &Site, start: usize, end: usize, place: u64, f: &mut Feat
 }
 
 /// The best candidate by `model`, with its share of the softmax.
-pub(crate) fn choose(
-    model: &Model,
-    scored: &[(usize, f32)],
-) -> Option<(usize, f32)> {
+pub(crate) fn choose(model: &Model, scored: &[(usize, f32)]) -> Option<(usize, f32)> {
     let max = scored.iter().map(|&(_, s)| s).fold(f32::MIN, f32::max);
     let total: f32 = scored.iter().map(|&(_, s)| (s - max).exp()).sum();
-    let &(best, score) = scored
-        .iter()
-        .fold(None::<&(usize, f32)>, |b, c| match b {
-            Some(b) if b.1 >= c.1 => Some(b),
-            _ => Some(c),
-        })?;
+    let &(best, score) = scored.iter().fold(None::<&(usize, f32)>, |b, c| match b {
+        Some(b) if b.1 >= c.1 => Some(b),
+        _ => Some(c),
+    })?;
     let share = ((score - max).exp() / total).clamp(1e-6, 1.0 - 1e-6);
     let logit = (share / (1.0 - share)).ln();
     Some((best, model.probability_of_score(logit)))
@@ -353,7 +365,9 @@ pub(crate) fn speaker_at(ctx: &mut Ctx, site: &Site, i: usize) -> Option<Speaker
         // Democratic nominee", "a maintenance guy".
         while a > 0 && a + 4 > i && {
             let p = &v.tokens[a - 1];
-            p.is_word() && v.outside(a - 1) && !p.has(DET | PREP | FUNC | AUX | CUE | PRONOUN | CONJ | NEG | WH)
+            p.is_word()
+                && v.outside(a - 1)
+                && !p.has(DET | PREP | FUNC | AUX | CUE | PRONOUN | CONJ | NEG | WH)
         } {
             a -= 1;
         }
@@ -364,18 +378,24 @@ pub(crate) fn speaker_at(ctx: &mut Ctx, site: &Site, i: usize) -> Option<Speaker
     let _ = site;
     let article = Article::before(v, 0, a);
     let phrase = Phrase::speaker(a, i + 1, article);
-    let found = ctx.people.phrase(&ctx.v, phrase);
-    if found.is_some() {
-        return found;
-    }
-    // A noun no rule knows: the phrase as written, with its article.
+    // The phrase as written, with its article.
     let start = if a > 0 && v.tokens[a - 1].has(DET) {
         v.tokens[a - 1].start()
     } else {
         v.tokens[a].start()
     };
     let end = tok.end();
-    Some(Speaker::body(v.text[start..end].to_string(), start, end))
+    let written = v.text[start..end].to_string();
+    match ctx.people.phrase(&ctx.v, phrase) {
+        // "the mayor said": the role as written, and whom it names.
+        Some(mut found) if !tok.cap && found.id.is_some() => {
+            found.written = Some(written);
+            Some(found)
+        }
+        Some(found) => Some(found),
+        // A noun no rule knows.
+        None => Some(Speaker::body(written, start, end)),
+    }
 }
 
 /// The words an article writes in lowercase somewhere.
@@ -415,7 +435,11 @@ pub(crate) fn rank(ctx: &mut Ctx, model: Option<&Model>, mut trace: Option<&mut 
         let mut recorded = Vec::new();
         let (mut before, mut after) = (0, 0);
         for &i in &found {
-            let side = if i < site.first { &mut before } else { &mut after };
+            let side = if i < site.first {
+                &mut before
+            } else {
+                &mut after
+            };
             f.clear();
             features(ctx, &doc, &site, i, *side, &mut f);
             *side += 1;
@@ -468,7 +492,7 @@ enum Owner {
 fn sites(ctx: &Ctx) -> Vec<(Owner, Site)> {
     let mut sites = Vec::new();
     for (qi, (q, d)) in ctx.quotes.iter().zip(&ctx.direct).enumerate() {
-        if !d.keep {
+        if !d.keep || d.signed {
             continue;
         }
         let last = q.last_token();

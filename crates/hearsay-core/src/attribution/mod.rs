@@ -47,6 +47,9 @@ pub(crate) struct DirectQuote {
     pub attributed: bool,
     /// The cue's first and last token, when found next to the quote.
     pub cue_at: Option<(usize, usize)>,
+    /// A transcript label or a signature named the speaker: the rules'
+    /// surest attributions, which the ranker leaves alone.
+    pub signed: bool,
     /// How sure the speaker is, when a model chose it.
     pub speaker_confidence: Option<f32>,
     /// First byte of the quote as suggested (after a transcript label).
@@ -122,6 +125,7 @@ impl<'a> Ctx<'a> {
                     cue: None,
                     attributed: false,
                     cue_at: None,
+                    signed: false,
                     speaker_confidence: None,
                     start: q.start,
                 })

@@ -232,6 +232,7 @@ impl People {
             end,
             mention: Mention::Name,
             id: Some(id),
+            written: None,
         }
     }
 
@@ -239,9 +240,10 @@ impl People {
     /// identification the article gave them, `Name (identification)`.
     pub(crate) fn display(&self, sp: &Speaker) -> Option<String> {
         let p = &self.persons[sp.id?];
-        Some(match &p.ident {
-            Some(ident) => format!("{} ({ident})", p.full),
-            None => p.full.clone(),
+        Some(match (&sp.written, &p.ident) {
+            (Some(written), _) => format!("{written} ({})", p.full),
+            (None, Some(ident)) => format!("{} ({ident})", p.full),
+            (None, None) => p.full.clone(),
         })
     }
 
@@ -290,6 +292,7 @@ impl Resolve for People {
             end,
             mention: Mention::Pronoun,
             id: Some(id),
+            written: None,
         })
     }
 }

@@ -61,6 +61,9 @@ pub(crate) struct Speaker {
     /// The person meant, when known: the display name is read at the end,
     /// once the article has said all it says about them.
     pub id: Option<usize>,
+    /// A role phrase as written here ("the mayor"), shown before the person
+    /// it resolves to: `the mayor (Bill de Blasio)`.
+    pub written: Option<String>,
 }
 
 impl Speaker {
@@ -73,6 +76,7 @@ impl Speaker {
             end,
             mention: Mention::Body,
             id: None,
+            written: None,
         }
     }
 

@@ -275,6 +275,7 @@ impl People {
                     end,
                     mention: Mention::Name,
                     id: None,
+                    written: None,
                 });
             }
             None => self.add(full, &last_key, name.len() > 1),
