@@ -30,6 +30,9 @@ pub(crate) const REPORTED_BESIDE_QUOTE: f32 = 0.6;
 /// Reported speech introduced by a speech verb.
 pub(crate) const REPORTED_SPEECH_VERB: f32 = 0.7;
 
+/// A cue's calibrated probability from which it introduces reported speech.
+pub(crate) const REPORTED_MIN_CUE: f32 = 0.65;
+
 /// A denial.
 pub(crate) const DENIAL: f32 = 0.8;
 

@@ -24,7 +24,7 @@ pub(crate) fn run(
     text: &str,
     config: &Config,
     models: &Models,
-    trace: Option<&mut Trace>,
+    mut trace: Option<&mut Trace>,
 ) -> (Analysis, u64) {
     let tokens = tokenize(text);
     let mut sents = sentences::split(text, &tokens);
@@ -32,7 +32,10 @@ pub(crate) fn run(
     let mut quoted = quotes::find(text, &tokens);
     let diagnostics = std::mem::take(&mut quoted.diagnostics);
     let mut ctx = Ctx::new(text, &tokens, &sents, &quoted);
-    attribution::attribute(&mut ctx);
+    attribution::attribute(&mut ctx, models.cue.as_ref());
+    if let Some(trace) = trace.as_deref_mut() {
+        attribution::learned_cues::record(&ctx, trace);
+    }
     attribution::heads::rank(&mut ctx, models.speaker.as_ref(), trace);
     let mut found = quote_suggestions(&ctx);
     for (si, s) in sents.iter().enumerate() {
@@ -52,12 +55,12 @@ pub(crate) fn run(
 /// The reported speech and the kept direct quotes as suggestions.
 fn quote_suggestions(ctx: &Ctx) -> Vec<Found> {
     let reported = ctx.reported.iter().map(|r| {
-        let s = &ctx.sentences[r.sentence];
+        let t = ctx.v.tokens;
         Found {
             label: Label::Quote,
-            bytes: s.start..s.end,
+            bytes: t[r.content.0].start()..t[r.content.1].end(),
             kind: Some(QuoteKind::Reported),
-            speaker: Some(r.speaker.clone()),
+            speaker: r.speaker.clone(),
             cue: Some(r.cue.clone()),
             confidence: r.confidence,
         }

@@ -344,14 +344,14 @@ fn speakers_resolve() {
             "Central bank governor Ewa Nowak spoke on Monday. “Rates stay,” Nowak said.",
             &["Rates stay|Ewa Nowak"],
         ),
-        // role phrase → the name it was seen next to
+        // role phrase → shown as written, with the name it was seen next to
         (
             "Danish Prime Minister Tove Aas met reporters. “We are ready,” the Danish leader said.",
-            &["We are ready|Tove Aas"],
+            &["We are ready|the Danish leader (Tove Aas)"],
         ),
         (
             "Polish President Jan Kos arrived. “We are ready,” Poland’s president said.",
-            &["We are ready|Jan Kos"],
+            &["We are ready|Poland’s president (Jan Kos)"],
         ),
         // quote-only paragraph continues the previous speaker
         (
@@ -377,7 +377,7 @@ fn speakers_resolve() {
         (
             "Ida Berg, the Green nominee, toured the port. “We will win,” the Green \
              presidential nominee said.",
-            &["We will win|Ida Berg (Green nominee)"],
+            &["We will win|the Green presidential nominee (Ida Berg)"],
         ),
         // one surname, two first names: two people
         (
@@ -518,7 +518,7 @@ fn speakers_carry_their_identification() {
             &[
                 "We wait|Omar Reyes (director of the Harbour Trust)",
                 "No more|Omar Reyes (director of the Harbour Trust)",
-                "Enough|Omar Reyes (director of the Harbour Trust)",
+                "Enough|the director (Omar Reyes)",
             ],
         ),
         // no article, a role word, between dashes
@@ -609,7 +609,7 @@ fn speakers_carry_their_identification() {
         (
             "Energy minister Lars de Wit opened the plant. The minister later dismissed \
              reports that the cabinet would close it: “It stays open.”",
-            &["It stays open.|Lars de Wit"],
+            &["It stays open.|The minister (Lars de Wit)"],
         ),
     ];
     for (input, expected) in cases {
@@ -731,7 +731,7 @@ fn reported_speech() {
         ),
         (
             "The bridge will reopen in May, city officials said.",
-            &["officials|said"],
+            &["city officials|said"],
         ),
         (
             "Ida Falk stressed that the bridge was safe.",

@@ -5,6 +5,7 @@
 //! files land in `crates/hearsay-core/models/`, where the core embeds them.
 
 mod corpus;
+mod cue;
 mod measure;
 mod speaker;
 
@@ -76,21 +77,35 @@ pub fn train(corpus: &std::path::Path, fraction: f64) -> Result<Models, String> 
     Ok(train_on(&articles[..n.clamp(1, articles.len())]))
 }
 
-/// Trains every model on `articles`.
+/// Trains every model on `articles`: the cue classifier first, then the
+/// speaker ranker on the quotes the extractor finds with it.
 pub fn train_on(articles: &[corpus::Article]) -> Models {
     let mut models = Models::rules_only();
+    let traces = |models: &Models| -> Vec<Trace> {
+        articles
+            .iter()
+            .map(|a| {
+                let mut trace = Trace::default();
+                analyze_with(&a.text, &Config::default(), models, Some(&mut trace));
+                trace
+            })
+            .collect()
+    };
+    let examples: Vec<_> = articles
+        .iter()
+        .zip(traces(&models))
+        .flat_map(|(a, t)| cue::examples(a, &t))
+        .collect();
+    let positives = examples.iter().filter(|e| e.1).count();
+    models.cue = Some(cue::train(&examples, &cue::options()));
+    eprintln!(
+        "cue: {} words, {positives} in an annotated cue",
+        examples.len()
+    );
     let groups: Vec<_> = articles
         .iter()
-        .flat_map(|a| {
-            let mut trace = Trace::default();
-            analyze_with(
-                &a.text,
-                &Config::default(),
-                &speaker::without_speaker(&models),
-                Some(&mut trace),
-            );
-            speaker::groups(a, &trace)
-        })
+        .zip(traces(&models))
+        .flat_map(|(a, t)| speaker::groups(a, &t))
         .collect();
     let model = speaker::train(&groups, &speaker::options());
     let (right, usable) = speaker::accuracy(&model, &groups);

@@ -9,7 +9,7 @@ use std::ops::Range;
 
 use hearsay_core::CharIndex;
 use hearsay_core::learn::{Group, Model, Options, fit_platt, train_ranker};
-use hearsay_core::models::{Models, Trace};
+use hearsay_core::models::Trace;
 
 use crate::corpus::{Article, Attribution, GoldQuote};
 
@@ -36,6 +36,9 @@ pub fn groups(article: &Article, trace: &Trace) -> Vec<Group> {
             let quote = chars(&choice.quote);
             let attribution = best_attribution(&article.gold.attributions, &quote)?;
             let heads = heads_of(article, attribution, &slice);
+            // Of several head words ("Kai Moser, spokesman for Norland
+            // Rail"), the first in the text is taught: the person before
+            // what the apposition says of them.
             let gold: Vec<usize> = choice
                 .candidates
                 .iter()
@@ -48,7 +51,9 @@ pub fn groups(article: &Article, trace: &Trace) -> Vec<Group> {
                         .any(|s| span.start >= s[0] && span.end <= s[1])
                         && heads.iter().any(|h| same_word(&slice(&span), h))
                 })
+                .min_by_key(|(_, (span, _))| span.start)
                 .map(|(k, _)| k)
+                .into_iter()
                 .collect();
             if gold.is_empty() && std::env::var_os("HEARSAY_DEBUG").is_some() {
                 let q = chars(&choice.quote);
@@ -209,13 +214,4 @@ pub fn accuracy(model: &Model, groups: &[Group]) -> (usize, usize) {
         .filter(|g| g.gold.contains(&top(model, g).0))
         .count();
     (right, usable.len())
-}
-
-/// The trace-less models a speaker training run extracts features with:
-/// everything but the speaker ranker itself.
-pub fn without_speaker(models: &Models) -> Models {
-    Models {
-        speaker: None,
-        ..models.clone()
-    }
 }

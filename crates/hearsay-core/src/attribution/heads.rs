@@ -16,9 +16,9 @@
 //! "yelled", but the ranker puts `heckler` first: a noun right before a
 //! verb right after the quote.
 
+use crate::attribution::Ctx;
 use crate::attribution::speakers::{Article, Phrase, Resolve, Speaker};
 use crate::attribution::view::{View, is_possessive};
-use crate::attribution::{Ctx, Reported};
 use std::collections::HashSet;
 use std::hash::BuildHasherDefault;
 
@@ -46,7 +46,23 @@ pub(crate) struct Site {
     pub rule: Option<(usize, usize)>,
     /// Whether the quote is reported speech (not between marks).
     pub reported: bool,
+    /// Whether the rules' speaker was carried over from another quote.
+    pub carried: bool,
 }
+
+impl Site {
+    /// How many tokens lie between token `i` and the quote (0 inside it).
+    fn distance(&self, i: usize) -> usize {
+        if i < self.first {
+            self.first - i
+        } else {
+            i.saturating_sub(self.last)
+        }
+    }
+}
+
+/// How far from a quote its candidates may stand, in tokens.
+const WINDOW: usize = 80;
 
 /// The most candidates a quote has: the nearest ones are kept.
 const MAX_CANDIDATES: usize = 48;
@@ -77,6 +93,8 @@ mod t {
     pub const PLACE_FLAGS: u32 = 22;
     pub const NEXT_SHAPE: u32 = 23;
     pub const LOWER_ELSEWHERE: u32 = 24;
+    pub const RULE_CARRIED: u32 = 25;
+    pub const COORDINATED: u32 = 26;
 }
 
 /// The lexicon flags that say something of a candidate, numbered.
@@ -97,10 +115,37 @@ fn may_head(v: &View, i: usize) -> bool {
         return !t.has(FUNC | DET | PREP | CONJ | WH) || t.has(ROLE | GROUP | ORG);
     }
     let w = v.word(i);
+    // "42%", "six in 10", "One in five": a share of people speaks.
+    if w.chars().next().is_some_and(|c| c.is_ascii_digit()) || is_number_word(w) {
+        return true;
+    }
     !t.has(FUNC | PREP | DET | AUX | CONJ | NEG | WH | CUE | TIME)
         && w.len() > 1
         && !w.ends_with("ly")
         && w.chars().next().is_some_and(char::is_alphabetic)
+}
+
+/// A number written as a word.
+fn is_number_word(w: &str) -> bool {
+    [
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "half",
+        "dozens",
+        "hundreds",
+        "thousands",
+        "millions",
+    ]
+    .iter()
+    .any(|n| w.eq_ignore_ascii_case(n))
 }
 
 /// The candidates of a quote: token indices, nearest first. They are the
@@ -110,25 +155,43 @@ fn may_head(v: &View, i: usize) -> bool {
 pub(crate) fn candidates(ctx: &Ctx, site: &Site) -> Vec<usize> {
     let sents = ctx.sentences;
     let open = ctx.sentence_of(site.first);
-    let from = sents[open.saturating_sub(1)].first;
+    // Bounded however long the sentences are: a run-on text must not make
+    // every quote look at all of it.
+    let from = sents[open.saturating_sub(1)]
+        .first
+        .max(site.first.saturating_sub(WINDOW));
     let end = &sents[site.sentence];
     // The next sentence: in the paragraph, or opening the next one (a
     // signature line, "- Ann Lee.").
     let to = sents
         .get(site.sentence + 1)
-        .map_or(end.last, |next| next.last);
-    let distance = |i: usize| {
-        if i < site.first {
-            site.first - i
-        } else {
-            i - site.last
-        }
-    };
+        .map_or(end.last, |next| next.last)
+        .min(site.last + WINDOW);
+    let distance = |i: usize| site.distance(i);
+    // Reported content is a guess at a clause: its words may still name
+    // the speaker. A direct quote's words never do.
     let mut found: Vec<usize> = (from..to)
-        .filter(|&i| (i < site.first || i > site.last) && may_head(&ctx.v, i))
+        .filter(|&i| {
+            ctx.v.step();
+            (site.reported || i < site.first || i > site.last) && may_head(&ctx.v, i)
+        })
         .collect();
     found.sort_by_key(|&i| (distance(i), i));
     found.truncate(MAX_CANDIDATES);
+    // The rules' choice is always a candidate, however far it is (a
+    // speaker carried over from the paragraph before).
+    if let Some((_, end)) = site.rule {
+        let v = &ctx.v;
+        let last = v.tokens.partition_point(|t| t.end() <= end);
+        if let Some(k) = (last.saturating_sub(1)..=last.min(v.tokens.len() - 1))
+            .rev()
+            .find(|&k| v.tokens[k].end() == end && v.tokens[k].is_word())
+            && !found.contains(&k)
+            && (k < site.first || k > site.last)
+        {
+            found.push(k);
+        }
+    }
     found
 }
 
@@ -213,18 +276,18 @@ pub(crate) fn features(
     // Place relative to the quote.
     let s = ctx.sentences[site.sentence];
     let before = i < site.first;
-    let distance = if before {
-        site.first - i
-    } else {
-        i - site.last
-    };
+    let inside = i >= site.first && i <= site.last;
+    let distance = site.distance(i);
     let own_sentence = i >= s.first && i < s.last;
     let sentence_of_i = ctx.sentence_of(i);
+    let other_paragraph = ctx.sentences[sentence_of_i].paragraph != s.paragraph;
     let place: u64 = match (before, own_sentence) {
+        _ if inside => 6,
         (true, true) => 0,
         (false, true) => 1,
-        (true, false) if ctx.sentences[sentence_of_i].paragraph != s.paragraph => 2,
+        (true, false) if other_paragraph => 2,
         (true, false) => 3,
+        (false, false) if other_paragraph => 5,
         (false, false) => 4,
     };
     let place = place * 16 + bucket(distance);
@@ -232,7 +295,7 @@ pub(crate) fn features(
     f.with(t::PLACE_SHAPE, place * 8 + sh);
     f.with(t::PLACE_KIND, place * 2 + u64::from(site.reported));
     f.with(t::PLACE_FLAGS, place << 16 | flags);
-    let alone = paragraph_is_quote(ctx, site);
+    let alone = doc.quote_only[s.paragraph];
     f.with(t::PLACE_ALONE, place * 2 + u64::from(alone));
     f.with(t::RANK, u64::from(before) * 8 + rank.min(7) as u64);
     // Where the name runs.
@@ -258,6 +321,14 @@ pub(crate) fn features(
         t::OPENS_SENTENCE,
         u64::from(i == ctx.sentences[sentence_of_i].first),
     );
+    // "Democrats and civil rights groups said": the first of coordinated
+    // speakers, or a later one.
+    let and_next = v.is(i + 1, "and") || v.tokens.get(i + 1).is_some_and(|n| n.is_punct(','));
+    let and_before = i > 1 && (v.is(i - 1, "and") || v.is(i - 2, "and"));
+    f.with(
+        t::COORDINATED,
+        u64::from(and_next) * 2 + u64::from(and_before),
+    );
     f.with(t::POSSESSIVE, u64::from(is_possessive(v.word(i))));
     let paren = (i.saturating_sub(6)..i)
         .rev()
@@ -269,25 +340,6 @@ pub(crate) fn features(
     if tok.cap && ctx.people.knows_surname(v.word(i)) {
         f.with(t::KNOWN, u64::from(before));
     }
-}
-
-/// Whether the quote's paragraph holds nothing but the quote.
-fn paragraph_is_quote(ctx: &Ctx, site: &Site) -> bool {
-    let s = ctx.sentences[site.sentence];
-    let v = &ctx.v;
-    let para = s.paragraph;
-    let first = ctx
-        .sentences
-        .iter()
-        .position(|x| x.paragraph == para)
-        .map_or(s.first, |k| ctx.sentences[k].first);
-    let mut last = s.last;
-    let mut k = site.sentence + 1;
-    while let Some(x) = ctx.sentences.get(k).filter(|x| x.paragraph == para) {
-        last = x.last;
-        k += 1;
-    }
-    (first..last).all(|m| !v.tokens[m].is_word() || !v.outside(m))
 }
 
 /// Where candidate `i` stands relative to the quote's cue.
@@ -332,6 +384,7 @@ fn rule_features(site: &Site, start: usize, end: usize, place: u64, f: &mut Feat
     };
     f.with(t::RULE, rule);
     f.with(t::RULE_PLACE, rule * 256 + place);
+    f.with(t::RULE_CARRIED, rule * 2 + u64::from(site.carried));
 }
 
 /// The best candidate by `model`, with its share of the softmax.
@@ -348,7 +401,7 @@ pub(crate) fn choose(model: &Model, scored: &[(usize, f32)]) -> Option<(usize, f
 }
 
 /// The speaker whose name is headed by token `i`.
-pub(crate) fn speaker_at(ctx: &mut Ctx, site: &Site, i: usize) -> Option<Speaker> {
+pub(crate) fn speaker_at(ctx: &mut Ctx, i: usize) -> Option<Speaker> {
     let v = &ctx.v;
     let tok = v.tokens[i];
     if tok.has(PRONOUN) {
@@ -375,20 +428,41 @@ pub(crate) fn speaker_at(ctx: &mut Ctx, site: &Site, i: usize) -> Option<Speaker
     while a < i && !v.tokens[a].is_word() {
         a += 1;
     }
-    let _ = site;
+    // The head word the corpus marks is the last capitalised one: the noun
+    // after it belongs to the phrase ("the Danish leader", "Sato's
+    // assistant", "the Clinton campaign").
+    let mut b = i + 1;
+    if tok.cap {
+        // Over lowercase adjectives to the role or group noun after them:
+        // "a likely Green presidential nominee".
+        let mut k = i + 1;
+        while k < v.tokens.len() && k < i + 5 && {
+            let n = &v.tokens[k];
+            n.is_word()
+                && v.outside(k)
+                && !n.cap
+                && !n.has(CUE | FUNC | DET | PREP | AUX | CONJ | PRONOUN)
+        } {
+            if v.tokens[k].has(ROLE | GROUP) {
+                b = k + 1;
+            }
+            k += 1;
+        }
+    }
+    let last = &v.tokens[b - 1];
     let article = Article::before(v, 0, a);
-    let phrase = Phrase::speaker(a, i + 1, article);
+    let phrase = Phrase::speaker(a, b, article);
     // The phrase as written, with its article.
     let start = if a > 0 && v.tokens[a - 1].has(DET) {
         v.tokens[a - 1].start()
     } else {
         v.tokens[a].start()
     };
-    let end = tok.end();
+    let end = last.end();
     let written = v.text[start..end].to_string();
     match ctx.people.phrase(&ctx.v, phrase) {
         // "the mayor said": the role as written, and whom it names.
-        Some(mut found) if !tok.cap && found.id.is_some() => {
+        Some(mut found) if !last.cap && found.id.is_some() => {
             found.written = Some(written);
             Some(found)
         }
@@ -398,25 +472,60 @@ pub(crate) fn speaker_at(ctx: &mut Ctx, site: &Site, i: usize) -> Option<Speaker
     }
 }
 
-/// The words an article writes in lowercase somewhere.
+/// What the ranker knows of the whole article: the words it writes in
+/// lowercase somewhere, and which paragraphs hold nothing but quotes.
 pub(crate) struct DocWords {
     lower: HashSet<u32, BuildHasherDefault<FastHash>>,
+    /// Per paragraph, whether every word outside quotes is missing.
+    quote_only: Vec<bool>,
 }
 
 impl DocWords {
-    /// The lowercase words of the text of `v`.
-    pub(crate) fn of(v: &View) -> DocWords {
+    /// What the ranker needs to know of the article of `ctx`.
+    pub(crate) fn of(ctx: &Ctx) -> DocWords {
+        let v = &ctx.v;
         let lower = (0..v.tokens.len())
             .filter(|&i| v.tokens[i].is_word() && !v.tokens[i].cap)
             .map(|i| word_hash(v.word(i)))
             .collect();
-        DocWords { lower }
+        let paragraphs = ctx.sentences.last().map_or(0, |s| s.paragraph + 1);
+        let mut quote_only = vec![true; paragraphs];
+        for s in ctx.sentences {
+            if quote_only[s.paragraph] {
+                quote_only[s.paragraph] =
+                    (s.first..s.last).all(|m| !v.tokens[m].is_word() || !v.outside(m));
+            }
+        }
+        DocWords { lower, quote_only }
     }
 
     /// Whether the article writes `word` in lowercase somewhere.
     pub(crate) fn lowercase(&self, word: &str) -> bool {
         self.lower.contains(&word_hash(word))
     }
+}
+
+/// A person named here by a role phrase ("the mayor said"), shown as
+/// written with the person: `None` when the speaker is not such a phrase.
+fn as_written(v: &View, sp: &Speaker) -> Option<Speaker> {
+    sp.id?;
+    let last = (0..v.tokens.len())
+        .rev()
+        .find(|&k| v.tokens[k].end() <= sp.end && v.tokens[k].is_word())?;
+    let t = &v.tokens[last];
+    if t.cap || !t.has(ROLE | GROUP) || t.end() != sp.end {
+        return None;
+    }
+    let first = v.tokens.partition_point(|t| t.start() < sp.start);
+    let start = if first > 0 && v.tokens[first - 1].has(DET) {
+        v.tokens[first - 1].start()
+    } else {
+        sp.start
+    };
+    Some(Speaker {
+        written: Some(v.text[start..sp.end].to_string()),
+        ..sp.clone()
+    })
 }
 
 /// Lets the speaker model choose the speaker of every kept direct quote
@@ -427,7 +536,7 @@ pub(crate) fn rank(ctx: &mut Ctx, model: Option<&Model>, mut trace: Option<&mut 
         return;
     }
     let sites = sites(ctx);
-    let doc = DocWords::of(&ctx.v);
+    let doc = DocWords::of(ctx);
     let mut f = Features::default();
     for (owner, site) in sites {
         let found = candidates(ctx, &site);
@@ -463,16 +572,33 @@ pub(crate) fn rank(ctx: &mut Ctx, model: Option<&Model>, mut trace: Option<&mut 
         let Some((best, confidence)) = choose(model, &scored) else {
             continue;
         };
-        if let Some(speaker) = speaker_at(ctx, &site, best) {
+        // The rules' speaker, when it holds the chosen word, says more
+        // ("the Guild of Harbour Pilots" past its `of`).
+        let t = &ctx.v.tokens[best];
+        let agrees = site
+            .rule
+            .is_some_and(|(a, b)| t.start() >= a && t.end() <= b);
+        let rule = match owner {
+            Owner::Direct(qi) => ctx.direct[qi].speaker.clone(),
+            Owner::Reported(r) => ctx.reported[r].speaker.clone(),
+        };
+        let speaker = match rule {
+            Some(rule) if agrees && rule.is_person() => as_written(&ctx.v, &rule),
+            // A body: the longer of the rules' phrase and the model's.
+            rule => speaker_at(ctx, best).filter(|sp| {
+                !(agrees && rule.is_some_and(|r| r.start <= sp.start && r.end >= sp.end))
+            }),
+        };
+        match owner {
+            Owner::Direct(qi) => ctx.direct[qi].speaker_confidence = Some(confidence),
+            Owner::Reported(r) => ctx.reported[r].speaker_confidence = Some(confidence),
+        }
+        if let Some(speaker) = speaker {
             match owner {
-                Owner::Direct(qi) => {
-                    ctx.direct[qi].speaker = Some(speaker);
-                    ctx.direct[qi].speaker_confidence = Some(confidence);
-                }
+                Owner::Direct(qi) => ctx.direct[qi].speaker = Some(speaker),
                 Owner::Reported(r) => {
                     ctx.sentence_speaker[ctx.reported[r].sentence] = Some(speaker.clone());
-                    ctx.reported[r].speaker = speaker;
-                    ctx.reported[r].speaker_confidence = Some(confidence);
+                    ctx.reported[r].speaker = Some(speaker);
                 }
             }
         }
@@ -505,11 +631,12 @@ fn sites(ctx: &Ctx) -> Vec<(Owner, Site)> {
                 cue: d.cue_at,
                 rule: d.speaker.as_ref().map(|s| (s.start, s.end)),
                 reported: false,
+                carried: d.speaker.is_some() && !d.attributed,
             },
         ));
     }
     for (r, rep) in ctx.reported.iter().enumerate() {
-        let (first, last) = content(ctx, rep);
+        let (first, last) = rep.content;
         sites.push((
             Owner::Reported(r),
             Site {
@@ -517,44 +644,11 @@ fn sites(ctx: &Ctx) -> Vec<(Owner, Site)> {
                 last,
                 sentence: rep.sentence,
                 cue: Some(rep.cue_at),
-                rule: Some((rep.speaker.start, rep.speaker.end)),
+                rule: rep.speaker.as_ref().map(|s| (s.start, s.end)),
                 reported: true,
+                carried: false,
             },
         ));
     }
     sites
-}
-
-/// The tokens of what a reported sentence reports: after its cue (and a
-/// `that`) when enough words follow it, else before it (`…, officials
-/// said.`); after the source of a sentence opening with `according to`.
-pub(crate) fn content(ctx: &Ctx, r: &Reported) -> (usize, usize) {
-    let v = &ctx.v;
-    let s = ctx.sentences[r.sentence];
-    let (ca, cb) = r.cue_at;
-    let mut last = s.last.saturating_sub(1).max(s.first);
-    while last > s.first && !v.tokens[last].is_word() {
-        last -= 1;
-    }
-    let words_after = (cb + 1..=last).filter(|&k| v.tokens[k].is_word()).count();
-    let according = v.is(ca, "according");
-    let (mut first, mut end) = if according && ca <= s.first + 1 {
-        // "According to X, …": after the first comma past the source.
-        let comma = (cb + 1..last).find(|&k| v.tokens[k].is_punct(','));
-        (comma.map_or(cb + 1, |c| c + 1), last)
-    } else if according || words_after < 3 {
-        (s.first, ca.saturating_sub(1))
-    } else {
-        (cb + 1, last)
-    };
-    while first < end && (!v.tokens[first].is_word() || v.is(first, "that")) {
-        first += 1;
-    }
-    while end > first && !v.tokens[end].is_word() {
-        end -= 1;
-    }
-    if first >= end {
-        return (s.first, last);
-    }
-    (first, end)
 }

@@ -18,6 +18,7 @@ pub(crate) mod carry;
 pub(crate) mod cues;
 pub(crate) mod direct;
 pub(crate) mod heads;
+pub(crate) mod learned_cues;
 pub(crate) mod quotes;
 pub(crate) mod reported;
 pub(crate) mod speakers;
@@ -28,6 +29,7 @@ use std::cell::Cell;
 use crate::attribution::quotes::{Quote, Quotes};
 use crate::attribution::speakers::{People, Speaker};
 use crate::attribution::view::View;
+use crate::learn::Model;
 use crate::text::normalise::Token;
 use crate::text::sentences::SentenceTokens;
 
@@ -62,11 +64,13 @@ pub(crate) struct Reported {
     /// The sentence.
     pub sentence: usize,
     /// Who speaks.
-    pub speaker: Speaker,
+    pub speaker: Option<Speaker>,
     /// The cue, as written.
     pub cue: String,
     /// The cue's first and last token.
     pub cue_at: (usize, usize),
+    /// The first and last token of what is reported.
+    pub content: (usize, usize),
     /// How sure the extractor is.
     pub confidence: f32,
     /// How sure the speaker is, when a model chose it.
@@ -175,8 +179,9 @@ fn sentence_of_each(sentences: &[SentenceTokens], quotes: &[Quote]) -> Vec<usize
 }
 
 /// Runs the attribution passes over every sentence, then carries speakers
-/// over to the quotes left without one.
-pub(crate) fn attribute(ctx: &mut Ctx) {
+/// over to the quotes left without one. With a cue `model`, reported speech
+/// is found by it, after the direct quotes, instead of by the rules.
+pub(crate) fn attribute(ctx: &mut Ctx, model: Option<&Model>) {
     let quotes = ctx.quotes;
     let mut next_quote = 0;
     for (si, s) in ctx.sentences.iter().enumerate() {
@@ -195,7 +200,12 @@ pub(crate) fn attribute(ctx: &mut Ctx) {
         for qi in first_quote..next_quote {
             direct::attribute(ctx, qi, s.last);
         }
-        reported::find(ctx, si);
+        if model.is_none() {
+            reported::find(ctx, si);
+        }
+    }
+    if let Some(model) = model {
+        learned_cues::reported(ctx, model);
     }
     carry::speakers(ctx);
 }

@@ -1,0 +1,65 @@
+//! Training the cue classifier: every word the extractor could take as a
+//! cue in a PolNeAR training article is labelled by whether it lies in an
+//! annotated cue ("said", "according to", "claims").
+
+use hearsay_core::CharIndex;
+use hearsay_core::learn::{Features, Model, Options, fit_platt, train_binary};
+use hearsay_core::models::Trace;
+
+use crate::corpus::Article;
+
+/// Options of the cue classifier.
+pub fn options() -> Options {
+    Options {
+        bits: 15,
+        epochs: 6,
+        rate: 0.1,
+        l2: 1e-5,
+        ..Options::default()
+    }
+}
+
+/// The labelled examples of one article.
+pub fn examples(article: &Article, trace: &Trace) -> Vec<(Features, bool)> {
+    let index = CharIndex::new(&article.text);
+    let cues: Vec<[usize; 2]> = article
+        .gold
+        .attributions
+        .iter()
+        .flat_map(|a| a.cue.iter().copied())
+        .collect();
+    trace
+        .cues
+        .iter()
+        .map(|(span, f)| {
+            let (start, end) = (index.char_of_byte(span.start), index.char_of_byte(span.end));
+            let cue = cues.iter().any(|c| start >= c[0] && end <= c[1]);
+            (f.clone(), cue)
+        })
+        .collect()
+}
+
+/// Trains the classifier and calibrates it on held-out folds.
+pub fn train(examples: &[(Features, bool)], opts: &Options) -> Model {
+    let mut model = train_binary(examples, opts);
+    let folds = 5;
+    let mut pairs = Vec::new();
+    for k in 0..folds {
+        let train: Vec<(Features, bool)> = examples
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| i % folds != k)
+            .map(|(_, e)| e.clone())
+            .collect();
+        let held = train_binary(&train, opts);
+        pairs.extend(
+            examples
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| i % folds == k)
+                .map(|(_, (f, y))| (held.score(f), *y)),
+        );
+    }
+    model.calibration = fit_platt(&pairs);
+    model
+}
