@@ -33,8 +33,10 @@ pub(crate) const REPORTED_SPEECH_VERB: f32 = 0.7;
 /// A cue's calibrated probability from which it introduces reported speech.
 pub(crate) const REPORTED_MIN_CUE: f32 = 0.65;
 
-/// A denial.
+/// A denial, when no model scores it.
 pub(crate) const DENIAL: f32 = 0.8;
+/// A denial pattern's probability from which it is suggested.
+pub(crate) const DENIAL_THRESHOLD: f32 = 0.1;
 
 /// What a claim's score starts from.
 pub(crate) const CLAIM_BASE: f32 = 0.2;

@@ -36,13 +36,13 @@ pub(crate) fn run(
     if let Some(trace) = trace.as_deref_mut() {
         attribution::learned_cues::record(&ctx, trace);
     }
-    attribution::heads::rank(&mut ctx, models.speaker.as_ref(), trace);
+    attribution::heads::rank(&mut ctx, models.speaker.as_ref(), trace.as_deref_mut());
     let mut found = quote_suggestions(&ctx);
     for (si, s) in sents.iter().enumerate() {
         if s.boilerplate {
             continue;
         }
-        found.extend(stance::denial(&mut ctx, si));
+        found.extend(stance::denial(&mut ctx, si, models, trace.as_deref_mut()));
         if config.claims {
             found.extend(stance::claim(&ctx, si));
         }
@@ -63,6 +63,7 @@ fn quote_suggestions(ctx: &Ctx) -> Vec<Found> {
             speaker: r.speaker.clone(),
             cue: Some(r.cue.clone()),
             confidence: r.confidence,
+            speaker_confidence: r.speaker_confidence,
         }
     });
     let direct = ctx
@@ -83,6 +84,7 @@ fn quote_suggestions(ctx: &Ctx) -> Vec<Found> {
                 speaker: d.speaker.clone(),
                 cue: d.cue.clone(),
                 confidence: confidence::direct(attribution, q),
+                speaker_confidence: d.speaker_confidence,
             }
         });
     reported.chain(direct).collect()

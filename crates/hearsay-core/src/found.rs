@@ -23,6 +23,7 @@ pub(crate) struct Found {
     pub speaker: Option<Speaker>,
     pub cue: Option<String>,
     pub confidence: f32,
+    pub speaker_confidence: Option<f32>,
 }
 
 /// The analysis of `text`: its sentences, what was found (dropping what is
@@ -82,6 +83,7 @@ pub(crate) fn into_analysis(
                 speaker_span,
                 cue: r.cue,
                 confidence: r.confidence.clamp(0.0, 1.0),
+                speaker_confidence: r.speaker_confidence.map(|c| c.clamp(0.0, 1.0)),
                 sentence: si,
             }
         })

@@ -155,8 +155,13 @@ pub struct Suggestion {
     pub speaker_span: Option<Span>,
     /// The speech or denial cue ("said", "according to", "ruled out").
     pub cue: Option<String>,
-    /// How sure the extractor is, in `[0, 1]`; higher ranks first.
+    /// How sure the extractor is, in `[0, 1]`; higher ranks first. Learned
+    /// and calibrated: of the suggestions given a confidence of about `c`, a
+    /// share of about `c` is right.
     pub confidence: f32,
+    /// How sure the extractor is of the speaker, in `[0, 1]` (calibrated
+    /// like `confidence`), when a model chose it.
+    pub speaker_confidence: Option<f32>,
     /// Index into [`Analysis::sentences`] of the sentence where the span starts.
     pub sentence: usize,
 }

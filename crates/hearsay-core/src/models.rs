@@ -23,11 +23,15 @@ pub struct Models {
     pub cue: Option<Model>,
     /// Scores a sentence as a check-worthy claim.
     pub claim: Option<Model>,
+    /// Tells whether a denial pattern ("rejected", "ruled out") is someone
+    /// denying something, or a mere action ("refused to drop the gun").
+    pub denial: Option<Model>,
 }
 
 static SPEAKER: &[u8] = include_bytes!("../models/speaker.hsm");
 static CUE: &[u8] = include_bytes!("../models/cue.hsm");
 static CLAIM: &[u8] = include_bytes!("../models/claim.hsm");
+static DENIAL: &[u8] = include_bytes!("../models/denial.hsm");
 
 impl Models {
     /// The models embedded in this build, decoded once.
@@ -37,6 +41,7 @@ impl Models {
             speaker: Model::from_bytes(SPEAKER).ok(),
             cue: Model::from_bytes(CUE).ok(),
             claim: Model::from_bytes(CLAIM).ok(),
+            denial: Model::from_bytes(DENIAL).ok(),
         })
     }
 
@@ -47,7 +52,7 @@ impl Models {
 }
 
 /// What a training run sees of one analysis: the features each model
-/// scored, next to where in the text they were (code point offsets).
+/// scored, next to where in the text they were (byte offsets).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Trace {
     /// For each quote suggestion, the candidate heads of its speaker.
@@ -56,6 +61,8 @@ pub struct Trace {
     pub cues: Vec<(Range<usize>, Features)>,
     /// For each sentence, its claim features.
     pub claims: Vec<(Range<usize>, Features)>,
+    /// For each sentence with a denial pattern, its features.
+    pub denials: Vec<(Range<usize>, Features)>,
 }
 
 /// The speaker candidates of one quote suggestion.

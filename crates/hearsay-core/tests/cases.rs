@@ -781,7 +781,13 @@ fn denial_cues_and_scope() {
             "“There will be no new taxes,” said Ana Ruiz.",
             &["Ana Ruiz|There will be no"],
         ),
-        ("The treaty excludes foreign bases.", &["-|excludes"]),
+        // what a text excludes is no one denying anything (the denial model
+        // learned so from the news corpus); a person excluding is
+        ("The treaty excludes foreign bases.", &[]),
+        (
+            "The minister excluded any new bases on Monday, saying talks were over.",
+            &["the minister|excluded"],
+        ),
         (
             "Ana Ruiz denied that she had met the lobbyist.",
             &["Ana Ruiz|denied"],

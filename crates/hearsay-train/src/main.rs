@@ -6,6 +6,7 @@
 
 mod corpus;
 mod cue;
+mod denial;
 mod measure;
 mod speaker;
 
@@ -102,10 +103,22 @@ pub fn train_on(articles: &[corpus::Article]) -> Models {
         "cue: {} words, {positives} in an annotated cue",
         examples.len()
     );
+    let traced = traces(&models);
+    let examples: Vec<_> = articles
+        .iter()
+        .zip(&traced)
+        .flat_map(|(a, t)| denial::examples(a, t))
+        .collect();
+    let positives = examples.iter().filter(|e| e.1).count();
+    models.denial = Some(denial::train(&examples, &denial::options()));
+    eprintln!(
+        "denial: {} patterns, {positives} of them denials",
+        examples.len()
+    );
     let groups: Vec<_> = articles
         .iter()
-        .zip(traces(&models))
-        .flat_map(|(a, t)| speaker::groups(a, &t))
+        .zip(&traced)
+        .flat_map(|(a, t)| speaker::groups(a, t))
         .collect();
     let model = speaker::train(&groups, &speaker::options());
     let (right, usable) = speaker::accuracy(&model, &groups);
@@ -124,6 +137,7 @@ fn train_all(corpus: &std::path::Path, out: &std::path::Path, fraction: f64) -> 
         ("speaker", &models.speaker),
         ("cue", &models.cue),
         ("claim", &models.claim),
+        ("denial", &models.denial),
     ] {
         let Some(model) = model else { continue };
         let path = out.join(format!("{name}.hsm"));

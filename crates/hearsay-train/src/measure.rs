@@ -93,6 +93,7 @@ pub fn load(dir: &Path) -> Models {
         speaker: read("speaker"),
         cue: read("cue"),
         claim: read("claim"),
+        denial: read("denial"),
     }
 }
 

@@ -12,8 +12,8 @@
 //!      "start_utf16": 5, "end_utf16": 41,
 //!      "text": "<text[start..end]>", "kind": "direct",
 //!      "speaker": "Dmitry Peskov", "speaker_span": {"start": 60, "end": 73},
-//!      "cue": "said", "confidence": 0.93, "origin": "extractor",
-//!      "status": "suggested"}]}]}
+//!      "cue": "said", "confidence": 0.93, "speaker_confidence": 0.88,
+//!      "origin": "extractor", "status": "suggested"}]}]}
 //! ```
 //!
 //! * `format` is always `"hearsay"`, `version` is `1` and `offsets` is
@@ -26,7 +26,11 @@
 //!   equals the slice `text[start..end]` of the document; `kind` is
 //!   `"direct"`, `"reported"` or `null`; `speaker`, `speaker_span` and `cue`
 //!   may be `null` (and may be left out when reading); `confidence` is in
-//!   `[0, 1]`; `origin` is `"extractor"` or `"annotator"`; `status` is
+//!   `[0, 1]`, and so is `speaker_confidence`, the extractor's confidence in
+//!   the speaker (`null` when no model chose it; may be left out when
+//!   reading); both are calibrated: of the suggestions given a confidence
+//!   of about `c`, a share of about `c` is right; `origin` is
+//!   `"extractor"` or `"annotator"`; `status` is
 //!   `"suggested"`, `"accepted"` or `"rejected"`. Annotation ids are unique
 //!   within their document.
 //! * Unknown extra fields are accepted and ignored when reading.
@@ -65,6 +69,7 @@
 //!         speaker_span: None,
 //!         cue: None,
 //!         confidence: 1.0,
+//!         speaker_confidence: None,
 //!         origin: Origin::Annotator,
 //!         status: Status::Accepted,
 //!     }],

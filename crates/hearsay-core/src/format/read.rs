@@ -149,6 +149,13 @@ impl Document {
                     a.confidence
                 )));
             }
+            if let Some(c) = a.speaker_confidence
+                && !(0.0..=1.0).contains(&c)
+            {
+                return Err(err(format!(
+                    "speaker_confidence {c} is not between 0 and 1"
+                )));
+            }
         }
         Ok(())
     }

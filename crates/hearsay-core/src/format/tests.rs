@@ -300,6 +300,7 @@ mod export {
                     speaker_span: Some(Span { start: 14, end: 22 }),
                     cue: Some("sagte".into()),
                     confidence: 0.9,
+                    speaker_confidence: Some(0.75),
                     sentence: 0,
                 },
                 Suggestion {
@@ -311,6 +312,7 @@ mod export {
                     speaker_span: None,
                     cue: None,
                     confidence: f32::NAN,
+                    speaker_confidence: Some(f32::NAN),
                     sentence: 1,
                 },
             ],

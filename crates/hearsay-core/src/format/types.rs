@@ -66,6 +66,10 @@ pub struct Annotation {
     pub cue: Option<String>,
     /// Confidence in `[0, 1]` (1 for annotator-made annotations).
     pub confidence: f32,
+    /// Confidence in the speaker, in `[0, 1]`, when the extractor's model
+    /// chose it.
+    #[serde(default)]
+    pub speaker_confidence: Option<f32>,
     /// Who made the annotation.
     pub origin: Origin,
     /// Where the annotation stands in review.
@@ -150,6 +154,7 @@ impl Annotation {
             speaker_span: None,
             cue: None,
             confidence: 1.0,
+            speaker_confidence: None,
             origin: Origin::Annotator,
             status: Status::Accepted,
         }
@@ -241,6 +246,10 @@ impl Document {
                     } else {
                         0.0
                     },
+                    speaker_confidence: s
+                        .speaker_confidence
+                        .filter(|c| c.is_finite())
+                        .map(|c| c.clamp(0.0, 1.0)),
                     origin: Origin::Extractor,
                     status: Status::Suggested,
                     ..Annotation::new(

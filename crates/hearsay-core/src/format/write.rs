@@ -59,7 +59,7 @@ struct AnnotationOut<'a> {
 impl Serialize for AnnotationOut<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let a = self.annotation;
-        let mut out = serializer.serialize_struct("Annotation", 14)?;
+        let mut out = serializer.serialize_struct("Annotation", 15)?;
         out.serialize_field("id", &a.id)?;
         out.serialize_field("label", &a.label)?;
         out.serialize_field("start", &a.start)?;
@@ -72,6 +72,7 @@ impl Serialize for AnnotationOut<'_> {
         out.serialize_field("speaker_span", &a.speaker_span)?;
         out.serialize_field("cue", &a.cue)?;
         out.serialize_field("confidence", &a.confidence)?;
+        out.serialize_field("speaker_confidence", &a.speaker_confidence)?;
         out.serialize_field("origin", &a.origin)?;
         out.serialize_field("status", &a.status)?;
         out.end()

@@ -11,6 +11,8 @@
 //! Example: `The mayor ruled out new taxes.` is a denial with the cue
 //! "ruled out"; `The mayor did not rule out new taxes.` is not.
 
+use crate::attribution::Ctx;
+use crate::learn::{Features, Model};
 use crate::text::lexicon::{CUE, DENYISH, NEG};
 use crate::text::normalise::{Kind, Token, push_key};
 
@@ -68,21 +70,29 @@ const ACTIONS: &[&str] = &[
 ];
 
 /// Finds the first denial cue among the words of `[first, last)`.
+#[cfg(test)]
 pub(crate) fn find(text: &str, tokens: &[Token], first: usize, last: usize) -> Option<Cue> {
+    find_all(text, tokens, first, last).into_iter().next()
+}
+
+/// Finds every denial cue among the words of `[first, last)`, in order.
+pub(crate) fn find_all(text: &str, tokens: &[Token], first: usize, last: usize) -> Vec<Cue> {
     if !tokens[first..last].iter().any(|t| t.has(DENYISH)) {
-        return None;
+        return Vec::new();
     }
     let keys = Keys::of(text, tokens, first, last);
-    (0..keys.len()).find_map(|j| {
-        // Every pattern starts at a denial word, a negator or a speech verb
-        // ("said no to"): other words are passed over without comparing
-        // strings.
-        if keys.k(j).is_empty() || !tokens[keys.idx[j]].has(DENYISH | NEG | CUE) {
-            return None;
-        }
-        let (a, b) = keys.pattern_at(j)?;
-        Some(keys.cue(a, b))
-    })
+    (0..keys.len())
+        .filter_map(|j| {
+            // Every pattern starts at a denial word, a negator or a speech verb
+            // ("said no to"): other words are passed over without comparing
+            // strings.
+            if keys.k(j).is_empty() || !tokens[keys.idx[j]].has(DENYISH | NEG | CUE) {
+                return None;
+            }
+            let (a, b) = keys.pattern_at(j)?;
+            Some(keys.cue(a, b))
+        })
+        .collect()
 }
 
 /// A sentence's words as lowercase keys (marks and punctuation dropped),
@@ -186,6 +196,9 @@ impl<'t> Keys<'t> {
             "exclude" | "excludes" | "excluded" | "excluding" => {
                 (!self.negated(j)).then_some((j, j))
             }
+            // "spurned the offer", "disavowed the remarks", "disputed the
+            // figures": denial verbs of the PolNeAR training cues.
+            w if DENIAL_VERBS.contains(&w) => (!self.negated(j)).then_some((j, j)),
             // "no plans to", "no intention of", "confirming no change".
             "no" => matches!(
                 k(j + 1),
@@ -255,12 +268,116 @@ impl<'t> Keys<'t> {
     }
 }
 
+/// Verbs that deny, beyond reject, dismiss, deny and exclude.
+const DENIAL_VERBS: &[&str] = &[
+    "spurn",
+    "spurns",
+    "spurned",
+    "spurning",
+    "rebuff",
+    "rebuffs",
+    "rebuffed",
+    "rebuffing",
+    "disavow",
+    "disavows",
+    "disavowed",
+    "disavowing",
+    "repudiate",
+    "repudiates",
+    "repudiated",
+    "repudiating",
+    "dispute",
+    "disputes",
+    "disputed",
+    "disputing",
+    "refute",
+    "refutes",
+    "refuted",
+    "refuting",
+    "contradict",
+    "contradicts",
+    "contradicted",
+    "contradicting",
+];
+
 /// What "refused to" may be followed by without refusing anything:
 /// "refused to rule out" is the opposite, "declined to comment" is silence.
 const NOT_REFUSALS: &[&str] = &[
     "rule", "exclude", "deny", "comment", "say", "answer", "discuss", "reject", "dismiss",
     "confirm", "be", "disclose", "specify",
 ];
+
+/// Whether the denial `cue` is one of the patterns that define a denial
+/// ("ruled out", "no plans to", "there will be no"), which no model drops.
+pub(crate) fn by_definition(v: &crate::attribution::view::View, cue: &Cue) -> bool {
+    ["rule", "rules", "ruled", "ruling", "no", "there"]
+        .iter()
+        .any(|w| v.is(cue.first, w))
+}
+
+/// Feature templates of the denial model.
+mod t {
+    pub const FIRST: u32 = 201;
+    pub const CUE_TEXT: u32 = 202;
+    pub const NEXT: u32 = 203;
+    pub const PREV: u32 = 204;
+    pub const CUE_PROB: u32 = 205;
+    pub const IN_QUOTE: u32 = 206;
+    pub const SPEAKER: u32 = 207;
+    pub const REPORTED: u32 = 208;
+    pub const SUBJECT: u32 = 209;
+    pub const LENGTH: u32 = 210;
+    pub const SPEECH: u32 = 211;
+}
+
+/// The features of the denial pattern `cue` of sentence `si`: its words,
+/// its neighbours, how likely the cue model finds its first word to be a
+/// cue, and whether someone is said to speak in the sentence.
+pub(crate) fn features(
+    ctx: &Ctx,
+    si: usize,
+    cue: &Cue,
+    cue_model: Option<&Model>,
+    f: &mut Features,
+) {
+    let v = &ctx.v;
+    let s = ctx.sentences[si];
+    f.text(t::FIRST, v.word(cue.first));
+    f.text(t::CUE_TEXT, &ctx.words(cue.first, cue.last));
+    let word = |i: usize| {
+        (s.first..s.last)
+            .contains(&i)
+            .then(|| v.word(i))
+            .unwrap_or("<edge>")
+    };
+    f.text(t::NEXT, word(cue.last + 1));
+    f.text(t::PREV, word(cue.first.wrapping_sub(1)));
+    if let Some(model) = cue_model {
+        let mut g = Features::default();
+        let quoted = (s.first..s.last).any(|m| !v.outside(m));
+        crate::attribution::learned_cues::features(ctx, s.first, s.last, quoted, cue.first, &mut g);
+        let p = model.probability(&g);
+        f.with(t::CUE_PROB, (p * 10.0) as u64);
+    }
+    let in_quote = !v.outside(cue.first);
+    f.with(t::IN_QUOTE, u64::from(in_quote));
+    f.with(t::SPEAKER, u64::from(ctx.sentence_speaker[si].is_some()));
+    f.with(
+        t::REPORTED,
+        u64::from(ctx.reported.iter().any(|r| r.sentence == si)),
+    );
+    let subject = match cue.first.checked_sub(1).filter(|&p| p >= s.first) {
+        Some(p) if v.tokens[p].has(crate::text::lexicon::PRONOUN) => 1,
+        Some(p) if v.tokens[p].cap => 2,
+        Some(p) if v.tokens[p].is_word() => 3,
+        Some(_) => 4,
+        None => 0,
+    };
+    f.with(t::SUBJECT, subject);
+    f.with(t::LENGTH, ((s.last - s.first) / 8).min(8) as u64);
+    let speech = (s.first..s.last).any(|m| v.tokens[m].has(CUE) && v.outside(m));
+    f.with(t::SPEECH, u64::from(speech));
+}
 
 #[cfg(test)]
 mod tests {

@@ -14,15 +14,49 @@ pub(crate) mod denials;
 use crate::attribution::Ctx;
 use crate::attribution::quotes::NONE;
 use crate::attribution::speakers::walk::left;
-use crate::confidence::DENIAL;
+use crate::confidence::{DENIAL, DENIAL_THRESHOLD};
 use crate::found::Found;
+use crate::learn::Features;
+use crate::models::{Models, Trace};
 use crate::stance::claims::Asserted;
 use crate::{Label, QuoteKind};
 
-/// The denial in sentence `si`, if it holds one.
-pub(crate) fn denial(ctx: &mut Ctx, si: usize) -> Option<Found> {
+/// The denial in sentence `si`, if it holds one: a denial pattern that the
+/// denial model (when there is one) takes for someone denying something.
+pub(crate) fn denial(
+    ctx: &mut Ctx,
+    si: usize,
+    models: &Models,
+    trace: Option<&mut Trace>,
+) -> Option<Found> {
     let s = ctx.sentences[si];
-    let c = denials::find(ctx.v.text, ctx.v.tokens, s.first, s.last)?;
+    let mut trace = trace;
+    let mut chosen = None;
+    for c in denials::find_all(ctx.v.text, ctx.v.tokens, s.first, s.last) {
+        let mut confidence = DENIAL;
+        if models.denial.is_some() || trace.is_some() {
+            let mut f = Features::default();
+            denials::features(ctx, si, &c, models.cue.as_ref(), &mut f);
+            if let Some(trace) = trace.as_deref_mut() {
+                trace.denials.push((s.start..s.end, f.clone()));
+            }
+            // "ruled out", "no plans to", "there will be no" are denials
+            // by definition, however the news corpus annotates them: the
+            // model judges the other patterns.
+            if let Some(model) = models
+                .denial
+                .as_ref()
+                .filter(|_| !denials::by_definition(&ctx.v, &c))
+            {
+                confidence = model.probability(&f);
+            }
+        }
+        if confidence >= DENIAL_THRESHOLD {
+            chosen = Some((c, confidence));
+            break;
+        }
+    }
+    let (c, confidence) = chosen?;
     let q = ctx.v.inside[c.first];
     let speaker = if q != NONE && ctx.direct[q as usize].keep {
         ctx.direct[q as usize].speaker.clone()
@@ -37,7 +71,8 @@ pub(crate) fn denial(ctx: &mut Ctx, si: usize) -> Option<Found> {
         kind: None,
         speaker,
         cue: Some(ctx.words(c.first, c.last)),
-        confidence: DENIAL,
+        confidence,
+        speaker_confidence: None,
     })
 }
 
@@ -61,5 +96,6 @@ pub(crate) fn claim(ctx: &Ctx, si: usize) -> Option<Found> {
         speaker: None,
         cue: None,
         confidence: score,
+        speaker_confidence: None,
     })
 }

@@ -254,7 +254,10 @@ const LISTS: &[(Lex, &str)] = &[
         "rule rules ruled ruling reject rejects rejected rejecting rejection dismiss dismisses \
          dismissed dismissing deny denies denied denying denial exclude excludes excluded \
          excluding no not never against refused refuses refuse refusing declined declines \
-         there opposed opposes oppose",
+         there opposed opposes oppose spurn spurns spurned spurning rebuff rebuffs rebuffed \
+         rebuffing disavow disavows disavowed disavowing repudiate repudiates repudiated \
+         repudiating dispute disputes disputed disputing refute refutes refuted refuting \
+         contradict contradicts contradicted contradicting",
     ),
     (
         FUTURE,
