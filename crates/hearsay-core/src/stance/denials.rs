@@ -345,10 +345,11 @@ pub(crate) fn features(
     f.text(t::FIRST, v.word(cue.first));
     f.text(t::CUE_TEXT, &ctx.words(cue.first, cue.last));
     let word = |i: usize| {
-        (s.first..s.last)
-            .contains(&i)
-            .then(|| v.word(i))
-            .unwrap_or("<edge>")
+        if (s.first..s.last).contains(&i) {
+            v.word(i)
+        } else {
+            "<edge>"
+        }
     };
     f.text(t::NEXT, word(cue.last + 1));
     f.text(t::PREV, word(cue.first.wrapping_sub(1)));
