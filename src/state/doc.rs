@@ -5,7 +5,7 @@
 
 use std::collections::BTreeSet;
 
-use hearsay_core::format::{Annotation, Document, Origin, Status, by_sentence};
+use hearsay_core::format::{Annotation, Document, Status, by_sentence};
 use hearsay_core::{CharIndex, Config, Label, QuoteKind, analyze};
 
 use super::{Replay, Workspace};
@@ -261,18 +261,8 @@ impl DocState {
         let start = start.min(end);
         let text = index.slice(start, end).to_owned();
         Annotation {
-            id: self.fresh_id(),
-            label,
-            start,
-            end,
-            text,
             kind: (label == Label::Quote).then_some(QuoteKind::Direct),
-            speaker: None,
-            speaker_span: None,
-            cue: None,
-            confidence: 1.0,
-            origin: Origin::Annotator,
-            status: Status::Accepted,
+            ..Annotation::new(self.fresh_id(), label, start, end, text)
         }
     }
 }
