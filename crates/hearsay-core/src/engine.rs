@@ -13,6 +13,7 @@
 use crate::attribution::{self, Ctx, quotes};
 use crate::confidence::{self, Attribution};
 use crate::found::{self, Found};
+use crate::learn::{Features, Model};
 use crate::models::{Models, Trace};
 use crate::text::normalise::tokenize;
 use crate::text::{boilerplate, sentences};
@@ -37,7 +38,7 @@ pub(crate) fn run(
         attribution::learned_cues::record(&ctx, trace);
     }
     attribution::heads::rank(&mut ctx, models.speaker.as_ref(), trace.as_deref_mut());
-    let mut found = quote_suggestions(&ctx);
+    let mut found = quote_suggestions(&ctx, models.quote.as_ref(), trace.as_deref_mut());
     for (si, s) in sents.iter().enumerate() {
         if s.boilerplate {
             continue;
@@ -52,40 +53,59 @@ pub(crate) fn run(
     (analysis, steps)
 }
 
-/// The reported speech and the kept direct quotes as suggestions.
-fn quote_suggestions(ctx: &Ctx) -> Vec<Found> {
-    let reported = ctx.reported.iter().map(|r| {
-        let t = ctx.v.tokens;
-        Found {
+/// The reported speech and the kept direct quotes as suggestions, their
+/// confidence from the quote model when there is one (its features also
+/// go to `trace`).
+fn quote_suggestions(
+    ctx: &Ctx,
+    model: Option<&Model>,
+    mut trace: Option<&mut Trace>,
+) -> Vec<Found> {
+    let t = ctx.v.tokens;
+    let mut found = Vec::with_capacity(ctx.reported.len() + ctx.quotes.len());
+    let mut f = Features::default();
+    for r in &ctx.reported {
+        let bytes = t[r.content.0].start()..t[r.content.1].end();
+        f.clear();
+        confidence::reported_features(ctx, r, &mut f);
+        found.push(Found {
             label: Label::Quote,
-            bytes: t[r.content.0].start()..t[r.content.1].end(),
+            bytes,
             kind: Some(QuoteKind::Reported),
             speaker: r.speaker.clone(),
             cue: Some(r.cue.clone()),
-            confidence: r.confidence,
+            confidence: model.map_or(r.confidence, |m| m.probability(&f)),
             speaker_confidence: r.speaker_confidence,
-        }
-    });
-    let direct = ctx
-        .quotes
-        .iter()
-        .zip(&ctx.direct)
-        .filter(|(_, d)| d.keep)
-        .map(|(q, d)| {
-            let attribution = match (&d.speaker, d.attributed) {
-                (Some(_), true) => Attribution::Found,
-                (Some(_), false) => Attribution::Carried,
-                (None, _) => Attribution::None,
-            };
-            Found {
-                label: Label::Quote,
-                bytes: d.start..q.end,
-                kind: Some(QuoteKind::Direct),
-                speaker: d.speaker.clone(),
-                cue: d.cue.clone(),
-                confidence: confidence::direct(attribution, q),
-                speaker_confidence: d.speaker_confidence,
-            }
         });
-    reported.chain(direct).collect()
+        if let Some(trace) = trace.as_deref_mut() {
+            trace
+                .quotes
+                .push((found[found.len() - 1].bytes.clone(), f.clone()));
+        }
+    }
+    for (q, d) in ctx.quotes.iter().zip(&ctx.direct).filter(|(_, d)| d.keep) {
+        let attribution = match (&d.speaker, d.attributed) {
+            (Some(_), true) => Attribution::Found,
+            (Some(_), false) => Attribution::Carried,
+            (None, _) => Attribution::None,
+        };
+        f.clear();
+        confidence::direct_features(q, d, attribution, &mut f);
+        found.push(Found {
+            label: Label::Quote,
+            bytes: d.start..q.end,
+            kind: Some(QuoteKind::Direct),
+            speaker: d.speaker.clone(),
+            cue: d.cue.clone(),
+            confidence: model
+                .map_or_else(|| confidence::direct(attribution, q), |m| m.probability(&f)),
+            speaker_confidence: d.speaker_confidence,
+        });
+        if let Some(trace) = trace.as_deref_mut() {
+            trace
+                .quotes
+                .push((found[found.len() - 1].bytes.clone(), f.clone()));
+        }
+    }
+    found
 }

@@ -26,12 +26,16 @@ pub struct Models {
     /// Tells whether a denial pattern ("rejected", "ruled out") is someone
     /// denying something, or a mere action ("refused to drop the gun").
     pub denial: Option<Model>,
+    /// Gives a quote suggestion its confidence: the chance that a person
+    /// reviewing it accepts it.
+    pub quote: Option<Model>,
 }
 
 static SPEAKER: &[u8] = include_bytes!("../models/speaker.hsm");
 static CUE: &[u8] = include_bytes!("../models/cue.hsm");
 static CLAIM: &[u8] = include_bytes!("../models/claim.hsm");
 static DENIAL: &[u8] = include_bytes!("../models/denial.hsm");
+static QUOTE: &[u8] = include_bytes!("../models/quote.hsm");
 
 impl Models {
     /// The models embedded in this build, decoded once.
@@ -42,6 +46,7 @@ impl Models {
             cue: Model::from_bytes(CUE).ok(),
             claim: Model::from_bytes(CLAIM).ok(),
             denial: Model::from_bytes(DENIAL).ok(),
+            quote: Model::from_bytes(QUOTE).ok(),
         })
     }
 
@@ -63,6 +68,8 @@ pub struct Trace {
     pub claims: Vec<(Range<usize>, Features)>,
     /// For each sentence with a denial pattern, its features.
     pub denials: Vec<(Range<usize>, Features)>,
+    /// For each quote suggestion, its features for the quote model.
+    pub quotes: Vec<(Range<usize>, Features)>,
 }
 
 /// The speaker candidates of one quote suggestion.

@@ -4,10 +4,12 @@
 //! seeds, one thread, examples in file order). `make train` runs it; the
 //! files land in `crates/hearsay-core/models/`, where the core embeds them.
 
+mod calibrate;
 mod corpus;
 mod cue;
 mod denial;
 mod measure;
+mod scorer;
 mod speaker;
 
 use std::fs;
@@ -75,7 +77,20 @@ fn main() -> ExitCode {
 pub fn train(corpus: &std::path::Path, fraction: f64) -> Result<Models, String> {
     let articles = corpus::polnear(&corpus.join("polnear-train"))?;
     let n = ((articles.len() as f64) * fraction).round() as usize;
-    Ok(train_on(&articles[..n.clamp(1, articles.len())]))
+    let articles = &articles[..n.clamp(1, articles.len())];
+    let mut models = train_on(articles);
+    let held = calibrate::out_of_fold(articles, train_on);
+    let right = held.quotes.iter().filter(|q| q.1).count();
+    eprintln!(
+        "quote confidence: {} out-of-fold suggestions, {right} right; {} speakers",
+        held.quotes.len(),
+        held.speakers.len()
+    );
+    models.quote = Some(calibrate::quote_model(&held.quotes));
+    if let Some(speaker) = models.speaker.as_mut() {
+        speaker.calibration = calibrate::speaker_calibration(&held.speakers);
+    }
+    Ok(models)
 }
 
 /// Trains every model on `articles`: the cue classifier first, then the
@@ -138,6 +153,7 @@ fn train_all(corpus: &std::path::Path, out: &std::path::Path, fraction: f64) -> 
         ("cue", &models.cue),
         ("claim", &models.claim),
         ("denial", &models.denial),
+        ("quote", &models.quote),
     ] {
         let Some(model) = model else { continue };
         let path = out.join(format!("{name}.hsm"));

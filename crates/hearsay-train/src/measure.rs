@@ -94,6 +94,7 @@ pub fn load(dir: &Path) -> Models {
         cue: read("cue"),
         claim: read("claim"),
         denial: read("denial"),
+        quote: read("quote"),
     }
 }
 
