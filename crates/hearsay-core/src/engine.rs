@@ -33,6 +33,7 @@ pub(crate) fn run(
     let mut quoted = quotes::find(text, &tokens);
     let diagnostics = std::mem::take(&mut quoted.diagnostics);
     let mut ctx = Ctx::new(text, &tokens, &sents, &quoted);
+    ctx.rules_seen = !models.without_rules;
     attribution::attribute(&mut ctx, models.cue.as_ref());
     if let Some(trace) = trace.as_deref_mut() {
         attribution::learned_cues::record(&ctx, trace);

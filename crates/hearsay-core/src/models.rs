@@ -29,6 +29,10 @@ pub struct Models {
     /// Gives a quote suggestion its confidence: the chance that a person
     /// reviewing it accepts it.
     pub quote: Option<Model>,
+    /// For the ablation "model only": the models neither see what the rules
+    /// chose nor defer to it.
+    #[doc(hidden)]
+    pub without_rules: bool,
 }
 
 static SPEAKER: &[u8] = include_bytes!("../models/speaker.hsm");
@@ -47,6 +51,7 @@ impl Models {
             claim: Model::from_bytes(CLAIM).ok(),
             denial: Model::from_bytes(DENIAL).ok(),
             quote: Model::from_bytes(QUOTE).ok(),
+            without_rules: false,
         })
     }
 

@@ -96,7 +96,13 @@ pub fn train(corpus: &std::path::Path, fraction: f64) -> Result<Models, String> 
 /// Trains every model on `articles`: the cue classifier first, then the
 /// speaker ranker on the quotes the extractor finds with it.
 pub fn train_on(articles: &[corpus::Article]) -> Models {
-    let mut models = Models::rules_only();
+    train_models(articles, Models::rules_only())
+}
+
+/// Trains every model on `articles`, starting from `models` (which says
+/// whether the models see the rules' choices).
+pub fn train_models(articles: &[corpus::Article], start: Models) -> Models {
+    let mut models = start;
     let traces = |models: &Models| -> Vec<Trace> {
         articles
             .iter()

@@ -95,15 +95,48 @@ pub fn load(dir: &Path) -> Models {
         claim: read("claim"),
         denial: read("denial"),
         quote: read("quote"),
+        without_rules: false,
     }
 }
 
-/// Prints dev figures for the embedded models (or those in `dir`) and the
-/// rules alone.
+/// Prints dev figures for the embedded models (or those in `dir`), then
+/// the ablation (rules only, models only, both) and the learning curve
+/// (both, trained on 10, 25, 50 and 100 % of train) as Markdown tables.
 pub fn report(corpus: &Path, dir: Option<&Path>) -> Result<(), String> {
     let models = dir.map_or_else(|| Models::embedded().clone(), load);
-    for (name, models) in [("models", models), ("rules only", Models::rules_only())] {
-        println!("{name}: {}", score_dev(corpus, &models)?);
+    println!("models: {}", score_dev(corpus, &models)?);
+    let articles = corpus::polnear(&corpus.join("polnear-train"))?;
+    let columns = [
+        "quote_f1",
+        "speaker_accuracy",
+        "reported_speech_recall",
+        "reported_speaker_accuracy",
+        "denial_f1",
+    ];
+    let row = |name: &str, models: &Models| -> Result<String, String> {
+        let s = score_dev(corpus, models)?;
+        let cells: Vec<String> = columns.iter().map(|c| s[c].to_string()).collect();
+        Ok(format!("| {name} | {} |", cells.join(" | ")))
+    };
+    println!("\n| dev (84 articles) | {} |", columns.join(" | "));
+    println!("|---|{}", "---|".repeat(columns.len()));
+    println!("{}", row("rules only", &Models::rules_only())?);
+    let unseen = Models {
+        without_rules: true,
+        ..Models::rules_only()
+    };
+    println!(
+        "{}",
+        row("models only", &crate::train_models(&articles, unseen))?
+    );
+    println!("{}", row("rules and models", &crate::train_on(&articles))?);
+    println!("\n| trained on | articles | {} |", columns.join(" | "));
+    println!("|---|---|{}", "---|".repeat(columns.len()));
+    for share in [0.1, 0.25, 0.5, 1.0] {
+        let n = ((articles.len() as f64) * share).round() as usize;
+        let models = crate::train_on(&articles[..n]);
+        let line = row(&format!("{:.0} %", share * 100.0), &models)?;
+        println!("{}", line.replacen(" | ", &format!(" | {n} | "), 1));
     }
     Ok(())
 }

@@ -618,7 +618,7 @@ enum Owner {
 fn sites(ctx: &Ctx) -> Vec<(Owner, Site)> {
     let mut sites = Vec::new();
     for (qi, (q, d)) in ctx.quotes.iter().zip(&ctx.direct).enumerate() {
-        if !d.keep || d.signed {
+        if !d.keep || d.signed && ctx.rules_seen {
             continue;
         }
         let last = q.last_token();
@@ -629,7 +629,11 @@ fn sites(ctx: &Ctx) -> Vec<(Owner, Site)> {
                 last,
                 sentence: ctx.sentence_of(last),
                 cue: d.cue_at,
-                rule: d.speaker.as_ref().map(|s| (s.start, s.end)),
+                rule: d
+                    .speaker
+                    .as_ref()
+                    .filter(|_| ctx.rules_seen)
+                    .map(|s| (s.start, s.end)),
                 reported: false,
                 carried: d.speaker.is_some() && !d.attributed,
             },
@@ -644,7 +648,11 @@ fn sites(ctx: &Ctx) -> Vec<(Owner, Site)> {
                 last,
                 sentence: rep.sentence,
                 cue: Some(rep.cue_at),
-                rule: rep.speaker.as_ref().map(|s| (s.start, s.end)),
+                rule: rep
+                    .speaker
+                    .as_ref()
+                    .filter(|_| ctx.rules_seen)
+                    .map(|s| (s.start, s.end)),
                 reported: true,
                 carried: false,
             },

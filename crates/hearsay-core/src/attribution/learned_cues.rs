@@ -139,8 +139,10 @@ pub(crate) fn features(
     f.with(t::FROM_START, (i - first).min(12) as u64);
     f.with(t::TO_END, (last - i).min(12) as u64);
     f.with(t::QUOTED, u64::from(quoted));
-    let rule = cues::cue_at(v, i, first).is_some_and(|c| cues::introduces_clause(v, c, last));
-    f.with(t::RULE, u64::from(rule));
+    if ctx.rules_seen {
+        let rule = cues::cue_at(v, i, first).is_some_and(|c| cues::introduces_clause(v, c, last));
+        f.with(t::RULE, u64::from(rule));
+    }
 }
 
 /// Records every possible cue of the text with its features, for training.

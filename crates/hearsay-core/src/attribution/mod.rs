@@ -97,6 +97,9 @@ pub(crate) struct Ctx<'a> {
     pub reported: Vec<Reported>,
     /// For each sentence, the speaker of its reported speech.
     pub sentence_speaker: Vec<Option<Speaker>>,
+    /// Whether the models see the rules' choices (false for the ablation
+    /// "model only").
+    pub rules_seen: bool,
 }
 
 impl<'a> Ctx<'a> {
@@ -137,6 +140,7 @@ impl<'a> Ctx<'a> {
             used_cues: vec![false; tokens.len()],
             reported: Vec::new(),
             sentence_speaker: vec![None; sentences.len()],
+            rules_seen: true,
         }
     }
 
