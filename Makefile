@@ -1,6 +1,6 @@
 # The two commands of the README. Both install what is missing first
 # (scripts/setup.sh) and are fast the second time.
-.PHONY: serve test setup bench eval compare fuzz
+.PHONY: serve test setup bench eval compare fuzz train train-report
 
 ## serve: set everything up and serve the annotator on http://127.0.0.1:8080/
 serve: setup
@@ -24,9 +24,21 @@ bench: setup
 compare:
 	@bash scripts/compare-textacy.sh
 
-## eval: score the extractor on ../shared/corpus with ../shared/eval/score.py
+## eval: score the extractor on ../shared/corpus with ../shared/eval/score.py,
+## the calibration of its confidences, and the claim ranking (claims.py)
 eval:
 	@bash scripts/eval-corpus.sh
+
+## train: rebuild every model in crates/hearsay-core/models from ../shared/corpus
+## (deterministic: the same corpus gives byte-identical files)
+train:
+	cargo run --release -q -p hearsay-train -- models
+
+## train-report: dev figures, ablation and learning curves; claim MAP leaving
+## each debate out; train 5-fold cross-validation
+train-report:
+	cargo run --release -q -p hearsay-train -- report
+	cargo run --release -q -p hearsay-train -- cv
 
 ## fuzz: each cargo-fuzz target for FUZZ_SECONDS (default 3600); not part of `make test`
 FUZZ_SECONDS ?= 3600

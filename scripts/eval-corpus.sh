@@ -33,3 +33,9 @@ score "corpus (gold/)" "$out/corpus.json" "$shared"/corpus/gold/*.json
 
 "$hearsay" extract -o "$out/polnear.json" "$shared"/corpus/polnear-dev/*.txt
 score "polnear-dev" "$out/polnear.json" "$shared"/corpus/polnear-dev/*.gold.json
+echo "== polnear-dev calibration (scripts/calibration.py)"
+python3 "$root/scripts/calibration.py" "$out/polnear.json" "$shared"/corpus/polnear-dev/*.gold.json
+
+"$hearsay" extract -o "$out/checkthat.json" "$shared"/corpus/checkthat-train/*.txt
+echo "== checkthat-train claims, shipped model (in-sample; leave-one-debate-out: make train-report)"
+python3 "$shared/eval/claims.py" score "$out/checkthat.json" "$shared"/corpus/checkthat-train
