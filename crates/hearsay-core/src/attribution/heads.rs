@@ -509,9 +509,11 @@ impl DocWords {
 /// written with the person: `None` when the speaker is not such a phrase.
 fn as_written(v: &View, sp: &Speaker) -> Option<Speaker> {
     sp.id?;
-    let last = (0..v.tokens.len())
-        .rev()
-        .find(|&k| v.tokens[k].end() <= sp.end && v.tokens[k].is_word())?;
+    // The last word ending by the speaker's end: a search, not a scan.
+    let last = v.tokens.partition_point(|t| t.end() <= sp.end).checked_sub(1)?;
+    if !v.tokens[last].is_word() {
+        return None;
+    }
     let t = &v.tokens[last];
     if t.cap || !t.has(ROLE | GROUP) || t.end() != sp.end {
         return None;

@@ -363,10 +363,12 @@ pub(crate) fn features(
     let in_quote = !v.outside(cue.first);
     f.with(t::IN_QUOTE, u64::from(in_quote));
     f.with(t::SPEAKER, u64::from(ctx.sentence_speaker[si].is_some()));
-    f.with(
-        t::REPORTED,
-        u64::from(ctx.reported.iter().any(|r| r.sentence == si)),
-    );
+    // Reported speech comes in sentence order: a search, not a scan.
+    let reported = ctx
+        .reported
+        .binary_search_by_key(&si, |r| r.sentence)
+        .is_ok();
+    f.with(t::REPORTED, u64::from(reported));
     let subject = match cue.first.checked_sub(1).filter(|&p| p >= s.first) {
         Some(p) if v.tokens[p].has(crate::text::lexicon::PRONOUN) => 1,
         Some(p) if v.tokens[p].cap => 2,
