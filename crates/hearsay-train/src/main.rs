@@ -4,6 +4,7 @@
 //! seeds, one thread, examples in file order). `make train` runs it; the
 //! files land in `crates/hearsay-core/models/`, where the core embeds them.
 
+mod claims;
 mod corpus;
 mod cue;
 mod measure;
@@ -49,6 +50,9 @@ enum Command {
     /// Cross-validation on train: each fifth of the articles is analysed
     /// with models trained on the other four, and all are scored together.
     Cv,
+    /// Leave-one-debate-out figures of the claim model on the CheckThat!
+    /// debates, beside the rules and suggesting nothing.
+    Claims,
 }
 
 fn main() -> ExitCode {
@@ -60,6 +64,7 @@ fn main() -> ExitCode {
         Command::Models { out, fraction } => train_all(&cli.corpus, &out, fraction),
         Command::Report { models } => measure::report(&cli.corpus, models.as_deref()),
         Command::Cv => measure::cross_validate(&cli.corpus),
+        Command::Claims => claims::report(&cli.corpus),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -74,7 +79,9 @@ fn main() -> ExitCode {
 pub fn train(corpus: &std::path::Path, fraction: f64) -> Result<Models, String> {
     let articles = corpus::polnear(&corpus.join("polnear-train"))?;
     let n = ((articles.len() as f64) * fraction).round() as usize;
-    Ok(train_on(&articles[..n.clamp(1, articles.len())]))
+    let mut models = train_on(&articles[..n.clamp(1, articles.len())]);
+    models.claim = Some(claims::train(corpus, &models)?);
+    Ok(models)
 }
 
 /// Trains every model on `articles`: the cue classifier first, then the

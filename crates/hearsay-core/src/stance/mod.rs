@@ -3,21 +3,22 @@
 //!
 //! Rule: a denial's speaker is the speaker of the quote its cue stands in,
 //! else the speaker of its sentence's reported speech, else the subject
-//! before its cue. A claim said by someone (in reported speech or a quote
-//! with a speaker) scores higher.
+//! before its cue. A claim is scored by the claim model, or by the rules
+//! when the build has none ([`claims`]); one said by someone (in reported
+//! speech or a quote with a speaker) is told apart.
 //!
 //! Example: `The mayor ruled out new taxes.` is a denial by "the mayor".
 
+pub(crate) mod claim_features;
 pub(crate) mod claims;
 pub(crate) mod denials;
 
+use crate::Label;
 use crate::attribution::Ctx;
 use crate::attribution::quotes::NONE;
 use crate::attribution::speakers::walk::left;
 use crate::confidence::DENIAL;
 use crate::found::Found;
-use crate::stance::claims::Asserted;
-use crate::{Label, QuoteKind};
 
 /// The denial in sentence `si`, if it holds one.
 pub(crate) fn denial(ctx: &mut Ctx, si: usize) -> Option<Found> {
@@ -38,28 +39,5 @@ pub(crate) fn denial(ctx: &mut Ctx, si: usize) -> Option<Found> {
         speaker,
         cue: Some(ctx.words(c.first, c.last)),
         confidence: DENIAL,
-    })
-}
-
-/// The claim that sentence `si` makes, if it is check-worthy.
-pub(crate) fn claim(ctx: &Ctx, si: usize) -> Option<Found> {
-    let s = ctx.sentences[si];
-    let quoted = (s.first..s.last).any(|m| {
-        let q = ctx.v.inside[m];
-        q != NONE && ctx.direct[q as usize].keep && ctx.direct[q as usize].speaker.is_some()
-    });
-    let asserted = if ctx.sentence_speaker[si].is_some() || quoted {
-        Asserted::BySomeone
-    } else {
-        Asserted::Plainly
-    };
-    let score = claims::score(ctx.v.text, ctx.v.tokens, s.first, s.last, asserted)?;
-    Some(Found {
-        label: Label::Claim,
-        bytes: s.start..s.end,
-        kind: None::<QuoteKind>,
-        speaker: None,
-        cue: None,
-        confidence: score,
     })
 }
