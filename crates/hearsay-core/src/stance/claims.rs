@@ -83,6 +83,9 @@ impl<'m> ClaimPass<'m> {
         si: usize,
         trace: Option<&mut Trace>,
     ) -> Option<Found> {
+        if !self.suggest && self.context.is_none() {
+            return None;
+        }
         let s = ctx.sentences[si];
         let asserted = asserted(ctx, si);
         if let Some(context) = &self.context {
