@@ -9,6 +9,10 @@
 //! check-worthy when the task's fact-checkers chose to check it. Its
 //! Platt-calibrated probability is the claim's confidence, and a sentence
 //! is suggested when that reaches [`CLAIM_MODEL_THRESHOLD`].
+//! `hearsay-train claims` measures it leave-one-debate-out: MAP 0.203 and
+//! P@10 0.284 as shipped (0.223 with every line scored), where the rules
+//! give 0.180 and suggesting nothing 0.107; expected calibration error
+//! 0.001.
 //!
 //! Rules: a claim is a declarative sentence that a fact-checker could test:
 //! it states a figure, a prediction, a cause, or it is an assertion
