@@ -15,6 +15,7 @@ use crate::confidence::{self, Attribution};
 use crate::found::{self, Found};
 use crate::learn::{Features, Model};
 use crate::models::{Models, Trace};
+use crate::stance::claims::{ClaimPass, Tracing};
 use crate::text::normalise::tokenize;
 use crate::text::{boilerplate, sentences};
 use crate::{Analysis, Config, Label, QuoteKind, stance};
@@ -40,14 +41,18 @@ pub(crate) fn run(
     }
     attribution::heads::rank(&mut ctx, models.speaker.as_ref(), trace.as_deref_mut());
     let mut found = quote_suggestions(&ctx, models.quote.as_ref(), trace.as_deref_mut());
+    let tracing = if trace.is_some() {
+        Tracing::On
+    } else {
+        Tracing::Off
+    };
+    let mut claims = ClaimPass::new(&ctx, config, models.claim.as_ref(), tracing);
     for (si, s) in sents.iter().enumerate() {
         if s.boilerplate {
             continue;
         }
         found.extend(stance::denial(&mut ctx, si, models, trace.as_deref_mut()));
-        if config.claims {
-            found.extend(stance::claim(&ctx, si));
-        }
+        found.extend(claims.sentence(&ctx, si, trace.as_deref_mut()));
     }
     let steps = ctx.v.steps.get();
     let analysis = found::into_analysis(text, config, &sents, found, diagnostics, &ctx.people);

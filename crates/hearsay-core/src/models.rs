@@ -62,14 +62,16 @@ impl Models {
 }
 
 /// What a training run sees of one analysis: the features each model
-/// scored, next to where in the text they were (byte offsets).
+/// scored, next to where in the text they were (byte offsets; a training
+/// run converts them with [`CharIndex::char_of_byte`](crate::CharIndex::char_of_byte)).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Trace {
     /// For each quote suggestion, the candidate heads of its speaker.
     pub speakers: Vec<SpeakerChoice>,
     /// For each word that may be a cue, its features.
     pub cues: Vec<(Range<usize>, Features)>,
-    /// For each sentence, its claim features.
+    /// For each sentence that is not boilerplate, its claim features,
+    /// whether or not claims are suggested.
     pub claims: Vec<(Range<usize>, Features)>,
     /// For each sentence with a denial pattern, its features.
     pub denials: Vec<(Range<usize>, Features)>,

@@ -84,7 +84,6 @@ pub fn polnear(dir: &Path) -> Result<Vec<Article>, String> {
 }
 
 /// One debate transcript: a sentence a line, each labelled.
-#[allow(dead_code)] // read by the claims training, which lands next
 pub struct Debate {
     pub name: String,
     pub text: String,
@@ -93,7 +92,6 @@ pub struct Debate {
 }
 
 /// The debates of `dir` (`<name>.txt` with `<name>.labels`), in name order.
-#[allow(dead_code)] // read by the claims training, which lands next
 pub fn checkthat(dir: &Path) -> Result<Vec<Debate>, String> {
     let mut texts: Vec<PathBuf> = fs::read_dir(dir)
         .map_err(|e| format!("cannot read {}: {e}", dir.display()))?

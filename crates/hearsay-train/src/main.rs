@@ -5,6 +5,7 @@
 //! files land in `crates/hearsay-core/models/`, where the core embeds them.
 
 mod calibrate;
+mod claims;
 mod corpus;
 mod cue;
 mod denial;
@@ -52,6 +53,9 @@ enum Command {
     /// Cross-validation on train: each fifth of the articles is analysed
     /// with models trained on the other four, and all are scored together.
     Cv,
+    /// Leave-one-debate-out figures of the claim model on the CheckThat!
+    /// debates, beside the rules and suggesting nothing.
+    Claims,
 }
 
 fn main() -> ExitCode {
@@ -63,6 +67,7 @@ fn main() -> ExitCode {
         Command::Models { out, fraction } => train_all(&cli.corpus, &out, fraction),
         Command::Report { models } => measure::report(&cli.corpus, models.as_deref()),
         Command::Cv => measure::cross_validate(&cli.corpus),
+        Command::Claims => claims::report(&cli.corpus),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -90,6 +95,7 @@ pub fn train(corpus: &std::path::Path, fraction: f64) -> Result<Models, String> 
     if let Some(speaker) = models.speaker.as_mut() {
         speaker.calibration = calibrate::speaker_calibration(&held.speakers);
     }
+    models.claim = Some(claims::train(corpus, &models)?);
     Ok(models)
 }
 

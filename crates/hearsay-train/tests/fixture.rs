@@ -124,6 +124,50 @@ fn write_corpus(dir: &Path, split: &str, articles: std::ops::Range<usize>) {
     }
 }
 
+/// Debates for the claim model: check-worthy lines state figures.
+fn write_debates(dir: &Path) {
+    let folder = dir.join("checkthat-train");
+    fs::create_dir_all(&folder).unwrap();
+    for d in 0..3 {
+        let mut lines = Vec::new();
+        let mut labels = Vec::new();
+        for k in 0..30 {
+            let (line, label) = if k % 5 == 0 {
+                (
+                    format!(
+                        "Unemployment fell to {} percent in {} under this plan.",
+                        3 + k % 7,
+                        2000 + k
+                    ),
+                    1,
+                )
+            } else if k % 5 == 1 {
+                (
+                    "Thank you, and good evening to everyone here tonight.".to_string(),
+                    0,
+                )
+            } else {
+                (
+                    format!("I think we should all talk about question number {k}."),
+                    0,
+                )
+            };
+            lines.push(line);
+            labels.push(label.to_string());
+        }
+        fs::write(
+            folder.join(format!("debate{d}.txt")),
+            lines.join("\n") + "\n",
+        )
+        .unwrap();
+        fs::write(
+            folder.join(format!("debate{d}.labels")),
+            labels.join("\n") + "\n",
+        )
+        .unwrap();
+    }
+}
+
 fn scratch(name: &str) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("hearsay-train-{name}-{}", std::process::id()));
     let _ = fs::remove_dir_all(&dir);
@@ -151,10 +195,11 @@ fn read(dir: &Path, name: &str) -> Vec<u8> {
 fn trains_deterministically_and_learns_who_speaks() {
     let corpus = scratch("corpus");
     write_corpus(&corpus, "polnear-train", 0..40);
+    write_debates(&corpus);
     let (one, two) = (scratch("one"), scratch("two"));
     train(&corpus, &one);
     train(&corpus, &two);
-    for name in ["speaker", "cue", "quote"] {
+    for name in ["speaker", "cue", "quote", "claim"] {
         let bytes = read(&one, name);
         assert!(!bytes.is_empty(), "{name} written");
         assert_eq!(bytes, read(&two, name), "{name} is the same twice");

@@ -510,7 +510,10 @@ impl DocWords {
 fn as_written(v: &View, sp: &Speaker) -> Option<Speaker> {
     sp.id?;
     // The last word ending by the speaker's end: a search, not a scan.
-    let last = v.tokens.partition_point(|t| t.end() <= sp.end).checked_sub(1)?;
+    let last = v
+        .tokens
+        .partition_point(|t| t.end() <= sp.end)
+        .checked_sub(1)?;
     if !v.tokens[last].is_word() {
         return None;
     }

@@ -78,6 +78,12 @@ impl Features {
         self.push(finish(mix(mix(K, u64::from(template)), value)), 1.0);
     }
 
+    /// Template `template` with a small value `value`, as [`Features::with`],
+    /// weighing `x` instead of 1.
+    pub fn weighted(&mut self, template: u32, value: u64, x: f32) {
+        self.push(finish(mix(mix(K, u64::from(template)), value)), x);
+    }
+
     /// An indicator of template `template` with the text `value`, ASCII
     /// case ignored.
     pub fn text(&mut self, template: u32, value: &str) {

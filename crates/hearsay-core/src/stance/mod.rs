@@ -3,14 +3,17 @@
 //!
 //! Rule: a denial's speaker is the speaker of the quote its cue stands in,
 //! else the speaker of its sentence's reported speech, else the subject
-//! before its cue. A claim said by someone (in reported speech or a quote
-//! with a speaker) scores higher.
+//! before its cue. A claim is scored by the claim model, or by the rules
+//! when the build has none ([`claims`]); one said by someone (in reported
+//! speech or a quote with a speaker) is told apart.
 //!
 //! Example: `The mayor ruled out new taxes.` is a denial by "the mayor".
 
+pub(crate) mod claim_features;
 pub(crate) mod claims;
 pub(crate) mod denials;
 
+use crate::Label;
 use crate::attribution::Ctx;
 use crate::attribution::quotes::NONE;
 use crate::attribution::speakers::walk::left;
@@ -18,8 +21,6 @@ use crate::confidence::{DENIAL, DENIAL_THRESHOLD};
 use crate::found::Found;
 use crate::learn::Features;
 use crate::models::{Models, Trace};
-use crate::stance::claims::Asserted;
-use crate::{Label, QuoteKind};
 
 /// The denial in sentence `si`, if it holds one: a denial pattern that the
 /// denial model (when there is one) takes for someone denying something.
@@ -72,30 +73,6 @@ pub(crate) fn denial(
         speaker,
         cue: Some(ctx.words(c.first, c.last)),
         confidence,
-        speaker_confidence: None,
-    })
-}
-
-/// The claim that sentence `si` makes, if it is check-worthy.
-pub(crate) fn claim(ctx: &Ctx, si: usize) -> Option<Found> {
-    let s = ctx.sentences[si];
-    let quoted = (s.first..s.last).any(|m| {
-        let q = ctx.v.inside[m];
-        q != NONE && ctx.direct[q as usize].keep && ctx.direct[q as usize].speaker.is_some()
-    });
-    let asserted = if ctx.sentence_speaker[si].is_some() || quoted {
-        Asserted::BySomeone
-    } else {
-        Asserted::Plainly
-    };
-    let score = claims::score(ctx.v.text, ctx.v.tokens, s.first, s.last, asserted)?;
-    Some(Found {
-        label: Label::Claim,
-        bytes: s.start..s.end,
-        kind: None::<QuoteKind>,
-        speaker: None,
-        cue: None,
-        confidence: score,
         speaker_confidence: None,
     })
 }
