@@ -112,7 +112,8 @@ fn may_head(v: &View, i: usize) -> bool {
         return true;
     }
     if t.cap {
-        return !t.has(FUNC | DET | PREP | CONJ | WH) || t.has(ROLE | GROUP | ORG);
+        // Not a day or a month: "The union on Wednesday rejected …".
+        return !t.has(FUNC | DET | PREP | CONJ | WH | TIME) || t.has(ROLE | GROUP | ORG);
     }
     let w = v.word(i);
     // "42%", "six in 10", "One in five": a share of people speaks.
@@ -152,9 +153,9 @@ fn is_number_word(w: &str) -> bool {
 /// words of the sentences the quote spans, the sentence before (the end of
 /// the previous paragraph when the quote opens its own) and the next one in
 /// its paragraph.
-pub(crate) fn candidates(ctx: &Ctx, site: &Site) -> Vec<usize> {
+pub(crate) fn candidates(ctx: &Ctx, doc: &DocWords, site: &Site) -> Vec<usize> {
     let sents = ctx.sentences;
-    let open = ctx.sentence_of(site.first);
+    let open = doc.sentence[site.first] as usize;
     // Bounded however long the sentences are: a run-on text must not make
     // every quote look at all of it.
     let from = sents[open.saturating_sub(1)]
@@ -173,7 +174,7 @@ pub(crate) fn candidates(ctx: &Ctx, site: &Site) -> Vec<usize> {
     let mut found: Vec<usize> = (from..to)
         .filter(|&i| {
             ctx.v.step();
-            (site.reported || i < site.first || i > site.last) && may_head(&ctx.v, i)
+            doc.head[i] && (site.reported || i < site.first || i > site.last)
         })
         .collect();
     found.sort_by_key(|&i| (distance(i), i));
@@ -182,7 +183,8 @@ pub(crate) fn candidates(ctx: &Ctx, site: &Site) -> Vec<usize> {
     // speaker carried over from the paragraph before).
     if let Some((_, end)) = site.rule {
         let v = &ctx.v;
-        let last = v.tokens.partition_point(|t| t.end() <= end);
+        // Searched from the quote: the rules' speaker is mostly near it.
+        let last = v.count_from(site.first, |t| t.end() <= end);
         if let Some(k) = (last.saturating_sub(1)..=last.min(v.tokens.len() - 1))
             .rev()
             .find(|&k| v.tokens[k].end() == end && v.tokens[k].is_word())
@@ -246,7 +248,8 @@ fn neighbour<'a>(v: &'a View, i: Option<usize>) -> &'a str {
 }
 
 /// Fills `f` with the features of candidate `i` of a quote at `site`;
-/// `rank` is how many candidates on the same side are nearer.
+/// `rank` is how many candidates on the same side are nearer. They are the
+/// word's own ([`token_features`]) and its place ([`site_features`]).
 pub(crate) fn features(
     ctx: &Ctx,
     doc: &DocWords,
@@ -255,10 +258,17 @@ pub(crate) fn features(
     rank: usize,
     f: &mut Features,
 ) {
+    token_features(ctx, doc, i, f);
+    site_features(ctx, doc, site, i, rank, f);
+}
+
+/// The features of candidate `i` that do not depend on the quote: the
+/// word, its shape and flags, its neighbours. A word near several quotes
+/// is scored for them once.
+fn token_features(ctx: &Ctx, doc: &DocWords, i: usize, f: &mut Features) {
     let v = &ctx.v;
     let tok = &v.tokens[i];
-    let sh = shape(v, i);
-    f.with(t::SHAPE, sh);
+    f.with(t::SHAPE, shape(v, i));
     if !tok.cap || tok.has(PRONOUN) {
         f.text(t::WORD, v.word(i));
     } else {
@@ -266,10 +276,56 @@ pub(crate) fn features(
         // in lowercase is a common word, not a name.
         f.with(t::LOWER_ELSEWHERE, u64::from(doc.lowercase(v.word(i))));
     }
-    let mut flags = 0u64;
     for (k, &flag) in FLAGS.iter().enumerate() {
         if tok.has(flag) {
             f.with(t::FLAG, k as u64);
+        }
+    }
+    // Where the name runs.
+    let run_left = i > 0 && v.np_ok(i - 1) && v.tokens[i - 1].is_word();
+    let run_right = i + 1 < v.tokens.len() && v.np_ok(i + 1) && v.tokens[i + 1].is_word();
+    f.with(t::RUN, u64::from(run_left) * 2 + u64::from(run_right));
+    // Context words.
+    f.text(t::PREV, neighbour(v, i.checked_sub(1)));
+    f.text(t::NEXT, neighbour(v, Some(i + 1)));
+    f.text(t::NEXT2, neighbour(v, Some(i + 2)));
+    if i > 0 {
+        f.with(
+            t::PREV_WORD_SHAPE,
+            shape(v, i - 1) * 2 + u64::from(v.tokens[i - 1].is_word()),
+        );
+    }
+    if i + 1 < v.tokens.len() && v.tokens[i + 1].is_word() {
+        f.with(t::NEXT_SHAPE, shape(v, i + 1));
+    }
+    f.with(
+        t::OPENS_SENTENCE,
+        u64::from(i == ctx.sentences[doc.sentence[i] as usize].first),
+    );
+    // "Democrats and civil rights groups said": the first of coordinated
+    // speakers, or a later one.
+    let and_next = v.is(i + 1, "and") || v.tokens.get(i + 1).is_some_and(|n| n.is_punct(','));
+    let and_before = i > 1 && (v.is(i - 1, "and") || v.is(i - 2, "and"));
+    f.with(
+        t::COORDINATED,
+        u64::from(and_next) * 2 + u64::from(and_before),
+    );
+    f.with(t::POSSESSIVE, u64::from(is_possessive(v.word(i))));
+    let paren = (i.saturating_sub(6)..i)
+        .rev()
+        .any(|k| v.tokens[k].is_punct('('))
+        && !(i.saturating_sub(6)..i).any(|k| v.tokens[k].is_punct(')'));
+    f.with(t::PAREN, u64::from(paren));
+}
+
+/// The features of candidate `i` relative to the quote at `site`.
+fn site_features(ctx: &Ctx, doc: &DocWords, site: &Site, i: usize, rank: usize, f: &mut Features) {
+    let v = &ctx.v;
+    let tok = &v.tokens[i];
+    let sh = shape(v, i);
+    let mut flags = 0u64;
+    for (k, &flag) in FLAGS.iter().enumerate() {
+        if tok.has(flag) {
             flags |= 1 << k;
         }
     }
@@ -279,8 +335,8 @@ pub(crate) fn features(
     let inside = i >= site.first && i <= site.last;
     let distance = site.distance(i);
     let own_sentence = i >= s.first && i < s.last;
-    let sentence_of_i = ctx.sentence_of(i);
-    let other_paragraph = ctx.sentences[sentence_of_i].paragraph != s.paragraph;
+    let other_paragraph =
+        !own_sentence && ctx.sentences[doc.sentence[i] as usize].paragraph != s.paragraph;
     let place: u64 = match (before, own_sentence) {
         _ if inside => 6,
         (true, true) => 0,
@@ -298,43 +354,6 @@ pub(crate) fn features(
     let alone = doc.quote_only[s.paragraph];
     f.with(t::PLACE_ALONE, place * 2 + u64::from(alone));
     f.with(t::RANK, u64::from(before) * 8 + rank.min(7) as u64);
-    // Where the name runs.
-    let run_left = i > 0 && v.np_ok(i - 1) && v.tokens[i - 1].is_word();
-    let run_right = i + 1 < v.tokens.len() && v.np_ok(i + 1) && v.tokens[i + 1].is_word();
-    f.with(t::RUN, u64::from(run_left) * 2 + u64::from(run_right));
-    // Context words.
-    let prev = neighbour(v, i.checked_sub(1));
-    let next = neighbour(v, Some(i + 1));
-    f.text(t::PREV, prev);
-    f.text(t::NEXT, next);
-    f.text(t::NEXT2, neighbour(v, Some(i + 2)));
-    if i > 0 {
-        f.with(
-            t::PREV_WORD_SHAPE,
-            shape(v, i - 1) * 2 + u64::from(v.tokens[i - 1].is_word()),
-        );
-    }
-    if i + 1 < v.tokens.len() && v.tokens[i + 1].is_word() {
-        f.with(t::NEXT_SHAPE, shape(v, i + 1));
-    }
-    f.with(
-        t::OPENS_SENTENCE,
-        u64::from(i == ctx.sentences[sentence_of_i].first),
-    );
-    // "Democrats and civil rights groups said": the first of coordinated
-    // speakers, or a later one.
-    let and_next = v.is(i + 1, "and") || v.tokens.get(i + 1).is_some_and(|n| n.is_punct(','));
-    let and_before = i > 1 && (v.is(i - 1, "and") || v.is(i - 2, "and"));
-    f.with(
-        t::COORDINATED,
-        u64::from(and_next) * 2 + u64::from(and_before),
-    );
-    f.with(t::POSSESSIVE, u64::from(is_possessive(v.word(i))));
-    let paren = (i.saturating_sub(6)..i)
-        .rev()
-        .any(|k| v.tokens[k].is_punct('('))
-        && !(i.saturating_sub(6)..i).any(|k| v.tokens[k].is_punct(')'));
-    f.with(t::PAREN, u64::from(paren));
     cue_features(ctx, site, i, f);
     rule_features(site, tok.start(), tok.end(), place, f);
     if tok.cap && ctx.people.knows_surname(v.word(i)) {
@@ -349,11 +368,18 @@ fn cue_features(ctx: &Ctx, site: &Site, i: usize, f: &mut Features) {
         f.with(t::CUE_PLACE, 0);
         return;
     };
-    // Auxiliaries and adverbs between a subject and its verb.
+    // Auxiliaries, adverbs and a day between a subject and its verb: "the
+    // union on Wednesday rejected", "officials have repeatedly said".
     let mut k = a;
     while k > 0 && {
         let p = &v.tokens[k - 1];
-        p.is_word() && !p.cap && (p.has(AUX) || v.word(k - 1).ends_with("ly"))
+        p.is_word()
+            && (p.has(TIME)
+                || !p.cap && (p.has(AUX) || v.word(k - 1).ends_with("ly"))
+                || v.tokens[k].has(TIME)
+                    && ["on", "last", "this", "late", "early"]
+                        .iter()
+                        .any(|w| v.is(k - 1, w)))
     } {
         k -= 1;
     }
@@ -478,6 +504,10 @@ pub(crate) struct DocWords {
     lower: HashSet<u32, BuildHasherDefault<FastHash>>,
     /// Per paragraph, whether every word outside quotes is missing.
     quote_only: Vec<bool>,
+    /// Per token, the sentence it is in.
+    sentence: Vec<u32>,
+    /// Per token, whether it may head a speaker's name.
+    head: Vec<bool>,
 }
 
 impl DocWords {
@@ -496,7 +526,18 @@ impl DocWords {
                     (s.first..s.last).all(|m| !v.tokens[m].is_word() || !v.outside(m));
             }
         }
-        DocWords { lower, quote_only }
+        let mut sentence = vec![0; v.tokens.len()];
+        for (k, s) in ctx.sentences.iter().enumerate() {
+            let end = ctx.sentences.get(k + 1).map_or(v.tokens.len(), |n| n.first);
+            sentence[s.first.min(end)..end].fill(k as u32);
+        }
+        let head = (0..v.tokens.len()).map(|i| may_head(v, i)).collect();
+        DocWords {
+            lower,
+            quote_only,
+            sentence,
+            head,
+        }
     }
 
     /// Whether the article writes `word` in lowercase somewhere.
@@ -507,13 +548,10 @@ impl DocWords {
 
 /// A person named here by a role phrase ("the mayor said"), shown as
 /// written with the person: `None` when the speaker is not such a phrase.
-fn as_written(v: &View, sp: &Speaker) -> Option<Speaker> {
+fn as_written(v: &View, sp: &Speaker, near: usize) -> Option<Speaker> {
     sp.id?;
-    // The last word ending by the speaker's end: a search, not a scan.
-    let last = v
-        .tokens
-        .partition_point(|t| t.end() <= sp.end)
-        .checked_sub(1)?;
+    // The last word ending by the speaker's end, searched from the quote.
+    let last = v.count_from(near, |t| t.end() <= sp.end).checked_sub(1)?;
     if !v.tokens[last].is_word() {
         return None;
     }
@@ -521,7 +559,7 @@ fn as_written(v: &View, sp: &Speaker) -> Option<Speaker> {
     if t.cap || !t.has(ROLE | GROUP) || t.end() != sp.end {
         return None;
     }
-    let first = v.tokens.partition_point(|t| t.start() < sp.start);
+    let first = v.count_from(last, |t| t.start() < sp.start);
     let start = if first > 0 && v.tokens[first - 1].has(DET) {
         v.tokens[first - 1].start()
     } else {
@@ -543,8 +581,18 @@ pub(crate) fn rank(ctx: &mut Ctx, model: Option<&Model>, mut trace: Option<&mut 
     let sites = sites(ctx);
     let doc = DocWords::of(ctx);
     let mut f = Features::default();
+    // The score of each word's own features, once computed (NaN before).
+    let mut own = vec![
+        f32::NAN;
+        if trace.is_none() {
+            ctx.v.tokens.len()
+        } else {
+            0
+        }
+    ];
     for (owner, site) in sites {
-        let found = candidates(ctx, &site);
+        let found = candidates(ctx, &doc, &site);
+
         let mut scored = Vec::with_capacity(found.len());
         let mut recorded = Vec::new();
         let (mut before, mut after) = (0, 0);
@@ -555,15 +603,23 @@ pub(crate) fn rank(ctx: &mut Ctx, model: Option<&Model>, mut trace: Option<&mut 
                 &mut after
             };
             f.clear();
-            features(ctx, &doc, &site, i, *side, &mut f);
-            *side += 1;
-            if let Some(model) = model {
-                scored.push((i, model.score(&f)));
-            }
             if trace.is_some() {
+                features(ctx, &doc, &site, i, *side, &mut f);
+                if let Some(model) = model {
+                    scored.push((i, model.score(&f)));
+                }
                 let t = &ctx.v.tokens[i];
                 recorded.push((t.start()..t.end(), f.clone()));
+            } else if let Some(model) = model {
+                if own[i].is_nan() {
+                    token_features(ctx, &doc, i, &mut f);
+                    own[i] = model.sum(&f);
+                    f.clear();
+                }
+                site_features(ctx, &doc, &site, i, *side, &mut f);
+                scored.push((i, model.bias + own[i] + model.sum(&f)));
             }
+            *side += 1;
         }
         if let Some(trace) = trace.as_deref_mut() {
             let v = &ctx.v;
@@ -588,7 +644,7 @@ pub(crate) fn rank(ctx: &mut Ctx, model: Option<&Model>, mut trace: Option<&mut 
             Owner::Reported(r) => ctx.reported[r].speaker.clone(),
         };
         let speaker = match rule {
-            Some(rule) if agrees && rule.is_person() => as_written(&ctx.v, &rule),
+            Some(rule) if agrees && rule.is_person() => as_written(&ctx.v, &rule, site.first),
             // A body: the longer of the rules' phrase and the model's.
             rule => speaker_at(ctx, best).filter(|sp| {
                 !(agrees && rule.is_some_and(|r| r.start <= sp.start && r.end >= sp.end))

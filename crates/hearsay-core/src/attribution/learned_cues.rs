@@ -34,6 +34,13 @@ const MIN_CONTENT_WORDS: usize = 3;
 /// A cue's probability from which it introduces reported speech.
 pub(crate) const CUE_THRESHOLD: f32 = REPORTED_MIN_CUE;
 
+/// The weight of the word itself below which a word outside the lexicon
+/// is not scored as a cue: the model learned it is none. On PolNeAR dev
+/// this skips two thirds of the words scored before and keeps 99% of the
+/// words that reached [`CUE_THRESHOLD`]; a word never seen in training
+/// (weight 0) is still scored.
+const WORD_GATE: f32 = -0.3;
+
 /// Feature templates.
 mod t {
     pub const WORD: u32 = 101;
@@ -179,6 +186,13 @@ pub(crate) fn reported(ctx: &mut Ctx, model: &Model) {
                 continue;
             }
             v.step();
+            f.clear();
+            // A word the model learned is no cue is not scored in full.
+            f.text(t::WORD, v.word(i));
+            if model.sum(&f) < WORD_GATE && !v.tokens[i].has(CUE | WEAK_CUE | SPEECH_NOUN) {
+                i += 1;
+                continue;
+            }
             f.clear();
             features(ctx, s.first, s.last, quoted, i, &mut f);
             let p = model.probability(&f);

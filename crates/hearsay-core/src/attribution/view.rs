@@ -37,6 +37,34 @@ impl View<'_> {
         self.steps.set(self.steps.get() + 1);
     }
 
+    /// How many tokens satisfy `before` (a predicate true for a prefix of
+    /// the tokens), searched outwards from token `near`: a few tokens read
+    /// when the answer is near, where a binary search over a long text
+    /// would miss the cache at every step.
+    pub(crate) fn count_from(&self, near: usize, before: impl Fn(&Token) -> bool) -> usize {
+        let t = self.tokens;
+        let near = near.min(t.len());
+        // Bracket the answer in [lo, hi] by doubling steps, then bisect.
+        let (mut lo, mut hi) = (near, near);
+        let mut step = 1;
+        if near < t.len() && before(&t[near]) {
+            lo = near + 1;
+            hi = (near + step).min(t.len());
+            while hi < t.len() && before(&t[hi]) {
+                lo = hi + 1;
+                step *= 2;
+                hi = (hi + step).min(t.len());
+            }
+        } else {
+            while lo > 0 && !before(&t[lo - 1]) {
+                hi = lo - 1;
+                lo = lo.saturating_sub(step);
+                step *= 2;
+            }
+        }
+        lo + t[lo..hi].partition_point(|x| before(x))
+    }
+
     /// The text of token `i`.
     pub(crate) fn word(&self, i: usize) -> &str {
         let t = &self.tokens[i];
@@ -213,4 +241,33 @@ pub(crate) fn past_office_field(v: &View, floor: usize, k: usize, b: usize) -> u
         }
     }
     a
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::normalise::tokenize;
+
+    #[test]
+    fn count_from_agrees_with_a_binary_search_from_every_start() {
+        let text = "Ann said, “no”, and then Bo Lee left. A B C D E F G H I J K.";
+        let tokens = tokenize(text);
+        let inside = vec![NONE; tokens.len()];
+        let v = View {
+            text,
+            tokens: &tokens,
+            inside: &inside,
+            steps: Cell::new(0),
+        };
+        for byte in 0..=text.len() + 1 {
+            let want = tokens.partition_point(|t| t.end() <= byte);
+            for near in 0..=tokens.len() + 2 {
+                assert_eq!(
+                    v.count_from(near, |t| t.end() <= byte),
+                    want,
+                    "{byte} {near}"
+                );
+            }
+        }
+    }
 }

@@ -52,7 +52,14 @@ impl Model {
     /// The raw score of `f`: bias plus the weighted features.
     #[inline]
     pub fn score(&self, f: &Features) -> f32 {
-        let mut s = self.bias;
+        self.bias + self.sum(f)
+    }
+
+    /// The weighted features of `f`, without the bias: scores of parts of
+    /// an example add up.
+    #[inline]
+    pub fn sum(&self, f: &Features) -> f32 {
+        let mut s = 0.0;
         for (&h, &x) in f.hashes.iter().zip(&f.values) {
             s += self.weights[self.bucket(h)] * x;
         }
