@@ -11,7 +11,7 @@ use crate::corpus::Article;
 /// Options of the cue classifier.
 pub fn options() -> Options {
     Options {
-        bits: 15,
+        bits: 14,
         epochs: 6,
         rate: 0.1,
         l2: 1e-5,

@@ -16,7 +16,7 @@ use crate::corpus::{Article, Attribution, GoldQuote};
 /// Options of the speaker ranker.
 pub fn options() -> Options {
     Options {
-        bits: 16,
+        bits: 15,
         epochs: 10,
         rate: 0.05,
         l2: 1e-5,
