@@ -6,6 +6,11 @@ inline scripts, this hashes each inline <script> and allows exactly those
 hashes, plus 'self' and 'wasm-unsafe-eval' (needed to compile WebAssembly).
 Everything else is refused: no other origin, no connection but to 'self',
 no plugin, no frame. Run by Trunk with TRUNK_STAGING_DIR set.
+
+Then it writes sw.js, the service worker that keeps the app shell for
+offline use: the list of every file of the build and a version made from
+their contents, so a new release installs a new cache (and drops the old
+one) while the work in the browser's storage stays as it is.
 """
 import base64
 import hashlib
@@ -29,6 +34,8 @@ policy = "; ".join([
     "style-src 'self'",
     "img-src 'self' data: blob:",
     "connect-src 'self'",
+    "worker-src 'self'",
+    "manifest-src 'self'",
     "font-src 'self'",
     "base-uri 'none'",
     "form-action 'none'",
@@ -38,3 +45,51 @@ meta = f'<meta http-equiv="Content-Security-Policy" content="{policy}">'
 html = re.sub(r'<meta http-equiv="Content-Security-Policy"[^>]*>\s*', "", html)
 html = html.replace("<head>", "<head>\n    " + meta, 1)
 open(path, "w", encoding="utf-8").write(html)
+
+# The service worker: every file of the build, cached at install, served
+# from the cache first; a page load asks the network first (a new release
+# is seen at once) and falls back to the cached page when offline.
+files = sorted(
+    os.path.relpath(os.path.join(d, f), staging).replace(os.sep, "/")
+    for d, _, fs in os.walk(staging)
+    for f in fs
+    if f != "sw.js"
+)
+digest = hashlib.sha256()
+for name in files:
+    digest.update(name.encode("utf-8"))
+    digest.update(hashlib.sha256(open(os.path.join(staging, name), "rb").read()).digest())
+version = digest.hexdigest()[:16]
+worker = """// Written by scripts/csp.py at build time: the offline copy of the app.
+const CACHE = 'hearsay-' + %(version)s;
+const FILES = %(files)s;
+
+self.addEventListener('install', (event) => {
+  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(['./', ...FILES])).then(() => self.skipWaiting()));
+});
+
+self.addEventListener('activate', (event) => {
+  event.waitUntil(
+    caches.keys()
+      .then((keys) => Promise.all(keys.filter((k) => k.startsWith('hearsay-') && k !== CACHE).map((k) => caches.delete(k))))
+      .then(() => self.clients.claim()),
+  );
+});
+
+self.addEventListener('fetch', (event) => {
+  const request = event.request;
+  if (request.method !== 'GET' || new URL(request.url).origin !== self.location.origin) return;
+  event.respondWith((async () => {
+    const cache = await caches.open(CACHE);
+    if (request.mode === 'navigate') {
+      try {
+        return await fetch(request);
+      } catch {
+        return (await cache.match('./')) ?? Response.error();
+      }
+    }
+    return (await cache.match(request, { ignoreSearch: true })) ?? fetch(request);
+  })());
+});
+""" % {"version": repr(version), "files": "[" + ", ".join(repr(f) for f in files) + "]"}
+open(os.path.join(staging, "sw.js"), "w", encoding="utf-8").write(worker)

@@ -15,16 +15,25 @@ const TYPES = {
   '.wasm': 'application/wasm',
   '.css': 'text/css',
   '.png': 'image/png',
+  '.webmanifest': 'application/manifest+json',
 };
 
-/** Serves `dir` on a free port of 127.0.0.1; resolves to { url, close }. */
-export function serve(dir = DIST) {
+/**
+ * Serves `dir` on a free port of 127.0.0.1 under the path `base` (as a
+ * static host would publish it in a folder); resolves to { url, close }.
+ */
+export function serve(dir = DIST, { base = '/' } = {}) {
   if (!fs.existsSync(path.join(dir, 'index.html'))) {
     throw new Error(`${dir}/index.html is missing: run trunk build --release first`);
   }
   const server = http.createServer((req, res) => {
     const url = new URL(req.url, 'http://127.0.0.1');
-    const file = path.join(dir, path.normalize(decodeURIComponent(url.pathname)).replace(/^(\.\.[/\\])+/, ''));
+    if (!url.pathname.startsWith(base)) {
+      res.writeHead(404).end();
+      return;
+    }
+    const rest = '/' + url.pathname.slice(base.length);
+    const file = path.join(dir, path.normalize(decodeURIComponent(rest)).replace(/^(\.\.[/\\])+/, ''));
     const target = fs.existsSync(file) && fs.statSync(file).isFile() ? file : path.join(dir, 'index.html');
     res.writeHead(200, { 'content-type': TYPES[path.extname(target)] ?? 'application/octet-stream' });
     fs.createReadStream(target).pipe(res);
@@ -32,7 +41,7 @@ export function serve(dir = DIST) {
   return new Promise((resolve) => {
     server.listen(0, '127.0.0.1', () => {
       const { port } = server.address();
-      resolve({ url: `http://127.0.0.1:${port}/`, close: () => new Promise((r) => server.close(r)) });
+      resolve({ url: `http://127.0.0.1:${port}${base}`, close: () => new Promise((r) => server.close(r)) });
     });
   });
 }

@@ -117,8 +117,13 @@ pub fn out_of_fold(articles: &[Article], train_on: impl Fn(&[Article]) -> Models
 /// Trains the quote model on the out-of-fold suggestions and calibrates it
 /// on held-out folds of them.
 pub fn quote_model(examples: &[(Features, bool)]) -> Model {
-    let opts = options();
-    let mut model = train_binary(examples, &opts);
+    train_calibrated(examples, &options())
+}
+
+/// Trains a binary model on `examples` and fits its calibration on
+/// five held-out folds of them (example `i` is in fold `i % 5`).
+pub fn train_calibrated(examples: &[(Features, bool)], opts: &Options) -> Model {
+    let mut model = train_binary(examples, opts);
     let folds = 5;
     let mut pairs = Vec::new();
     for k in 0..folds {
@@ -128,7 +133,7 @@ pub fn quote_model(examples: &[(Features, bool)]) -> Model {
             .filter(|(i, _)| i % folds != k)
             .map(|(_, e)| e.clone())
             .collect();
-        let held = train_binary(&train, &opts);
+        let held = train_binary(&train, opts);
         pairs.extend(
             examples
                 .iter()

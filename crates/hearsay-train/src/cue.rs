@@ -3,7 +3,7 @@
 //! annotated cue ("said", "according to", "claims").
 
 use hearsay_core::CharIndex;
-use hearsay_core::learn::{Features, Model, Options, fit_platt, train_binary};
+use hearsay_core::learn::{Features, Options};
 use hearsay_core::models::Trace;
 
 use crate::corpus::Article;
@@ -37,29 +37,4 @@ pub fn examples(article: &Article, trace: &Trace) -> Vec<(Features, bool)> {
             (f.clone(), cue)
         })
         .collect()
-}
-
-/// Trains the classifier and calibrates it on held-out folds.
-pub fn train(examples: &[(Features, bool)], opts: &Options) -> Model {
-    let mut model = train_binary(examples, opts);
-    let folds = 5;
-    let mut pairs = Vec::new();
-    for k in 0..folds {
-        let train: Vec<(Features, bool)> = examples
-            .iter()
-            .enumerate()
-            .filter(|(i, _)| i % folds != k)
-            .map(|(_, e)| e.clone())
-            .collect();
-        let held = train_binary(&train, opts);
-        pairs.extend(
-            examples
-                .iter()
-                .enumerate()
-                .filter(|(i, _)| i % folds == k)
-                .map(|(_, (f, y))| (held.score(f), *y)),
-        );
-    }
-    model.calibration = fit_platt(&pairs);
-    model
 }

@@ -125,7 +125,7 @@ pub fn train_models(articles: &[corpus::Article], start: Models) -> Models {
         .flat_map(|(a, t)| cue::examples(a, &t))
         .collect();
     let positives = examples.iter().filter(|e| e.1).count();
-    models.cue = Some(cue::train(&examples, &cue::options()));
+    models.cue = Some(calibrate::train_calibrated(&examples, &cue::options()));
     eprintln!(
         "cue: {} words, {positives} in an annotated cue",
         examples.len()
@@ -137,7 +137,7 @@ pub fn train_models(articles: &[corpus::Article], start: Models) -> Models {
         .flat_map(|(a, t)| denial::examples(a, t))
         .collect();
     let positives = examples.iter().filter(|e| e.1).count();
-    models.denial = Some(denial::train(&examples, &denial::options()));
+    models.denial = Some(calibrate::train_calibrated(&examples, &denial::options()));
     eprintln!(
         "denial: {} patterns, {positives} of them denials",
         examples.len()

@@ -16,9 +16,8 @@
 //! "yelled", but the ranker puts `heckler` first: a noun right before a
 //! verb right after the quote.
 
-use crate::attribution::Ctx;
-use crate::attribution::speakers::{Article, Phrase, Resolve, Speaker};
 use crate::attribution::view::{View, is_possessive};
+use crate::attribution::{Ctx, head_phrase};
 use std::collections::HashSet;
 use std::hash::BuildHasherDefault;
 
@@ -426,78 +425,6 @@ pub(crate) fn choose(model: &Model, scored: &[(usize, f32)]) -> Option<(usize, f
     Some((best, model.probability_of_score(logit)))
 }
 
-/// The speaker whose name is headed by token `i`.
-pub(crate) fn speaker_at(ctx: &mut Ctx, i: usize) -> Option<Speaker> {
-    let v = &ctx.v;
-    let tok = v.tokens[i];
-    if tok.has(PRONOUN) {
-        return ctx.people.pronoun(&ctx.v, i);
-    }
-    let mut a = i;
-    if tok.cap {
-        // The name run ending at the head.
-        while a > 0 && a + 12 > i && v.np_ok(a - 1) && !is_possessive(v.word(a - 1)) {
-            a -= 1;
-        }
-    } else {
-        // A noun with its adjectives and nationality: "the current
-        // Democratic nominee", "a maintenance guy".
-        while a > 0 && a + 4 > i && {
-            let p = &v.tokens[a - 1];
-            p.is_word()
-                && v.outside(a - 1)
-                && !p.has(DET | PREP | FUNC | AUX | CUE | PRONOUN | CONJ | NEG | WH)
-        } {
-            a -= 1;
-        }
-    }
-    while a < i && !v.tokens[a].is_word() {
-        a += 1;
-    }
-    // The head word the corpus marks is the last capitalised one: the noun
-    // after it belongs to the phrase ("the Danish leader", "Sato's
-    // assistant", "the Clinton campaign").
-    let mut b = i + 1;
-    if tok.cap {
-        // Over lowercase adjectives to the role or group noun after them:
-        // "a likely Green presidential nominee".
-        let mut k = i + 1;
-        while k < v.tokens.len() && k < i + 5 && {
-            let n = &v.tokens[k];
-            n.is_word()
-                && v.outside(k)
-                && !n.cap
-                && !n.has(CUE | FUNC | DET | PREP | AUX | CONJ | PRONOUN)
-        } {
-            if v.tokens[k].has(ROLE | GROUP) {
-                b = k + 1;
-            }
-            k += 1;
-        }
-    }
-    let last = &v.tokens[b - 1];
-    let article = Article::before(v, 0, a);
-    let phrase = Phrase::speaker(a, b, article);
-    // The phrase as written, with its article.
-    let start = if a > 0 && v.tokens[a - 1].has(DET) {
-        v.tokens[a - 1].start()
-    } else {
-        v.tokens[a].start()
-    };
-    let end = last.end();
-    let written = v.text[start..end].to_string();
-    match ctx.people.phrase(&ctx.v, phrase) {
-        // "the mayor said": the role as written, and whom it names.
-        Some(mut found) if !last.cap && found.id.is_some() => {
-            found.written = Some(written);
-            Some(found)
-        }
-        Some(found) => Some(found),
-        // A noun no rule knows.
-        None => Some(Speaker::body(written, start, end)),
-    }
-}
-
 /// What the ranker knows of the whole article: the words it writes in
 /// lowercase somewhere, and which paragraphs hold nothing but quotes.
 pub(crate) struct DocWords {
@@ -544,31 +471,6 @@ impl DocWords {
     pub(crate) fn lowercase(&self, word: &str) -> bool {
         self.lower.contains(&word_hash(word))
     }
-}
-
-/// A person named here by a role phrase ("the mayor said"), shown as
-/// written with the person: `None` when the speaker is not such a phrase.
-fn as_written(v: &View, sp: &Speaker, near: usize) -> Option<Speaker> {
-    sp.id?;
-    // The last word ending by the speaker's end, searched from the quote.
-    let last = v.count_from(near, |t| t.end() <= sp.end).checked_sub(1)?;
-    if !v.tokens[last].is_word() {
-        return None;
-    }
-    let t = &v.tokens[last];
-    if t.cap || !t.has(ROLE | GROUP) || t.end() != sp.end {
-        return None;
-    }
-    let first = v.count_from(last, |t| t.start() < sp.start);
-    let start = if first > 0 && v.tokens[first - 1].has(DET) {
-        v.tokens[first - 1].start()
-    } else {
-        sp.start
-    };
-    Some(Speaker {
-        written: Some(v.text[start..sp.end].to_string()),
-        ..sp.clone()
-    })
 }
 
 /// Lets the speaker model choose the speaker of every kept direct quote
@@ -644,9 +546,11 @@ pub(crate) fn rank(ctx: &mut Ctx, model: Option<&Model>, mut trace: Option<&mut 
             Owner::Reported(r) => ctx.reported[r].speaker.clone(),
         };
         let speaker = match rule {
-            Some(rule) if agrees && rule.is_person() => as_written(&ctx.v, &rule, site.first),
+            Some(rule) if agrees && rule.is_person() => {
+                head_phrase::as_written(&ctx.v, &rule, site.first)
+            }
             // A body: the longer of the rules' phrase and the model's.
-            rule => speaker_at(ctx, best).filter(|sp| {
+            rule => head_phrase::speaker_at(ctx, best).filter(|sp| {
                 !(agrees && rule.is_some_and(|r| r.start <= sp.start && r.end >= sp.end))
             }),
         };

@@ -17,6 +17,7 @@
 pub(crate) mod carry;
 pub(crate) mod cues;
 pub(crate) mod direct;
+pub(crate) mod head_phrase;
 pub(crate) mod heads;
 pub(crate) mod learned_cues;
 pub(crate) mod quotes;
