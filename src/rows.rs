@@ -141,6 +141,9 @@ pub struct RowView {
     pub boilerplate: bool,
     /// Whether a new paragraph starts with this sentence.
     pub paragraph_start: bool,
+    /// The least confidence of the row's undecided suggestions, to two
+    /// places (`data-confidence`).
+    pub confidence: Option<String>,
 }
 
 impl RowView {
@@ -290,8 +293,15 @@ pub fn row(d: &DocState, idx: usize) -> RowView {
         .filter(|a| a.status == Status::Rejected && a.origin == Origin::Extractor)
         .map(|a| a.label)
         .collect::<std::collections::BTreeSet<_>>();
+    let confidence = live
+        .iter()
+        .filter(|a| a.status == Status::Suggested)
+        .map(|a| a.confidence)
+        .reduce(f32::min)
+        .map(|c| format!("{c:.2}"));
     RowView {
         idx,
+        confidence,
         segments,
         labels: join(d.labels_of(idx)),
         suggested: join(d.suggested_of(idx)),
@@ -312,6 +322,23 @@ mod tests {
         let mut ws = Workspace::default();
         ws.add_text("t.txt", text).unwrap();
         ws
+    }
+
+    #[test]
+    fn confidence_is_the_least_of_the_undecided_suggestions() {
+        let mut ws = doc("“Bridges are cheap,” Mayor Tom Reyes said. The weather was mild.");
+        let d = ws.doc().unwrap();
+        let least = d
+            .annotations_of(0)
+            .filter(|a| a.status == Status::Suggested)
+            .map(|a| a.confidence)
+            .reduce(f32::min)
+            .expect("the quote is suggested");
+        assert_eq!(row(d, 0).confidence, Some(format!("{least:.2}")));
+        assert_eq!(row(d, 1).confidence, None, "nothing suggested");
+        ws.set_cursor(0);
+        ws.accept();
+        assert_eq!(row(ws.doc().unwrap(), 0).confidence, None, "all decided");
     }
 
     #[test]

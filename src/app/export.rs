@@ -62,7 +62,7 @@ pub(super) fn ExportPanel() -> impl IntoView {
             </button>
         </section>
         <section class="export">
-            <select data-testid="export-format" node_ref=format>
+            <select data-testid="export-format" aria-label="Export format" node_ref=format>
                 {Target::ALL
                     .into_iter()
                     .map(|t| view! { <option value=t.as_str()>{t.title()}</option> })

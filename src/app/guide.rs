@@ -18,7 +18,7 @@ pub(super) fn KeyGuide() -> impl IntoView {
     };
     view! {
         <Show when=move || ctx.help.get()>
-            <div class="key-guide" data-testid="key-guide" role="dialog" on:click=move |_| ctx.help.set(false)>
+            <div class="key-guide" data-testid="key-guide" role="dialog" aria-label="Keys" on:click=move |_| ctx.help.set(false)>
                 <table>{rows}</table>
             </div>
         </Show>

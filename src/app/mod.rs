@@ -299,6 +299,7 @@ pub fn App() -> impl IntoView {
                 <export::StorageWarning />
                 <p class="hint">{commands::hint()}</p>
                 <review::FilterBar />
+                <review::Legend />
                 <keys::ActionBar />
                 <review::SpeakerEditor />
                 <Show when=move || ctx.ready.get() fallback=|| view! { <p class="more">"Restoring your work…"</p> }>

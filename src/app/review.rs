@@ -28,13 +28,13 @@ pub(super) fn FilterBar() -> impl IntoView {
     let search_key = command(Action::Search).key();
     view! {
         <div class="filters">
-            <select data-testid="filter-label" on:change=on_label>
+            <select data-testid="filter-label" aria-label="Show sentences with label" on:change=on_label>
                 <option value="">"All labels"</option>
                 <option value="quote">"Quotes"</option>
                 <option value="claim">"Claims"</option>
                 <option value="denial">"Denials"</option>
             </select>
-            <select data-testid="filter-status" on:change=on_review>
+            <select data-testid="filter-status" aria-label="Show sentences by review status" on:change=on_review>
                 <option value="">"Any status"</option>
                 <option value="suggested">"Suggested"</option>
                 <option value="accepted">"Accepted"</option>
@@ -138,7 +138,13 @@ pub(super) fn SentenceList() -> impl IntoView {
         format!("… {n} sentences {place} ({key} to move {way})")
     };
     view! {
-        <div class="sentences" data-testid="sentences" on:mouseup=move |_| run(ctx, Action::MarkSelection)>
+        <div
+            class="sentences"
+            data-testid="sentences"
+            role="listbox"
+            aria-label="Sentences of the document"
+            on:mouseup=move |_| run(ctx, Action::MarkSelection)
+        >
             <Show when=move || { hidden.get().0 > 0 }>
                 <p class="more">{move || more(hidden.get().0, Walk::Backward)}</p>
             </Show>
@@ -173,19 +179,54 @@ fn SentenceRow(row: RowView) -> impl IntoView {
             view! { <span class=class title=title>{b.speaker}</span> }
         })
         .collect_view();
+    // Each label as a letter too, so that no label is told by colour alone:
+    // solid when accepted, outlined when suggested.
+    let tags = tags(&row.labels, &row.suggested);
     view! {
         <div
             class=class
+            role="option"
+            aria-selected=if row.current { "true" } else { "false" }
             data-testid="sentence"
             data-idx=idx
             data-labels=row.labels
             data-suggested=row.suggested
             data-rejected=row.rejected
+            data-confidence=row.confidence
             on:click=move |_| ctx.change(|w| w.set_cursor(idx))
         >
+            {tags}
             <span class="text">{segments}</span>
             {badges}
         </div>
+    }
+}
+
+/// The letters of a row's accepted and suggested labels (Q, C, D), with
+/// their names for screen readers.
+fn tags(labels: &str, suggested: &str) -> impl IntoView + use<> {
+    let tag = |name: &str, state: &'static str| {
+        let letter = name.chars().next().map(|c| c.to_ascii_uppercase());
+        let class = format!("tag tag-{name} {state}");
+        let title = format!("{name}, {state}");
+        view! { <span class=class title=title.clone() aria-label=title>{letter.map(String::from)}</span> }
+    };
+    let accepted = labels.split_whitespace().map(|l| tag(l, "accepted"));
+    let offered = suggested.split_whitespace().map(|l| tag(l, "suggested"));
+    accepted.chain(offered).collect_view()
+}
+
+/// The legend of the reading view: what the letters, colours and dashes say.
+#[component]
+pub(super) fn Legend() -> impl IntoView {
+    view! {
+        <p class="legend" data-testid="legend">
+            <span class="tag tag-quote accepted">"Q"</span>" quote "
+            <span class="tag tag-claim accepted">"C"</span>" claim "
+            <span class="tag tag-denial accepted">"D"</span>" denial · "
+            <span class="tag tag-quote accepted">"Q"</span>" accepted "
+            <span class="tag tag-quote suggested">"Q"</span>" suggested, to decide"
+        </p>
     }
 }
 

@@ -1,0 +1,99 @@
+// Accessibility: axe-core (npm) checks every main state of the page (the
+// demo, an import, review, filters, the key guide, the speaker editor, the
+// storage warning) and finds no serious or critical violation; the
+// sentence list has roles and names, and labels are told apart without
+// colour. axe is injected into the page, so these contexts bypass the
+// page's CSP (which allows no injected script).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { ROOT, serve, launch, tab } from './support.mjs';
+
+const AXE = fs.readFileSync(path.join(ROOT, 'tests/e2e/node_modules/axe-core/axe.min.js'), 'utf8');
+let server;
+let browser;
+
+before(async () => {
+  server = await serve();
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** The serious and critical violations axe finds on the page now. */
+async function violations(page) {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: AXE });
+  return page.evaluate(async () => {
+    const result = await window.axe.run(document, { resultTypes: ['violations'] });
+    return result.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+  });
+}
+
+async function opened(init) {
+  const context = await browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 860 } });
+  if (init) await context.addInitScript(init);
+  return { context, ...(await tab(context, server.url)) };
+}
+
+test('no serious or critical axe violation in any main state', async () => {
+  const { context, page } = await opened();
+  const found = {};
+  found.demo = await violations(page);
+
+  await page.getByTestId('import-text').fill('“The bridge stays open,” engineer Lea Holm said. Tolls rose 5% in 2025.');
+  await page.getByTestId('import-submit').click();
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid=document-item]').length === 2);
+  found.import = await violations(page);
+
+  await page.keyboard.press('a');
+  await page.keyboard.press('j');
+  await page.keyboard.press('c');
+  found.review = await violations(page);
+
+  await page.getByTestId('filter-label').selectOption('quote');
+  found.filters = await violations(page);
+  await page.getByTestId('filter-label').selectOption('');
+
+  await page.keyboard.press('?');
+  await page.getByTestId('key-guide').waitFor();
+  found.guide = await violations(page);
+  await page.keyboard.press('Escape');
+
+  await page.keyboard.press('s');
+  await page.getByTestId('speaker-input').waitFor();
+  found.speaker = await violations(page);
+  await context.close();
+
+  const failing = await opened(() => {
+    indexedDB.open = () => {
+      throw new DOMException('The operation is insecure.', 'SecurityError');
+    };
+  });
+  await failing.page.getByTestId('storage-warning').waitFor();
+  found.warning = await violations(failing.page);
+  await failing.context.close();
+
+  for (const [state, list] of Object.entries(found)) assert.deepEqual(list, [], state);
+});
+
+test('the sentence list is a named listbox whose labels read without colour', async () => {
+  const { context, page } = await opened();
+  const list = page.getByRole('listbox', { name: 'Sentences of the document' });
+  await list.waitFor();
+  const options = list.getByRole('option');
+  assert.ok((await options.count()) > 3);
+  assert.equal(await page.locator('[role=option][aria-selected=true]').count(), 1);
+  // Every suggested label of a row has its letter, named for screen readers.
+  const row = page.locator('[data-testid=sentence][data-suggested~=quote]').first();
+  const tags = await row.locator('.tag').evaluateAll((ts) => ts.map((t) => `${t.textContent} ${t.getAttribute('aria-label')}`));
+  assert.ok(tags.includes('Q quote, suggested'), tags.join(' | '));
+  assert.match((await row.getAttribute('data-confidence')) ?? '', /^0\.\d\d$|^1\.00$/);
+  await page.getByTestId('legend').waitFor();
+  await context.close();
+});
