@@ -10,6 +10,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { ROOT, serve, launch, tab } from './support.mjs';
 
+const SHOTS = path.join(ROOT, 'docs');
+
 const AXE = fs.readFileSync(path.join(ROOT, 'tests/e2e/node_modules/axe-core/axe.min.js'), 'utf8');
 let server;
 let browser;
@@ -35,8 +37,8 @@ async function violations(page) {
   });
 }
 
-async function opened(init) {
-  const context = await browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 860 } });
+async function opened(init, { colorScheme = 'light', width = 1280, height = 860 } = {}) {
+  const context = await browser.newContext({ bypassCSP: true, colorScheme, viewport: { width, height } });
   if (init) await context.addInitScript(init);
   return { context, ...(await tab(context, server.url)) };
 }
@@ -95,5 +97,46 @@ test('the sentence list is a named listbox whose labels read without colour', as
   assert.ok(tags.includes('Q quote, suggested'), tags.join(' | '));
   assert.match((await row.getAttribute('data-confidence')) ?? '', /^0\.\d\d$|^1\.00$/);
   await page.getByTestId('legend').waitFor();
+  await context.close();
+});
+
+test('the dark theme follows the system and keeps every contrast; a screenshot for the README', async () => {
+  const { context, page } = await opened(undefined, { colorScheme: 'dark' });
+  const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  assert.equal(background, 'rgb(13, 17, 23)');
+  await page.keyboard.press('j');
+  assert.deepEqual(await violations(page), []);
+  await page.keyboard.press('?');
+  await page.getByTestId('key-guide').waitFor();
+  assert.deepEqual(await violations(page), []);
+  await page.keyboard.press('Escape');
+  await page.screenshot({ path: path.join(SHOTS, 'annotator-dark.png') });
+  await context.close();
+});
+
+test('on a 390 px phone nothing runs past the right edge and the documents are reachable', async () => {
+  const { context, page } = await opened(undefined, { width: 390, height: 844 });
+  const long = 'Bureaucratisation'.repeat(12);
+  await page.getByTestId('import-text').fill(`“${long},” clerk Ana Ruiz said of the ${'x'.repeat(150)} form.`);
+  await page.getByTestId('import-submit').click();
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid=document-item]').length === 2);
+  for (const state of ['import', 'guide']) {
+    if (state === 'guide') {
+      await page.keyboard.press('?');
+      await page.getByTestId('key-guide').waitFor();
+    }
+    const { scroll, width } = await page.evaluate(() => ({
+      scroll: document.documentElement.scrollWidth,
+      width: document.documentElement.clientWidth,
+    }));
+    assert.ok(scroll <= width, `${state}: ${scroll} px of content in ${width} px`);
+  }
+  await page.keyboard.press('Escape');
+  // The document list is on the page, above the text, and works by touch.
+  const first = page.getByTestId('document-item').first();
+  await first.scrollIntoViewIfNeeded();
+  assert.ok(await first.isVisible());
+  await first.click();
+  assert.deepEqual(await violations(page), []);
   await context.close();
 });

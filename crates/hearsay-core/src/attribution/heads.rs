@@ -482,6 +482,7 @@ pub(crate) fn rank(ctx: &mut Ctx, model: Option<&Model>, mut trace: Option<&mut 
     }
     let sites = sites(ctx);
     let doc = DocWords::of(ctx);
+    ctx.people.read_through();
     let mut f = Features::default();
     // The score of each word's own features, once computed (NaN before).
     let mut own = vec![

@@ -78,11 +78,32 @@ pub(crate) struct People {
     pub(super) by_surname: FastMap<String, usize>,
     /// Full names of several words, for people sharing a surname.
     pub(super) by_full: FastMap<String, usize>,
-    /// `(byte, person)` in text order.
+    /// `(byte, person)` in text order (up to `read_back`, when set).
     mentions: Vec<(usize, usize)>,
+    /// Set once the article has been read through: how many mentions are
+    /// in text order. A phrase looked up afterwards (the speaker model's
+    /// choice) is read against the mentions before it, not the latest ones.
+    read_back: Option<usize>,
 }
 
 impl People {
+    /// Marks the article as read through: later look-ups of a role or a
+    /// pronoun see only the people mentioned before the word looked up.
+    pub(crate) fn read_through(&mut self) {
+        self.read_back = Some(self.mentions.len());
+    }
+
+    /// The mentions a look-up at byte `start` may see, latest last.
+    fn before(&self, start: usize) -> &[(usize, usize)] {
+        match self.read_back {
+            Some(n) => {
+                let sorted = &self.mentions[..n];
+                &sorted[..sorted.partition_point(|&(p, _)| p < start)]
+            }
+            None => &self.mentions,
+        }
+    }
+
     /// Records the names in `[from, to)` (outside quotes) as mentions.
     pub(crate) fn scan(&mut self, v: &View, from: usize, to: usize) {
         let mut i = from;
@@ -202,7 +223,7 @@ impl People {
                 .map(|&i| key_of(v.word(i)))
         });
         let id = self
-            .mentions
+            .before(start)
             .iter()
             .rev()
             .take(ROLE_LOOKBACK)
@@ -268,8 +289,14 @@ impl Resolve for People {
             return None;
         }
         let gender = Gender::of(t);
-        let upto = self.mentions.partition_point(|&(p, _)| p < start);
-        let candidates = self.mentions[..upto].iter().rev().take(PRONOUN_LOOKBACK);
+        let seen = match self.read_back {
+            Some(_) => self.before(start),
+            None => {
+                let upto = self.mentions.partition_point(|&(p, _)| p < start);
+                &self.mentions[..upto]
+            }
+        };
+        let candidates = seen.iter().rev().take(PRONOUN_LOOKBACK);
         let mut fallback = None;
         for &(_, id) in candidates {
             let p = &self.persons[id];
