@@ -134,7 +134,7 @@ fn usage_errors_exit_2() {
         ),
         (
             &["score", "one.json"],
-            "required arguments were not provided:\n  <OTHER.json>",
+            "2 values required by '<EXPORT.json> <EXPORT.json>...'; only 1 was provided",
         ),
     ] {
         let out = hearsay(&dir, args);
@@ -228,6 +228,102 @@ fn an_export_scored_against_itself_agrees_perfectly() {
         table.contains("quote") && table.contains("1.000"),
         "{table}"
     );
+    let _ = fs::remove_dir_all(&dir);
+}
+
+/// `gold()` as another annotator saw it: without `drop` annotations, with
+/// the quote's speaker renamed when given.
+fn annotator(drop: &[&str], speaker: Option<&str>) -> Export {
+    let mut export = gold();
+    let doc = &mut export.documents[0];
+    doc.annotations.retain(|a| !drop.contains(&a.id.as_str()));
+    if let Some(name) = speaker {
+        doc.annotations[0].speaker = Some(name.into());
+    }
+    export
+}
+
+#[test]
+fn three_annotators_give_team_figures_per_label() {
+    let dir = scratch("score-team");
+    fs::write(dir.join("ann.json"), annotator(&[], None).to_json()).unwrap();
+    // Bo left out the claim; Cy the denial and named another speaker.
+    fs::write(dir.join("bo.json"), annotator(&["a3"], None).to_json()).unwrap();
+    fs::write(
+        dir.join("cy.json"),
+        annotator(&["a2"], Some("Dan Ross")).to_json(),
+    )
+    .unwrap();
+    let out = hearsay(&dir, &["score", "--json", "ann.json", "bo.json", "cy.json"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let result: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(
+        result["annotators"],
+        serde_json::json!(["ann.json", "bo.json", "cy.json"])
+    );
+    assert_eq!(result["sentences"], 3);
+    let label = |name: &str| {
+        result["labels"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|l| l["label"] == name)
+            .unwrap()
+            .clone()
+    };
+    // Everyone marked the quote: perfect. The claim and the denial have
+    // one dissent each in three sentences.
+    assert_eq!(label("quote")["fleiss_kappa"], 1.0);
+    assert_eq!(label("quote")["alpha"], 1.0);
+    assert_eq!(label("quote")["span_f1"], 1.0);
+    let kappa = label("claim")["fleiss_kappa"].as_f64().unwrap();
+    assert!(kappa > 0.0 && kappa < 1.0, "{kappa}");
+    assert_eq!(
+        label("claim")["fleiss_kappa"],
+        label("denial")["fleiss_kappa"]
+    );
+    // Pairs: (ann, bo) and (bo, cy) miss one claim each, (ann, cy) none.
+    let f1 = label("claim")["span_f1"].as_f64().unwrap();
+    assert!((f1 - 1.0 / 3.0).abs() < 1e-9, "{f1}");
+    // Speakers: two of the three pairs disagree on the quote's speaker.
+    let speaker = result["speaker"].as_f64().unwrap();
+    assert!((speaker - 1.0 / 3.0).abs() < 1e-9, "{speaker}");
+    assert_eq!(result["pairs"].as_array().unwrap().len(), 3);
+    let table = stdout(&hearsay(&dir, &["score", "ann.json", "bo.json", "cy.json"]));
+    assert!(
+        table.contains("fleiss_kappa") && table.contains("3 annotators"),
+        "{table}"
+    );
+    // Two files keep today's shape and gain the team figures.
+    let out = hearsay(&dir, &["score", "--json", "ann.json", "bo.json"]);
+    let result: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let claim = &result["labels"][1];
+    assert_eq!(claim["label"], "claim");
+    assert_eq!(claim["recall"], 0.0);
+    assert!(
+        claim["fleiss_kappa"].is_number() && result["alpha"].is_number(),
+        "{result}"
+    );
+    let _ = fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn team_scoring_refuses_other_texts_and_a_single_file() {
+    let dir = scratch("score-team-bad");
+    fs::write(dir.join("ann.json"), annotator(&[], None).to_json()).unwrap();
+    let mut other = gold();
+    other.documents[0].text = other.documents[0].text.replace("spoke", "spake");
+    fs::write(dir.join("bo.json"), other.to_json()).unwrap();
+    let out = hearsay(&dir, &["score", "ann.json", "bo.json", "ann.json"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert!(
+        err.contains("\"mayor.txt\" has another text in bo.json"),
+        "{err}"
+    );
+    assert!(stdout(&out).is_empty());
+    let out = hearsay(&dir, &["score", "ann.json"]);
+    assert_eq!(out.status.code(), Some(2));
     let _ = fs::remove_dir_all(&dir);
 }
 

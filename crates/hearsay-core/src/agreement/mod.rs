@@ -33,6 +33,12 @@
 //! so an unreviewed extractor export can be scored against a gold export.
 //!
 //! Undefined ratios (no annotations to divide by) are `None`, shown as `–`.
+//!
+//! Two or more annotators: [`panel`] (in `many.rs`).
+
+mod many;
+
+pub use many::{Pair, Panel, PanelError, PanelLabel, fleiss_kappa, krippendorff_alpha, panel};
 
 use std::fmt;
 

@@ -1,0 +1,569 @@
+//! Agreement among two or more annotators of the same documents: what a
+//! team reports before its dataset is trusted.
+//!
+//! [`panel`] matches documents across the exports by the SHA-256 of their
+//! text. A document present in every export is compared; one missing from
+//! some is listed in `not_shared`. Two documents that share an id or a
+//! name but not their text are refused, as are fewer than two annotators
+//! and two annotators of the same name. It then measures, per [`Label`]:
+//!
+//! * **Fleiss' kappa** over sentences: each annotator puts every
+//!   non-boilerplate sentence in "has the label" or "has not"
+//!   ([`fleiss_kappa`]);
+//! * **Krippendorff's alpha** (nominal) over the same ratings
+//!   ([`krippendorff_alpha`], which also takes missing ratings);
+//! * **span F1**, the mean over annotator pairs of the pair's overlap F1
+//!   ([`agreement`](super::agreement)),
+//!
+//! and over all labels the mean of the labels' kappas and alphas, the mean
+//! pair span F1 and the mean pair speaker agreement. Every pair's full
+//! agreement is kept in `pairs`.
+//!
+//! Example: three annotators who all mark the same two quotes and nothing
+//! else have kappa 1, alpha 1, span F1 1 for quotes.
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+use super::{Agreement, agreement, counted};
+use crate::Label;
+use crate::format::{Document, Export, by_sentence, sha256_hex};
+
+/// Fleiss' kappa: `counts[i][j]` is how many raters put item `i` in
+/// category `j`. Every item must have the same number of raters, at least
+/// two; `None` when they do not, when there is no item, or when every
+/// rating falls in one category (chance agreement is then 1).
+pub fn fleiss_kappa(counts: &[Vec<usize>]) -> Option<f64> {
+    let raters = counts.first()?.iter().sum::<usize>();
+    if raters < 2 || counts.iter().any(|row| row.iter().sum::<usize>() != raters) {
+        return None;
+    }
+    let items = counts.len() as f64;
+    let n = raters as f64;
+    let categories = counts[0].len();
+    let expected: f64 = (0..categories)
+        .map(|j| {
+            let share = counts.iter().map(|row| row[j]).sum::<usize>() as f64 / (items * n);
+            share * share
+        })
+        .sum();
+    let observed = counts
+        .iter()
+        .map(|row| (row.iter().map(|&x| (x * x) as f64).sum::<f64>() - n) / (n * (n - 1.0)))
+        .sum::<f64>()
+        / items;
+    (expected < 1.0 - 1e-12).then(|| (observed - expected) / (1.0 - expected))
+}
+
+/// Krippendorff's alpha for nominal values: `units[u][r]` is the value
+/// rater `r` gave unit `u`, `None` where they gave none. Units with fewer
+/// than two values do not count. `None` when no unit counts or when every
+/// value is the same (no disagreement is then expected).
+pub fn krippendorff_alpha(units: &[Vec<Option<u32>>]) -> Option<f64> {
+    // The coincidence matrix: each ordered pair of values within a unit,
+    // weighted 1 / (values in the unit - 1).
+    let mut coincidences: BTreeMap<(u32, u32), f64> = BTreeMap::new();
+    for unit in units {
+        let values: Vec<u32> = unit.iter().flatten().copied().collect();
+        let m = values.len();
+        if m < 2 {
+            continue;
+        }
+        let weight = 1.0 / (m - 1) as f64;
+        for (a, &x) in values.iter().enumerate() {
+            for (b, &y) in values.iter().enumerate() {
+                if a != b {
+                    *coincidences.entry((x, y)).or_default() += weight;
+                }
+            }
+        }
+    }
+    let mut margins: BTreeMap<u32, f64> = BTreeMap::new();
+    for (&(x, _), &w) in &coincidences {
+        *margins.entry(x).or_default() += w;
+    }
+    let total: f64 = margins.values().sum();
+    if total <= 1.0 {
+        return None;
+    }
+    let observed: f64 = coincidences
+        .iter()
+        .filter(|((x, y), _)| x != y)
+        .map(|(_, w)| w)
+        .sum();
+    let expected: f64 = margins
+        .iter()
+        .flat_map(|(x, nx)| {
+            margins
+                .iter()
+                .filter(move |(y, _)| *y != x)
+                .map(move |(_, ny)| nx * ny)
+        })
+        .sum::<f64>()
+        / (total - 1.0);
+    (expected > 0.0).then(|| 1.0 - observed / expected)
+}
+
+/// The agreement of one label among all annotators.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PanelLabel {
+    /// The label.
+    pub label: Label,
+    /// Fleiss' kappa over sentences (has the label or not).
+    pub fleiss_kappa: Option<f64>,
+    /// Krippendorff's alpha (nominal) over the same ratings.
+    pub alpha: Option<f64>,
+    /// Mean over annotator pairs of the pair's span F1 for this label.
+    pub span_f1: Option<f64>,
+}
+
+/// The full agreement of two of the annotators.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Pair {
+    /// The first annotator's name.
+    pub a: String,
+    /// The second annotator's name.
+    pub b: String,
+    /// `b` measured against `a`.
+    pub agreement: Agreement,
+}
+
+/// The result of [`panel`].
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Panel {
+    /// The annotators, in the order given.
+    pub annotators: Vec<String>,
+    /// Documents every annotator has (same text).
+    pub documents: usize,
+    /// Names of documents some annotators lack.
+    pub not_shared: Vec<String>,
+    /// Non-boilerplate sentences of the shared documents.
+    pub sentences: usize,
+    /// Per label, in [`Label::ALL`] order.
+    pub labels: Vec<PanelLabel>,
+    /// Mean of the labels' Fleiss kappas that are defined.
+    pub fleiss_kappa: Option<f64>,
+    /// Mean of the labels' alphas that are defined.
+    pub alpha: Option<f64>,
+    /// Mean over pairs of the pair's span F1 over all labels.
+    pub span_f1: Option<f64>,
+    /// Mean over pairs of the pair's speaker agreement on matched quotes.
+    pub speaker: Option<f64>,
+    /// Every pair of annotators.
+    pub pairs: Vec<Pair>,
+}
+
+/// Why a set of exports cannot be compared.
+#[derive(Debug, Clone, PartialEq)]
+pub enum PanelError {
+    /// Fewer than two annotators.
+    TooFew(usize),
+    /// Two annotators share a name.
+    SameName(String),
+    /// A document's id or name is shared by texts that differ.
+    TextDiffers {
+        /// The document's name.
+        document: String,
+        /// The annotators whose texts differ from the first one's.
+        annotators: Vec<String>,
+    },
+}
+
+impl fmt::Display for PanelError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            PanelError::TooFew(n) => write!(
+                f,
+                "agreement needs at least two annotators' exports; {n} given"
+            ),
+            PanelError::SameName(name) => write!(
+                f,
+                "two annotators are both called {name:?}: give each export its own name"
+            ),
+            PanelError::TextDiffers {
+                document,
+                annotators,
+            } => write!(
+                f,
+                "document {document:?} has another text in {}: the exports must annotate the same texts",
+                annotators.join(", ")
+            ),
+        }
+    }
+}
+
+impl std::error::Error for PanelError {}
+
+/// Measures the agreement of the `annotators` (a name and an export each);
+/// see the module documentation.
+pub fn panel(annotators: &[(String, Export)]) -> Result<Panel, PanelError> {
+    if annotators.len() < 2 {
+        return Err(PanelError::TooFew(annotators.len()));
+    }
+    for (i, (name, _)) in annotators.iter().enumerate() {
+        if annotators[..i].iter().any(|(other, _)| other == name) {
+            return Err(PanelError::SameName(name.clone()));
+        }
+    }
+    let (shared, not_shared) = share(annotators)?;
+    // Each annotator's export of the shared documents, paired by text.
+    let exports: Vec<Export> = (0..annotators.len())
+        .map(|k| Export {
+            documents: shared
+                .iter()
+                .map(|docs| {
+                    let mut d = docs[k].clone();
+                    d.id = sha256_hex(&d.text);
+                    d
+                })
+                .collect(),
+            ..annotators[k].1.clone()
+        })
+        .collect();
+    let mut pairs = Vec::new();
+    for i in 0..exports.len() {
+        for j in i + 1..exports.len() {
+            pairs.push(Pair {
+                a: annotators[i].0.clone(),
+                b: annotators[j].0.clone(),
+                agreement: agreement(&exports[i], &exports[j]),
+            });
+        }
+    }
+    let ratings = sentence_ratings(&shared);
+    let labels: Vec<PanelLabel> = Label::ALL
+        .into_iter()
+        .enumerate()
+        .map(|(li, label)| {
+            let counts: Vec<Vec<usize>> = ratings
+                .iter()
+                .map(|sentence| {
+                    let yes = sentence.iter().filter(|labels| labels[li]).count();
+                    vec![yes, sentence.len() - yes]
+                })
+                .collect();
+            let units: Vec<Vec<Option<u32>>> = ratings
+                .iter()
+                .map(|sentence| sentence.iter().map(|l| Some(u32::from(l[li]))).collect())
+                .collect();
+            PanelLabel {
+                label,
+                fleiss_kappa: fleiss_kappa(&counts),
+                alpha: krippendorff_alpha(&units),
+                span_f1: mean(pairs.iter().map(|p| p.agreement.labels[li].f1)),
+            }
+        })
+        .collect();
+    Ok(Panel {
+        annotators: annotators.iter().map(|(n, _)| n.clone()).collect(),
+        documents: shared.len(),
+        not_shared,
+        sentences: ratings.len(),
+        fleiss_kappa: mean(labels.iter().map(|l| l.fleiss_kappa)),
+        alpha: mean(labels.iter().map(|l| l.alpha)),
+        span_f1: mean(pairs.iter().map(|p| p.agreement.overall.f1)),
+        speaker: mean(pairs.iter().map(|p| p.agreement.speakers.agreement)),
+        labels,
+        pairs,
+    })
+}
+
+/// The mean of the defined values.
+fn mean(values: impl Iterator<Item = Option<f64>>) -> Option<f64> {
+    let defined: Vec<f64> = values.flatten().collect();
+    (!defined.is_empty()).then(|| defined.iter().sum::<f64>() / defined.len() as f64)
+}
+
+/// Documents shared by every annotator, each with its annotators'
+/// documents in order, and the names of the others.
+type Shared<'a> = (Vec<Vec<&'a Document>>, Vec<String>);
+
+/// Matches documents by the SHA-256 of their text; refuses an id or a name
+/// that stands for different texts.
+fn share(annotators: &[(String, Export)]) -> Result<Shared<'_>, PanelError> {
+    let hashes: Vec<Vec<String>> = annotators
+        .iter()
+        .map(|(_, e)| e.documents.iter().map(|d| sha256_hex(&d.text)).collect())
+        .collect();
+    let first = &annotators[0].1;
+    for (k, (_, export)) in annotators.iter().enumerate() {
+        for (d, doc) in export.documents.iter().enumerate() {
+            let differs: Vec<String> = annotators
+                .iter()
+                .enumerate()
+                .filter(|&(o, _)| o != k)
+                .filter(|(o, (_, other))| {
+                    other.documents.iter().enumerate().any(|(od, odoc)| {
+                        (odoc.id == doc.id || odoc.name == doc.name)
+                            && hashes[*o][od] != hashes[k][d]
+                    })
+                })
+                .map(|(_, (name, _))| name.clone())
+                .collect();
+            if !differs.is_empty() {
+                return Err(PanelError::TextDiffers {
+                    document: doc.name.clone(),
+                    annotators: differs,
+                });
+            }
+        }
+    }
+    let mut shared = Vec::new();
+    let mut not_shared = Vec::new();
+    for (d, doc) in first.documents.iter().enumerate() {
+        let found: Vec<Option<&Document>> = annotators
+            .iter()
+            .enumerate()
+            .map(|(k, (_, e))| {
+                let at = hashes[k].iter().position(|h| *h == hashes[0][d])?;
+                Some(&e.documents[at])
+            })
+            .collect();
+        match found.into_iter().collect::<Option<Vec<_>>>() {
+            Some(docs) => shared.push(docs),
+            None => not_shared.push(doc.name.clone()),
+        }
+    }
+    for (k, (_, e)) in annotators.iter().enumerate().skip(1) {
+        for (d, doc) in e.documents.iter().enumerate() {
+            if !hashes[0].contains(&hashes[k][d]) && !not_shared.contains(&doc.name) {
+                not_shared.push(doc.name.clone());
+            }
+        }
+    }
+    Ok((shared, not_shared))
+}
+
+/// Per non-boilerplate sentence of the shared documents, each annotator's
+/// labels on it (present or not, in [`Label::ALL`] order).
+fn sentence_ratings(shared: &[Vec<&Document>]) -> Vec<Vec<[bool; Label::ALL.len()]>> {
+    let mut ratings = Vec::new();
+    for docs in shared {
+        let Some(sentences) = docs.iter().map(|d| &d.sentences).find(|s| !s.is_empty()) else {
+            continue;
+        };
+        let hits: Vec<Vec<Vec<_>>> = docs
+            .iter()
+            .map(|d| by_sentence(sentences, counted(d).into_iter()))
+            .collect();
+        for (si, s) in sentences.iter().enumerate() {
+            if s.boilerplate {
+                continue;
+            }
+            ratings.push(
+                hits.iter()
+                    .map(|h| Label::ALL.map(|label| h[si].iter().any(|a| a.label == label)))
+                    .collect(),
+            );
+        }
+    }
+    ratings
+}
+
+fn num(x: Option<f64>) -> String {
+    x.map_or_else(|| "–".to_string(), |v| format!("{v:.3}"))
+}
+
+impl fmt::Display for Panel {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        writeln!(
+            f,
+            "{} annotators ({}), {} documents, {} sentences",
+            self.annotators.len(),
+            self.annotators.join(", "),
+            self.documents,
+            self.sentences
+        )?;
+        if !self.not_shared.is_empty() {
+            writeln!(f, "not in every export: {}", self.not_shared.join(", "))?;
+        }
+        writeln!(
+            f,
+            "{:<8} {:>12} {:>8} {:>8}",
+            "label", "fleiss_kappa", "alpha", "span_f1"
+        )?;
+        for l in &self.labels {
+            writeln!(
+                f,
+                "{:<8} {:>12} {:>8} {:>8}",
+                l.label.as_str(),
+                num(l.fleiss_kappa),
+                num(l.alpha),
+                num(l.span_f1)
+            )?;
+        }
+        writeln!(
+            f,
+            "{:<8} {:>12} {:>8} {:>8}",
+            "all",
+            num(self.fleiss_kappa),
+            num(self.alpha),
+            num(self.span_f1)
+        )?;
+        writeln!(
+            f,
+            "speaker agreement (mean over pairs): {}",
+            num(self.speaker)
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The worked example of Fleiss' kappa on Wikipedia (10 subjects, 14
+    /// raters, 5 categories): P̄ = 0.378, P̄e = 0.213, κ = 0.210.
+    #[test]
+    fn fleiss_kappa_of_the_worked_example() {
+        let table = [
+            [0, 0, 0, 0, 14],
+            [0, 2, 6, 4, 2],
+            [0, 0, 3, 5, 6],
+            [0, 3, 9, 2, 0],
+            [2, 2, 8, 1, 1],
+            [7, 7, 0, 0, 0],
+            [3, 2, 6, 3, 0],
+            [2, 5, 3, 2, 2],
+            [6, 5, 2, 1, 0],
+            [0, 2, 2, 3, 7],
+        ];
+        let counts: Vec<Vec<usize>> = table.iter().map(|r| r.to_vec()).collect();
+        let kappa = fleiss_kappa(&counts).unwrap();
+        assert!((kappa - 0.2099).abs() < 5e-4, "{kappa}");
+    }
+
+    #[test]
+    fn fleiss_kappa_is_undefined_for_uneven_or_unanimous_ratings() {
+        assert_eq!(fleiss_kappa(&[vec![2, 1], vec![1, 1]]), None);
+        assert_eq!(fleiss_kappa(&[vec![3, 0], vec![3, 0]]), None);
+        assert_eq!(fleiss_kappa(&[]), None);
+        assert_eq!(fleiss_kappa(&[vec![3, 0], vec![0, 3]]), Some(1.0));
+    }
+
+    /// Krippendorff's own example with missing values ("Computing
+    /// Krippendorff's alpha-reliability", 2011): 4 observers, 12 units,
+    /// nominal alpha 0.743.
+    #[test]
+    fn alpha_of_krippendorffs_example_with_missing_values() {
+        let rows: [[Option<u32>; 12]; 4] = [
+            [
+                Some(1),
+                Some(2),
+                Some(3),
+                Some(3),
+                Some(2),
+                Some(1),
+                Some(4),
+                Some(1),
+                Some(2),
+                None,
+                None,
+                None,
+            ],
+            [
+                Some(1),
+                Some(2),
+                Some(3),
+                Some(3),
+                Some(2),
+                Some(2),
+                Some(4),
+                Some(1),
+                Some(2),
+                Some(5),
+                None,
+                Some(3),
+            ],
+            [
+                None,
+                Some(3),
+                Some(3),
+                Some(3),
+                Some(2),
+                Some(3),
+                Some(4),
+                Some(2),
+                Some(2),
+                Some(5),
+                Some(1),
+                None,
+            ],
+            [
+                Some(1),
+                Some(2),
+                Some(3),
+                Some(3),
+                Some(2),
+                Some(4),
+                Some(4),
+                Some(1),
+                Some(2),
+                Some(5),
+                Some(1),
+                None,
+            ],
+        ];
+        let units: Vec<Vec<Option<u32>>> = (0..12)
+            .map(|u| rows.iter().map(|r| r[u]).collect())
+            .collect();
+        let alpha = krippendorff_alpha(&units).unwrap();
+        assert!((alpha - 0.743).abs() < 5e-4, "{alpha}");
+    }
+
+    fn export(docs: &[(&str, &str)]) -> Export {
+        Export::new(
+            docs.iter()
+                .map(|(name, text)| Document {
+                    id: (*name).into(),
+                    name: (*name).into(),
+                    text: (*text).into(),
+                    sentences: Vec::new(),
+                    annotations: Vec::new(),
+                })
+                .collect(),
+        )
+    }
+
+    #[test]
+    fn a_panel_refuses_one_annotator_a_shared_name_and_another_text() {
+        let a = export(&[("a.txt", "One text.")]);
+        assert_eq!(
+            panel(&[("ann".into(), a.clone())]),
+            Err(PanelError::TooFew(1))
+        );
+        let twice = [("ann".into(), a.clone()), ("ann".into(), a.clone())];
+        assert_eq!(panel(&twice), Err(PanelError::SameName("ann".into())));
+        let other = export(&[("a.txt", "Another text.")]);
+        let err = panel(&[("ann".into(), a), ("bo".into(), other)]).unwrap_err();
+        assert_eq!(
+            err,
+            PanelError::TextDiffers {
+                document: "a.txt".into(),
+                annotators: vec!["bo".into()],
+            }
+        );
+        assert!(err.to_string().contains("\"a.txt\" has another text in bo"));
+    }
+
+    #[test]
+    fn documents_are_matched_by_text_and_the_others_listed() {
+        let a = export(&[("a.txt", "Same text."), ("only-a.txt", "Mine.")]);
+        // Another name for the same text still matches it.
+        let b = export(&[("renamed.txt", "Same text."), ("only-b.txt", "Yours.")]);
+        let result = panel(&[("ann".into(), a), ("bo".into(), b)]).unwrap();
+        assert_eq!(result.documents, 1);
+        assert_eq!(result.not_shared, ["only-a.txt", "only-b.txt"]);
+        assert_eq!(result.pairs[0].agreement.documents, 1);
+    }
+
+    #[test]
+    fn alpha_is_one_when_all_agree_and_undefined_without_variation() {
+        let agree = vec![vec![Some(0), Some(0)], vec![Some(1), Some(1)]];
+        assert_eq!(krippendorff_alpha(&agree), Some(1.0));
+        let same = vec![vec![Some(1), Some(1)], vec![Some(1), None]];
+        assert_eq!(krippendorff_alpha(&same), None);
+    }
+}
