@@ -26,12 +26,40 @@ pub struct Filter {
     pub review: Option<Review>,
     /// Only sentences containing this text (case-insensitive).
     pub search: String,
+    /// The order sentences are reviewed in.
+    pub order: Order,
+}
+
+/// The order of review.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Order {
+    /// As the document has them.
+    #[default]
+    Document,
+    /// Sentences with undecided suggestions first, the least confident
+    /// first; then the others, in document order.
+    LeastConfident,
+}
+
+impl Order {
+    /// The order named `value` in the page's menu (`confidence`), else the
+    /// document's.
+    pub fn parse(value: &str) -> Order {
+        match value {
+            "confidence" => Order::LeastConfident,
+            _ => Order::Document,
+        }
+    }
 }
 
 impl Filter {
-    /// True if and only if the filter lets every sentence through.
+    /// True if and only if the filter lets every sentence through, in
+    /// document order.
     pub fn is_empty(&self) -> bool {
-        self.label.is_none() && self.review.is_none() && self.search.trim().is_empty()
+        self.label.is_none()
+            && self.review.is_none()
+            && self.search.trim().is_empty()
+            && self.order == Order::Document
     }
 }
 
@@ -41,7 +69,7 @@ pub fn visible(d: &DocState, filter: &Filter) -> Vec<usize> {
         return (0..d.n_sentences()).collect();
     }
     let needle = filter.search.trim().to_lowercase();
-    (0..d.n_sentences())
+    let mut shown: Vec<usize> = (0..d.n_sentences())
         .filter(|&i| {
             filter.label.is_none_or(|l| {
                 d.annotations_of(i)
@@ -50,13 +78,40 @@ pub fn visible(d: &DocState, filter: &Filter) -> Vec<usize> {
         })
         .filter(|&i| filter.review.is_none_or(|r| d.review_of(i) == r))
         .filter(|&i| needle.is_empty() || d.sentence_text(i).to_lowercase().contains(&needle))
-        .collect()
+        .collect();
+    if filter.order == Order::LeastConfident {
+        // Undecided suggestions first, least confident first; a stable
+        // sort keeps ties and the rest in document order.
+        let least = |i: usize| {
+            d.annotations_of(i)
+                .filter(|a| a.status == Status::Suggested)
+                .map(|a| a.confidence)
+                .reduce(f32::min)
+                .unwrap_or(f32::INFINITY)
+        };
+        let keys: Vec<f32> = shown.iter().map(|&i| least(i)).collect();
+        let mut order: Vec<usize> = (0..shown.len()).collect();
+        order.sort_by(|&a, &b| keys[a].total_cmp(&keys[b]));
+        shown = order.into_iter().map(|k| shown[k]).collect();
+    }
+    shown
+}
+
+/// Where the cursor stands in `visible`: `Ok(position)` when it is shown,
+/// else `Err(position)` of the first shown sentence after it (0 when the
+/// sentences are not in document order).
+fn place(visible: &[usize], cursor: usize) -> Result<usize, usize> {
+    if visible.is_sorted() {
+        visible.binary_search(&cursor)
+    } else {
+        visible.iter().position(|&i| i == cursor).ok_or(0)
+    }
 }
 
 /// The part of `visible` to draw: a window around the cursor, or around
 /// the first visible sentence after it when the cursor is filtered out.
 pub fn window(visible: &[usize], cursor: usize) -> &[usize] {
-    let pos = visible.partition_point(|&i| i < cursor);
+    let pos = place(visible, cursor).unwrap_or_else(|p| p);
     let start = pos.saturating_sub(ROWS_BEFORE);
     let end = (pos + ROWS_AFTER).min(visible.len());
     &visible[start.min(end)..end]
@@ -74,15 +129,13 @@ pub enum Walk {
 /// The next (or, walking backward, previous) visible sentence from the
 /// cursor.
 pub fn step(visible: &[usize], cursor: usize, walk: Walk) -> Option<usize> {
+    let here = place(visible, cursor);
     match walk {
-        Walk::Backward => {
-            let pos = visible.partition_point(|&i| i < cursor);
-            pos.checked_sub(1).map(|p| visible[p])
-        }
-        Walk::Forward => {
-            let pos = visible.partition_point(|&i| i <= cursor);
-            visible.get(pos).copied()
-        }
+        Walk::Backward => here
+            .unwrap_or_else(|p| p)
+            .checked_sub(1)
+            .map(|p| visible[p]),
+        Walk::Forward => visible.get(here.map_or_else(|p| p, |p| p + 1)).copied(),
     }
 }
 
@@ -92,8 +145,8 @@ pub fn hidden(visible: &[usize], drawn: &[RowView]) -> (usize, usize) {
     let (Some(first), Some(last)) = (drawn.first(), drawn.last()) else {
         return (0, 0);
     };
-    let before = visible.partition_point(|&i| i < first.idx);
-    let after = visible.len() - visible.partition_point(|&i| i <= last.idx);
+    let before = place(visible, first.idx).unwrap_or_else(|p| p);
+    let after = visible.len() - place(visible, last.idx).map_or_else(|p| p, |p| p + 1);
     (before, after)
 }
 
@@ -424,6 +477,44 @@ mod tests {
         let r = row(ws.doc().unwrap(), quote_idx);
         assert_eq!(r.class(), "sentence current paragraph-start has-quote");
         assert_eq!(r.badges[0].class(), "speaker-badge direct");
+    }
+
+    #[test]
+    fn least_confident_first_puts_undecided_suggestions_first_and_walks_that_order() {
+        let mut ws = doc(
+            "“Bridges are cheap,” Mayor Tom Reyes said. The weather was mild. Officials said taxes would rise next year.",
+        );
+        let d = ws.doc().unwrap();
+        let least = |i: usize| {
+            d.annotations_of(i)
+                .filter(|a| a.status == Status::Suggested)
+                .map(|a| a.confidence)
+                .reduce(f32::min)
+        };
+        let filter = Filter {
+            order: Order::LeastConfident,
+            ..Filter::default()
+        };
+        let order = visible(d, &filter);
+        assert_eq!(order.len(), d.n_sentences(), "a reordering, not a filter");
+        let keyed: Vec<f32> = order
+            .iter()
+            .map(|&i| least(i).unwrap_or(f32::INFINITY))
+            .collect();
+        assert!(keyed.is_sorted(), "{order:?}: {keyed:?}");
+        assert!(least(order[0]).is_some(), "a suggestion comes first");
+        // j walks the list as shown, from its first row to its last.
+        let mut walked = vec![order[0]];
+        while let Some(next) = step(&order, *walked.last().unwrap(), Walk::Forward) {
+            walked.push(next);
+        }
+        assert_eq!(walked, order);
+        assert_eq!(step(&order, order[1], Walk::Backward), Some(order[0]));
+        // Deciding a sentence sends it after the undecided ones.
+        ws.set_cursor(order[0]);
+        ws.accept();
+        let again = visible(ws.doc().unwrap(), &filter);
+        assert_ne!(again[0], order[0]);
     }
 
     #[test]

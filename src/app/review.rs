@@ -25,6 +25,10 @@ pub(super) fn FilterBar() -> impl IntoView {
         let value = event_target_value(&e);
         ctx.filter.update(|f| f.review = Review::parse(&value));
     };
+    let on_order = move |e: ev::Event| {
+        let value = event_target_value(&e);
+        ctx.filter.update(|f| f.order = rows::Order::parse(&value));
+    };
     let search_key = command(Action::Search).key();
     view! {
         <div class="filters">
@@ -40,6 +44,10 @@ pub(super) fn FilterBar() -> impl IntoView {
                 <option value="accepted">"Accepted"</option>
                 <option value="rejected">"Rejected"</option>
                 <option value="untouched">"Untouched"</option>
+            </select>
+            <select data-testid="filter-order" aria-label="Order of review" on:change=on_order>
+                <option value="">"Document order"</option>
+                <option value="confidence">"Least confident first"</option>
             </select>
             <input
                 id="search"

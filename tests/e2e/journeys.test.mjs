@@ -455,3 +455,24 @@ test('a reload in the same moment as a decision keeps the decision', async () =>
   assert.match(await attr(current(page), 'data-labels'), /claim/);
   await context.close();
 });
+
+test('review can run least confident first', async () => {
+  const { context, page } = await withArticle();
+  await page.getByTestId('filter-order').selectOption('confidence');
+  const rows = page.getByTestId('sentence');
+  const confidences = await rows.evaluateAll((rs) => rs.map((r) => r.getAttribute('data-confidence')));
+  const shown = confidences.filter((c) => c !== null).map(Number);
+  assert.ok(shown.length >= 3, `${confidences}`);
+  assert.deepEqual(shown, [...shown].sort((a, b) => a - b), 'least confident first');
+  // The suggested rows come before the rest.
+  assert.equal(confidences.indexOf(null), shown.length === confidences.length ? -1 : shown.length);
+  // j and k walk the rows in the order shown.
+  const first = await attr(rows.nth(0), 'data-idx');
+  const second = await attr(rows.nth(1), 'data-idx');
+  await rows.nth(0).click();
+  await page.keyboard.press('j');
+  assert.equal(await attr(current(page), 'data-idx'), second);
+  await page.keyboard.press('k');
+  assert.equal(await attr(current(page), 'data-idx'), first);
+  await context.close();
+});
