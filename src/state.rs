@@ -101,6 +101,9 @@ pub(crate) enum Replay {
     Forward,
 }
 
+/// Longest document name, in characters.
+pub const MAX_NAME_CHARS: usize = 200;
+
 /// Largest text the page accepts in one document, in bytes.
 pub const MAX_TEXT_BYTES: usize = 16 * 1024 * 1024;
 
@@ -199,6 +202,22 @@ impl Workspace {
         self.pending.changed.remove(&id);
         self.pending.removed.insert(id);
         self.current = self.current.min(self.docs.len().saturating_sub(1));
+    }
+
+    /// Renames document `idx` to `name` (trimmed). Returns false, changing
+    /// nothing, for an empty name or one over 200 characters.
+    pub fn rename_doc(&mut self, idx: usize, name: &str) -> bool {
+        let name = name.trim();
+        if name.is_empty() || name.chars().count() > MAX_NAME_CHARS {
+            return false;
+        }
+        let Some(d) = self.docs.get_mut(idx) else {
+            return false;
+        };
+        d.doc.name = name.to_owned();
+        // The name is stored with the document as added: write it again.
+        self.pending.added.insert(d.doc.id.clone());
+        true
     }
 
     /// Moves the cursor to sentence `idx` (clamped).

@@ -1,10 +1,11 @@
 //! The document list: one entry per document with its counts; a click
-//! makes it current, `×` removes it.
+//! makes it current, `✎` renames it, `×` removes it.
 
 use leptos::prelude::*;
 
 use super::Ctx;
 use crate::rows::{self, DocItem};
+use crate::state::{MAX_NAME_CHARS, Message};
 
 /// One entry per document with its counts.
 #[component]
@@ -39,6 +40,21 @@ fn DocumentItem(item: DocItem) -> impl IntoView {
             ctx.change(|w| w.remove_doc(idx));
         }
     };
+    let on_rename = move |e: leptos::ev::MouseEvent| {
+        e.stop_propagation();
+        let current_name = ctx.ws.with(|w| w.docs.get(idx).map(|d| d.doc.name.clone()));
+        let Ok(Some(value)) = window().prompt_with_message_and_default(
+            "New name of the document:",
+            &current_name.unwrap_or_default(),
+        ) else {
+            return;
+        };
+        if !ctx.change(|w| w.rename_doc(idx, &value)) {
+            ctx.say(Message::error(format!(
+                "a document name needs 1 to {MAX_NAME_CHARS} characters"
+            )));
+        }
+    };
     view! {
         <li data-testid="document-item" class:current=current on:click=move |_| ctx.change(|w| w.select_doc(idx))>
             <span class="name">{name}</span>
@@ -48,7 +64,10 @@ fn DocumentItem(item: DocItem) -> impl IntoView {
                 <span class="count-denial" title="denials">{format!("D {denials}")}</span>
                 <span class="reviewed" title="sentences reviewed">{format!("{reviewed}/{sentences}")}</span>
             </span>
-            <button class="remove" title="Remove this document" on:click=on_remove>
+            <button class="rename-button" data-testid="rename-document" title="Rename this document" aria-label="Rename this document" on:click=on_rename>
+                "✎"
+            </button>
+            <button class="remove" title="Remove this document" aria-label="Remove this document" on:click=on_remove>
                 "×"
             </button>
         </li>

@@ -197,3 +197,19 @@ fn review_names_round_trip_and_anything_else_is_any_status() {
     assert_eq!(Review::parse(""), None);
     assert_eq!(Review::parse("Accepted"), None);
 }
+
+#[test]
+fn rename_changes_the_name_saves_the_document_again_and_refuses_blank_names() {
+    let mut ws = workspace();
+    ws.take_pending();
+    assert!(ws.rename_doc(0, "  Harbour story  "));
+    assert_eq!(ws.doc().unwrap().doc.name, "Harbour story");
+    assert_eq!(ws.export().documents[0].name, "Harbour story");
+    let id = ws.doc().unwrap().doc.id.clone();
+    assert!(ws.take_pending().added.contains(&id));
+    assert!(!ws.rename_doc(0, "   "));
+    assert!(!ws.rename_doc(0, &"x".repeat(201)));
+    assert!(!ws.rename_doc(9, "nowhere"));
+    assert_eq!(ws.doc().unwrap().doc.name, "Harbour story");
+    assert!(ws.take_pending().is_empty());
+}

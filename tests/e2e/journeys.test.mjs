@@ -476,3 +476,25 @@ test('review can run least confident first', async () => {
   assert.equal(await attr(current(page), 'data-idx'), first);
   await context.close();
 });
+
+test('a document is renamed in the list, and the name is kept after a reload', async () => {
+  const { context, page } = await open(browser, server.url);
+  const item = page.getByTestId('document-item').first();
+  const rename = async (answer) => {
+    page.once('dialog', (dialog) => dialog.accept(answer));
+    await item.getByTestId('rename-document').click();
+  };
+  await rename('   ');
+  await page.locator('.message').waitFor();
+  assert.match(await page.locator('.message').textContent(), /name needs 1 to 200 characters/);
+  assert.equal(await item.locator('.name').textContent(), 'demo-veldhaven-bridge.txt');
+  await rename('  Bridge vote, first draft ');
+  await page.waitForFunction(() => document.querySelector('[data-testid=document-item] .name').textContent === 'Bridge vote, first draft');
+  await saveState(page, 'saved');
+  await page.reload();
+  await page.getByTestId('sentence').first().waitFor();
+  assert.equal(await page.getByTestId('document-item').first().locator('.name').textContent(), 'Bridge vote, first draft');
+  const exported = JSON.parse((await download(page, 'export-json')).text);
+  assert.equal(exported.documents[0].name, 'Bridge vote, first draft');
+  await context.close();
+});

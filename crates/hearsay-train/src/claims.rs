@@ -25,7 +25,7 @@ use crate::corpus::{self, Debate};
 /// Options of the claim model.
 pub fn options() -> Options {
     Options {
-        bits: 14,
+        bits: 13,
         epochs: 6,
         rate: 0.02,
         l2: 1e-5,
