@@ -15,7 +15,8 @@ use crate::files::{load_export, write_whole};
 /// against the first, speaker agreement and Cohen's kappa over sentence
 /// labels. With two or more: Fleiss' kappa and Krippendorff's alpha over
 /// sentence labels, and span F1 and speaker agreement averaged over
-/// annotator pairs (each file is one annotator, named by its file name;
+/// annotator pairs (each file is one annotator, named by its `annotator`
+/// field, else by its file name;
 /// documents are matched by the SHA-256 of their text).
 #[derive(clap::Args)]
 pub struct Args {
@@ -63,7 +64,10 @@ fn names(paths: &[PathBuf]) -> Vec<String> {
 pub fn run(args: Args) -> Result<ExitCode, Failure> {
     let mut annotators = Vec::with_capacity(args.files.len());
     for (path, name) in args.files.iter().zip(names(&args.files)) {
-        annotators.push((name, load_export(path)?));
+        let export = load_export(path)?;
+        // An export that names its annotator is called so.
+        let name = export.annotator.clone().unwrap_or(name);
+        annotators.push((name, export));
     }
     let team = panel(&annotators).map_err(|e| Failure::Fatal(e.to_string()))?;
     let text = if annotators.len() == 2 {

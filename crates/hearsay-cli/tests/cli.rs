@@ -324,6 +324,27 @@ fn team_scoring_refuses_other_texts_and_a_single_file() {
     assert!(stdout(&out).is_empty());
     let out = hearsay(&dir, &["score", "ann.json"]);
     assert_eq!(out.status.code(), Some(2));
+    // Exports that name their annotator are called so; two of one name
+    // cannot be told apart.
+    for (file, who) in [("x.json", "Ana"), ("y.json", "Ana"), ("z.json", "Bo")] {
+        let mut export = annotator(&[], None);
+        export.annotator = Some(who.into());
+        fs::write(dir.join(file), export.to_json()).unwrap();
+    }
+    let out = hearsay(&dir, &["score", "--json", "x.json", "z.json", "ann.json"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let result: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(
+        result["annotators"],
+        serde_json::json!(["Ana", "Bo", "ann.json"])
+    );
+    let out = hearsay(&dir, &["score", "x.json", "y.json", "z.json"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("two annotators are both called \"Ana\""),
+        "{}",
+        stderr(&out)
+    );
     let _ = fs::remove_dir_all(&dir);
 }
 

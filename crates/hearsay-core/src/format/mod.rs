@@ -19,6 +19,9 @@
 //! * `format` is always `"hearsay"`, `version` is `1` and `offsets` is
 //!   `"codepoint"`: every `start`/`end` counts Unicode code points (scalar
 //!   values) into the document's `text`, half-open `[start, end)`.
+//! * `annotator` (optional, after `offsets`; left out when absent) names
+//!   who annotated the export, so that a team's exports can be compared
+//!   (`hearsay score`).
 //! * A document's `name` is the file name without directories; its `id` is
 //!   unique within the export.
 //! * `sentences` are in text order, do not overlap and lie inside the text.

@@ -210,6 +210,8 @@ struct ExportIn {
     format: String,
     version: u32,
     offsets: String,
+    #[serde(default)]
+    annotator: Option<String>,
     documents: Vec<DocumentIn>,
 }
 
@@ -276,6 +278,7 @@ impl ExportIn {
                 format: self.format,
                 version: self.version,
                 offsets: self.offsets,
+                annotator: self.annotator,
                 documents,
             },
             derived,

@@ -5,6 +5,16 @@ mod export {
     use crate::{Analysis, CharIndex, Label, QuoteKind, Sentence, Span};
 
     #[test]
+    fn an_annotator_name_is_read_written_and_left_out_when_absent() {
+        let mut export = Export::new(Vec::new());
+        assert!(!export.to_json().contains("annotator"));
+        export.annotator = Some("Ana Ruiz".into());
+        let json = export.to_json();
+        assert!(json.contains("\"annotator\": \"Ana Ruiz\""), "{json}");
+        assert_eq!(Export::parse(&json).unwrap(), export);
+    }
+
+    #[test]
     fn json_pieces_put_together_are_the_export() {
         let texts = [
             "“We won’t,” said Ana Ruiz. 👩‍👩‍👧 Ça va.",

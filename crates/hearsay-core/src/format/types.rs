@@ -16,6 +16,10 @@ pub struct Export {
     pub version: u32,
     /// Always [`OFFSETS`].
     pub offsets: String,
+    /// Who annotated these documents, when the export says so (a team's
+    /// exports are told apart by it). Optional; not written when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub annotator: Option<String>,
     /// The documents, in order.
     pub documents: Vec<Document>,
 }
@@ -279,6 +283,7 @@ impl Export {
             format: FORMAT.to_string(),
             version: VERSION,
             offsets: OFFSETS.to_string(),
+            annotator: None,
             documents,
         }
     }
