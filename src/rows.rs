@@ -12,6 +12,10 @@ use hearsay_core::{CharIndex, Label, QuoteKind};
 
 use crate::state::{DocState, Review, Workspace};
 
+/// How many sentences before and after a quote's own its speaker's name is
+/// looked for, to mark it.
+const MENTION_REACH: usize = 3;
+
 /// Rows drawn before the cursor's row.
 pub const ROWS_BEFORE: usize = 40;
 /// Rows drawn from the cursor's row on.
@@ -158,8 +162,12 @@ pub struct Segment {
     /// Code point offset of the run in the document.
     pub start: usize,
     /// CSS classes: `mark-quote`, `mark-denial`, … plus `suggested` when
-    /// only suggestions cover it.
+    /// only suggestions cover it, `mention` on a speaker's name.
     pub class: String,
+    /// The speaker of the quote covering the run, or whose name the run
+    /// is (`data-speaker`: chips, quotes and names of one speaker are
+    /// highlighted together).
+    pub speaker: Option<String>,
 }
 
 /// A speaker named on a row.
@@ -291,14 +299,27 @@ pub fn row(d: &DocState, idx: usize) -> RowView {
         .annotations_of(idx)
         .filter(|a| a.status != Status::Rejected)
         .collect();
-    // Cut points: the sentence bounds and every live span's bounds inside it.
+    // Where quotes near the sentence name their speaker inside it.
+    let mentions: Vec<(usize, usize, &str)> = (idx.saturating_sub(MENTION_REACH)
+        ..(idx + MENTION_REACH + 1).min(d.n_sentences()))
+        .flat_map(|j| d.annotations_of(j))
+        .filter(|a| a.label == Label::Quote && a.status != Status::Rejected)
+        .filter_map(|a| {
+            let span = a.speaker_span?;
+            let name = a.speaker.as_deref()?;
+            (span.start >= s.start && span.end <= s.end && span.start < span.end)
+                .then_some((span.start, span.end, name))
+        })
+        .collect();
+    // Cut points: the sentence bounds and every live span's and name's
+    // bounds inside it.
     let mut cuts = vec![s.start, s.end];
-    for a in &live {
-        cuts.extend(
-            [a.start, a.end]
-                .into_iter()
-                .filter(|&c| c > s.start && c < s.end),
-        );
+    for (a, b) in live
+        .iter()
+        .map(|a| (a.start, a.end))
+        .chain(mentions.iter().map(|&(a, b, _)| (a, b)))
+    {
+        cuts.extend([a, b].into_iter().filter(|&c| c > s.start && c < s.end));
     }
     cuts.sort_unstable();
     cuts.dedup();
@@ -323,10 +344,22 @@ pub fn row(d: &DocState, idx: usize) -> RowView {
             if !covering.is_empty() && covering.iter().all(|a| a.status == Status::Suggested) {
                 class.push("suggested");
             }
+            let quoted = covering
+                .iter()
+                .filter(|a| a.label == Label::Quote)
+                .find_map(|a| a.speaker.clone());
+            let named = mentions
+                .iter()
+                .find(|&&(a, b, _)| a <= start && b >= end)
+                .map(|&(_, _, name)| name.to_owned());
+            if named.is_some() {
+                class.push("mention");
+            }
             Segment {
                 text: local.slice(start - s.start, end - s.start).to_owned(),
                 start,
                 class: class.join(" "),
+                speaker: quoted.or(named),
             }
         })
         .collect();
@@ -515,6 +548,34 @@ mod tests {
         ws.accept();
         let again = visible(ws.doc().unwrap(), &filter);
         assert_ne!(again[0], order[0]);
+    }
+
+    #[test]
+    fn a_quote_and_its_speakers_name_carry_the_same_speaker() {
+        let ws = doc("“Bridges are cheap,” Mayor Tom Reyes said.");
+        let d = ws.doc().unwrap();
+        let quote = d
+            .annotations_of(0)
+            .find(|a| a.label == Label::Quote)
+            .unwrap();
+        let name = quote.speaker.clone().unwrap();
+        let span = quote.speaker_span.unwrap();
+        let r = row(d, 0);
+        let mention: String = r
+            .segments
+            .iter()
+            .filter(|s| s.class.split(' ').any(|c| c == "mention"))
+            .map(|s| s.text.as_str())
+            .collect();
+        let index = CharIndex::new(&d.doc.text);
+        assert_eq!(mention, index.slice(span.start, span.end));
+        for s in &r.segments {
+            let marked = s.class.contains("mark-quote") || s.class.contains("mention");
+            assert_eq!(s.speaker.is_some(), marked, "{s:?}");
+            if marked {
+                assert_eq!(s.speaker.as_deref(), Some(name.as_str()));
+            }
+        }
     }
 
     #[test]

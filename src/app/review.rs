@@ -176,7 +176,7 @@ fn SentenceRow(row: RowView) -> impl IntoView {
     let segments = row
         .segments
         .into_iter()
-        .map(|s| view! { <span class=s.class data-start=s.start>{s.text}</span> })
+        .map(|s| view! { <span class=s.class data-start=s.start data-speaker=s.speaker>{s.text}</span> })
         .collect_view();
     let badges = row
         .badges
@@ -184,7 +184,8 @@ fn SentenceRow(row: RowView) -> impl IntoView {
         .map(|b| {
             let class = b.class();
             let title = format!("{} quote", b.kind);
-            view! { <span class=class title=title>{b.speaker}</span> }
+            let name = b.speaker.clone();
+            view! { <span class=class title=title tabindex="0" data-speaker=name>{b.speaker}</span> }
         })
         .collect_view();
     // Each label as a letter too, so that no label is told by colour alone:

@@ -498,3 +498,27 @@ test('a document is renamed in the list, and the name is kept after a reload', a
   assert.equal(exported.documents[0].name, 'Bridge vote, first draft');
   await context.close();
 });
+
+test('a speaker chip lights up its quotes and the name in the text, and the reverse', async () => {
+  const { context, page } = await open(browser, server.url);
+  const chip = page.locator('.speaker-badge', { hasText: 'Ines Barros' }).first();
+  await chip.hover();
+  const linked = page.locator('.linked');
+  await linked.first().waitFor();
+  const kinds = await linked.evaluateAll((els) => els.map((el) => el.className));
+  assert.ok(kinds.some((k) => k.includes('speaker-badge')), kinds.join(' | '));
+  assert.ok(kinds.some((k) => k.includes('mark-quote')), kinds.join(' | '));
+  assert.ok(kinds.some((k) => k.includes('mention')), kinds.join(' | '));
+  const names = await linked.evaluateAll((els) => [...new Set(els.map((el) => el.getAttribute('data-speaker')))]);
+  assert.deepEqual(names, ['Ines Barros']);
+  // Away from it, nothing stays lit; on a quote, its chip lights.
+  await page.getByTestId('legend').hover();
+  assert.equal(await linked.count(), 0);
+  const quote = page.locator('.mark-quote[data-speaker="Joost van Leer"]').first();
+  await quote.hover();
+  assert.ok((await page.locator('.speaker-badge.linked').count()) >= 1);
+  // The keyboard reaches the chips too.
+  await chip.focus();
+  assert.equal(await page.locator('.mention.linked[data-speaker="Ines Barros"]').count() > 0, true);
+  await context.close();
+});
