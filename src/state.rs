@@ -57,6 +57,18 @@ pub struct Edit {
     pub doc_id: String,
     /// `(annotation id, before, after)` for each annotation touched.
     pub changes: Vec<(String, Option<Annotation>, Option<Annotation>)>,
+    /// For the removal of a whole document (`changes` is then empty).
+    pub removed: Option<Removal>,
+}
+
+/// The removal of a document, for undo.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Removal {
+    /// Where the document stood in the list.
+    pub at: usize,
+    /// The document while it is out of the workspace (on the undo stack);
+    /// `None` while it is back (on the redo stack).
+    pub doc: Option<Box<DocState>>,
 }
 
 /// Every open document plus the undo history of the session.
@@ -189,19 +201,47 @@ impl Workspace {
         }
     }
 
-    /// Removes document `idx` (not undoable: the person confirms first).
-    pub fn remove_doc(&mut self, idx: usize) {
+    /// Removes document `idx`; [`Workspace::undo`] puts it back. Returns
+    /// its name.
+    pub fn remove_doc(&mut self, idx: usize) -> Option<String> {
+        let d = self.take_doc(idx)?;
+        let name = d.doc.name.clone();
+        self.undo.push(Edit {
+            doc_id: d.doc.id.clone(),
+            changes: Vec::new(),
+            removed: Some(Removal {
+                at: idx,
+                doc: Some(Box::new(d)),
+            }),
+        });
+        self.redo.clear();
+        Some(name)
+    }
+
+    /// Takes document `idx` out of the workspace (and out of storage at
+    /// the next save).
+    fn take_doc(&mut self, idx: usize) -> Option<DocState> {
         if idx >= self.docs.len() {
-            return;
+            return None;
         }
         let removed = self.docs.remove(idx);
-        self.undo.retain(|e| e.doc_id != removed.doc.id);
-        self.redo.retain(|e| e.doc_id != removed.doc.id);
-        let id = removed.doc.id;
+        let id = removed.doc.id.clone();
         self.pending.added.remove(&id);
         self.pending.changed.remove(&id);
         self.pending.removed.insert(id);
         self.current = self.current.min(self.docs.len().saturating_sub(1));
+        Some(removed)
+    }
+
+    /// Puts a removed document back at `idx` (or last) and makes it current.
+    fn put_doc(&mut self, idx: usize, d: DocState) {
+        let id = d.doc.id.clone();
+        let at = idx.min(self.docs.len());
+        self.docs.insert(at, d);
+        self.pending.removed.remove(&id);
+        // Stored again whole: its base and an empty overlay.
+        self.pending.added.insert(id);
+        self.current = at;
     }
 
     /// Renames document `idx` to `name` (trimmed). Returns false, changing
@@ -243,7 +283,11 @@ impl Workspace {
         let doc_id = d.doc.id.clone();
         Self::apply(d, &changes, Replay::Forward);
         self.pending.changed.insert(doc_id.clone());
-        self.undo.push(Edit { doc_id, changes });
+        self.undo.push(Edit {
+            doc_id,
+            changes,
+            removed: None,
+        });
         self.redo.clear();
     }
 
@@ -411,8 +455,21 @@ impl Workspace {
             Replay::Backward => self.undo.pop(),
             Replay::Forward => self.redo.pop(),
         };
-        let Some(edit) = edit else { return false };
-        if let Some(pos) = self.docs.iter().position(|d| d.doc.id == edit.doc_id) {
+        let Some(mut edit) = edit else { return false };
+        if let Some(removal) = edit.removed.as_mut() {
+            // A removal: undo puts the document back, redo takes it out again.
+            match way {
+                Replay::Backward => {
+                    if let Some(doc) = removal.doc.take() {
+                        self.put_doc(removal.at, *doc);
+                    }
+                }
+                Replay::Forward => {
+                    let pos = self.docs.iter().position(|d| d.doc.id == edit.doc_id);
+                    removal.doc = pos.and_then(|p| self.take_doc(p)).map(Box::new);
+                }
+            }
+        } else if let Some(pos) = self.docs.iter().position(|d| d.doc.id == edit.doc_id) {
             let d = &mut self.docs[pos];
             Self::apply(d, &edit.changes, way);
             // Show the person what was undone.

@@ -1,9 +1,10 @@
 //! The document list: one entry per document with its counts; a click
-//! makes it current, `✎` renames it, `×` removes it.
+//! makes it current, `✎` renames it, `×` removes it (undo puts it back).
 
 use leptos::prelude::*;
 
 use super::Ctx;
+use crate::commands::{Action, command};
 use crate::rows::{self, DocItem};
 use crate::state::{MAX_NAME_CHARS, Message};
 
@@ -33,11 +34,11 @@ fn DocumentItem(item: DocItem) -> impl IntoView {
     } = item;
     let on_remove = move |e: leptos::ev::MouseEvent| {
         e.stop_propagation();
-        if window()
-            .confirm_with_message("Remove this document and its annotations?")
-            .unwrap_or(false)
-        {
-            ctx.change(|w| w.remove_doc(idx));
+        if let Some(name) = ctx.change(|w| w.remove_doc(idx)) {
+            let undo_key = command(Action::Undo).key();
+            ctx.say(Message::info(format!(
+                "removed {name}: {undo_key} puts it back"
+            )));
         }
     };
     let on_rename = move |e: leptos::ev::MouseEvent| {

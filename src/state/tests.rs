@@ -213,3 +213,36 @@ fn rename_changes_the_name_saves_the_document_again_and_refuses_blank_names() {
     assert_eq!(ws.doc().unwrap().doc.name, "Harbour story");
     assert!(ws.take_pending().is_empty());
 }
+
+#[test]
+fn a_removed_document_comes_back_with_undo_and_goes_again_with_redo() {
+    let mut ws = workspace();
+    ws.add_text("second.txt", "“It floods,” Ann Lee said.").unwrap();
+    ws.select_doc(0);
+    let idx = sentence_with(&ws, "weather");
+    ws.set_cursor(idx);
+    ws.toggle(Label::Claim);
+    let before = ws.doc().unwrap().clone();
+    let id = before.doc.id.clone();
+    ws.take_pending();
+
+    assert_eq!(ws.remove_doc(0).as_deref(), Some("harbour.txt"));
+    assert_eq!(ws.docs.len(), 1);
+    assert!(ws.take_pending().removed.contains(&id));
+
+    assert!(ws.undo());
+    assert_eq!(ws.docs.len(), 2);
+    assert_eq!(ws.current, 0, "back in its place, and on screen");
+    assert_eq!(ws.doc().unwrap().doc, before.doc);
+    let pending = ws.take_pending();
+    assert!(pending.added.contains(&id) && !pending.removed.contains(&id));
+    // The decision made before the removal is still undoable.
+    assert!(ws.undo());
+    assert!(!ws.doc().unwrap().labels_of(idx).contains(&Label::Claim));
+    assert!(ws.redo());
+    assert!(ws.redo(), "redo removes it again");
+    assert_eq!(ws.docs.len(), 1);
+    assert_eq!(ws.docs[0].doc.name, "second.txt");
+    assert!(ws.take_pending().removed.contains(&id));
+    assert!(ws.remove_doc(5).is_none());
+}

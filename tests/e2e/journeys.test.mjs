@@ -522,3 +522,28 @@ test('a speaker chip lights up its quotes and the name in the text, and the reve
   assert.equal(await page.locator('.mention.linked[data-speaker="Ines Barros"]').count() > 0, true);
   await context.close();
 });
+
+test('a removed document comes back with undo, and stays removed after a reload otherwise', async () => {
+  const { context, page } = await withArticle();
+  assert.equal(await docs(page), 2);
+  const second = page.getByTestId('document-item').nth(1);
+  const name = await second.locator('.name').textContent();
+  await second.locator('.remove').click();
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid=document-item]').length === 1);
+  assert.match(await page.locator('.message').textContent(), /removed .*: u puts it back/);
+  await page.keyboard.press('u');
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid=document-item]').length === 2);
+  assert.equal(await page.getByTestId('document-item').nth(1).locator('.name').textContent(), name);
+  await saveState(page, 'saved');
+  await page.reload();
+  await page.getByTestId('sentence').first().waitFor();
+  assert.equal(await docs(page), 2);
+  // Removed for good: gone after a reload.
+  await page.getByTestId('document-item').nth(1).locator('.remove').click();
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid=document-item]').length === 1);
+  await saveState(page, 'saved');
+  await page.reload();
+  await page.getByTestId('sentence').first().waitFor();
+  assert.equal(await docs(page), 1);
+  await context.close();
+});
