@@ -217,7 +217,8 @@ fn rename_changes_the_name_saves_the_document_again_and_refuses_blank_names() {
 #[test]
 fn a_removed_document_comes_back_with_undo_and_goes_again_with_redo() {
     let mut ws = workspace();
-    ws.add_text("second.txt", "“It floods,” Ann Lee said.").unwrap();
+    ws.add_text("second.txt", "“It floods,” Ann Lee said.")
+        .unwrap();
     ws.select_doc(0);
     let idx = sentence_with(&ws, "weather");
     ws.set_cursor(idx);
