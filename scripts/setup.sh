@@ -40,7 +40,7 @@ fi
 # playwright-core and binaryen (wasm-opt 132), pinned by package-lock.json.
 if [ ! -f tests/e2e/node_modules/.package-lock.json ] ||
    [ tests/e2e/package-lock.json -nt tests/e2e/node_modules/.package-lock.json ]; then
-  say "installing npm packages (playwright-core, binaryen)"
+  say "installing npm packages (playwright-core, axe-core, binaryen)"
   npm ci --prefix tests/e2e --no-audit --no-fund --loglevel=error
 fi
 
