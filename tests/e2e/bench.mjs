@@ -1,7 +1,8 @@
 // Browser benchmark of the annotator (not a test: it prints figures).
 // Usage: node tests/e2e/bench.mjs   (after `trunk build --release`)
 // Measures, in Debian's headless Chromium against dist/ on 127.0.0.1:
-// navigation to an interactive page, import-analyse-paint of a 1 MB
+// navigation to an interactive page (cold, and from the service worker's
+// cache), import-analyse-paint of a 1 MB
 // article, key press to paint on it, the WASM core's MB/s, JS heap, and the
 // release wasm's size raw and gzipped. Writes target/browser-bench.json.
 import fs from 'node:fs';
@@ -42,6 +43,25 @@ try {
     await context.close();
   }
   results.navigation_to_interactive_ms = { median: round(median(loads)), max: round(Math.max(...loads)) };
+
+  // 1b. The same from the service worker's cache: one visit installs it,
+  // then each reload is served from the cache (the network is cut off, so
+  // nothing else can serve it).
+  {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(server.url);
+    await page.waitForFunction(() => navigator.serviceWorker?.controller != null);
+    await context.setOffline(true);
+    const cached = [];
+    for (let i = 0; i < 7; i++) {
+      await page.reload({ waitUntil: 'commit' });
+      await page.waitForFunction(() => document.querySelector('[data-testid=sentence]'), null, { polling: 'raf' });
+      cached.push(await page.evaluate(() => performance.now()));
+    }
+    results.navigation_from_worker_cache_ms = { median: round(median(cached)), max: round(Math.max(...cached)) };
+    await context.close();
+  }
 
   // 2. Import of a 1 MB article, analysed and painted.
   const big = article(1_000_000);
