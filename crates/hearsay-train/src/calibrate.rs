@@ -10,6 +10,7 @@ use hearsay_core::models::{Models, Trace};
 use hearsay_core::{CharIndex, Config, Label, analyze_with};
 
 use crate::corpus::Article;
+use crate::folds::{self, FOLDS};
 use crate::scorer::{norm, overlaps, speaker_ok};
 
 /// Options of the quote model.
@@ -89,25 +90,14 @@ fn label(article: &Article, models: &Models, held: &mut Held) {
 /// The out-of-fold labels of `articles` (five folds), each fold's models
 /// trained by `train_on`.
 pub fn out_of_fold(articles: &[Article], train_on: impl Fn(&[Article]) -> Models) -> Held {
-    let folds = 5;
     let mut held = Held::default();
-    for k in 0..folds {
-        let rest: Vec<Article> = articles
-            .iter()
-            .enumerate()
-            .filter(|(i, _)| i % folds != k)
-            .map(|(_, a)| a.clone())
-            .collect();
+    for k in 0..FOLDS {
+        let (rest, out) = folds::split(articles, k);
         let mut models = train_on(&rest);
         if let Some(speaker) = models.speaker.as_mut() {
             speaker.calibration = (1.0, 0.0);
         }
-        for a in articles
-            .iter()
-            .enumerate()
-            .filter(|(i, _)| i % folds == k)
-            .map(|(_, a)| a)
-        {
+        for a in out {
             label(a, &models, &mut held);
         }
     }
@@ -124,23 +114,11 @@ pub fn quote_model(examples: &[(Features, bool)]) -> Model {
 /// five held-out folds of them (example `i` is in fold `i % 5`).
 pub fn train_calibrated(examples: &[(Features, bool)], opts: &Options) -> Model {
     let mut model = train_binary(examples, opts);
-    let folds = 5;
     let mut pairs = Vec::new();
-    for k in 0..folds {
-        let train: Vec<(Features, bool)> = examples
-            .iter()
-            .enumerate()
-            .filter(|(i, _)| i % folds != k)
-            .map(|(_, e)| e.clone())
-            .collect();
+    for k in 0..FOLDS {
+        let (train, out) = folds::split(examples, k);
         let held = train_binary(&train, opts);
-        pairs.extend(
-            examples
-                .iter()
-                .enumerate()
-                .filter(|(i, _)| i % folds == k)
-                .map(|(_, (f, y))| (held.score(f), *y)),
-        );
+        pairs.extend(out.into_iter().map(|(f, y)| (held.score(f), *y)));
     }
     model.calibration = fit_platt(&pairs);
     model

@@ -9,6 +9,7 @@ mod claims;
 mod corpus;
 mod cue;
 mod denial;
+mod folds;
 mod measure;
 mod scorer;
 mod speaker;

@@ -12,6 +12,7 @@ use hearsay_core::models::Models;
 use hearsay_core::{Config, analyze_with};
 
 use crate::corpus;
+use crate::folds;
 
 /// The scorer's summary of dev analysed with `models`.
 pub fn score_dev(corpus: &Path, models: &Models) -> Result<serde_json::Value, String> {
@@ -31,16 +32,11 @@ fn document(a: &corpus::Article, models: &Models) -> Document {
 pub fn cross_validate(corpus: &Path) -> Result<(), String> {
     let dir = corpus.join("polnear-train");
     let articles = corpus::polnear(&dir)?;
-    let folds = 5;
     let mut documents = Vec::new();
-    for k in 0..folds {
-        let (held, rest): (Vec<_>, Vec<_>) = articles
-            .iter()
-            .enumerate()
-            .partition(|(i, _)| i % folds == k);
-        let rest: Vec<corpus::Article> = rest.into_iter().map(|(_, a)| a.clone()).collect();
+    for k in 0..folds::FOLDS {
+        let (rest, held) = folds::split(&articles, k);
         let models = crate::train_on(&rest);
-        documents.extend(held.into_iter().map(|(_, a)| document(a, &models)));
+        documents.extend(held.into_iter().map(|a| document(a, &models)));
     }
     println!("train, 5-fold: {}", score(corpus, &dir, documents)?);
     Ok(())

@@ -12,6 +12,7 @@ use hearsay_core::learn::{Group, Model, Options, fit_platt, train_ranker};
 use hearsay_core::models::Trace;
 
 use crate::corpus::{Article, Attribution, GoldQuote};
+use crate::folds::{self, FOLDS};
 
 /// Options of the speaker ranker.
 pub fn options() -> Options {
@@ -166,22 +167,11 @@ fn same_word(candidate: &str, head: &str) -> bool {
 /// not see, against whether that candidate was right.
 pub fn train(groups: &[Group], opts: &Options) -> Model {
     let mut model = train_ranker(groups, opts);
-    let folds = 5;
     let mut pairs = Vec::new();
-    for k in 0..folds {
-        let train: Vec<Group> = groups
-            .iter()
-            .enumerate()
-            .filter(|(i, _)| i % folds != k)
-            .map(|(_, g)| g.clone())
-            .collect();
+    for k in 0..FOLDS {
+        let (train, out) = folds::split(groups, k);
         let held = train_ranker(&train, opts);
-        for g in groups
-            .iter()
-            .enumerate()
-            .filter(|(i, _)| i % folds == k)
-            .map(|(_, g)| g)
-        {
+        for g in out {
             if g.candidates.is_empty() {
                 continue;
             }
