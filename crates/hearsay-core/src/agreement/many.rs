@@ -448,66 +448,15 @@ mod tests {
     /// nominal alpha 0.743.
     #[test]
     fn alpha_of_krippendorffs_example_with_missing_values() {
-        let rows: [[Option<u32>; 12]; 4] = [
-            [
-                Some(1),
-                Some(2),
-                Some(3),
-                Some(3),
-                Some(2),
-                Some(1),
-                Some(4),
-                Some(1),
-                Some(2),
-                None,
-                None,
-                None,
-            ],
-            [
-                Some(1),
-                Some(2),
-                Some(3),
-                Some(3),
-                Some(2),
-                Some(2),
-                Some(4),
-                Some(1),
-                Some(2),
-                Some(5),
-                None,
-                Some(3),
-            ],
-            [
-                None,
-                Some(3),
-                Some(3),
-                Some(3),
-                Some(2),
-                Some(3),
-                Some(4),
-                Some(2),
-                Some(2),
-                Some(5),
-                Some(1),
-                None,
-            ],
-            [
-                Some(1),
-                Some(2),
-                Some(3),
-                Some(3),
-                Some(2),
-                Some(4),
-                Some(4),
-                Some(1),
-                Some(2),
-                Some(5),
-                Some(1),
-                None,
-            ],
+        // 0 stands for a missing value.
+        let rows: [[u32; 12]; 4] = [
+            [1, 2, 3, 3, 2, 1, 4, 1, 2, 0, 0, 0],
+            [1, 2, 3, 3, 2, 2, 4, 1, 2, 5, 0, 3],
+            [0, 3, 3, 3, 2, 3, 4, 2, 2, 5, 1, 0],
+            [1, 2, 3, 3, 2, 4, 4, 1, 2, 5, 1, 0],
         ];
         let units: Vec<Vec<Option<u32>>> = (0..12)
-            .map(|u| rows.iter().map(|r| r[u]).collect())
+            .map(|u| rows.iter().map(|r| Some(r[u]).filter(|&v| v > 0)).collect())
             .collect();
         let alpha = krippendorff_alpha(&units).unwrap();
         assert!((alpha - 0.743).abs() < 5e-4, "{alpha}");
