@@ -93,15 +93,10 @@ impl People {
         self.read_back = Some(self.mentions.len());
     }
 
-    /// The mentions a look-up at byte `start` may see, latest last.
+    /// The mentions in text order before byte `start`, latest last.
     fn before(&self, start: usize) -> &[(usize, usize)] {
-        match self.read_back {
-            Some(n) => {
-                let sorted = &self.mentions[..n];
-                &sorted[..sorted.partition_point(|&(p, _)| p < start)]
-            }
-            None => &self.mentions,
-        }
+        let sorted = &self.mentions[..self.read_back.unwrap_or(self.mentions.len())];
+        &sorted[..sorted.partition_point(|&(p, _)| p < start)]
     }
 
     /// Records the names in `[from, to)` (outside quotes) as mentions.
@@ -222,8 +217,13 @@ impl People {
                 .find(|&&i| v.tokens[i].has(NATION))
                 .map(|&i| key_of(v.word(i)))
         });
-        let id = self
-            .before(start)
+        // While the article is read, every person met so far (a role
+        // names someone of this sentence too); after, those before it.
+        let seen = match self.read_back {
+            Some(_) => self.before(start),
+            None => &self.mentions,
+        };
+        let id = seen
             .iter()
             .rev()
             .take(ROLE_LOOKBACK)
@@ -289,14 +289,7 @@ impl Resolve for People {
             return None;
         }
         let gender = Gender::of(t);
-        let seen = match self.read_back {
-            Some(_) => self.before(start),
-            None => {
-                let upto = self.mentions.partition_point(|&(p, _)| p < start);
-                &self.mentions[..upto]
-            }
-        };
-        let candidates = seen.iter().rev().take(PRONOUN_LOOKBACK);
+        let candidates = self.before(start).iter().rev().take(PRONOUN_LOOKBACK);
         let mut fallback = None;
         for &(_, id) in candidates {
             let p = &self.persons[id];
