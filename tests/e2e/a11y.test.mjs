@@ -8,7 +8,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { ROOT, serve, launch, tab } from './support.mjs';
+import { ROOT, serve, launch, open } from './support.mjs';
 
 const SHOTS = path.join(ROOT, 'docs');
 
@@ -37,10 +37,9 @@ async function violations(page) {
   });
 }
 
-async function opened(init, { colorScheme = 'light', width = 1280, height = 860 } = {}) {
-  const context = await browser.newContext({ bypassCSP: true, colorScheme, viewport: { width, height } });
-  if (init) await context.addInitScript(init);
-  return { context, ...(await tab(context, server.url)) };
+/** The annotator in a fresh context that lets axe be injected. */
+function opened(init, { colorScheme = 'light', width = 1280, height = 860 } = {}) {
+  return open(browser, server.url, { init, context: { bypassCSP: true, colorScheme, viewport: { width, height } } });
 }
 
 test('no serious or critical axe violation in any main state', async () => {

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { ROOT, serve, launch, open, tab, slice, download, saveState } from './support.mjs';
+import { ROOT, serve, launch, open, tab, slice, download, saveState, current, attr } from './support.mjs';
 
 const ARTICLE = fs.readFileSync(path.join(ROOT, 'tests/e2e/fixtures/article.txt'), 'utf8');
 const TMP = fs.mkdtempSync(path.join(os.tmpdir(), 'hearsay-e2e-'));
@@ -24,8 +24,6 @@ after(async () => {
 });
 
 const docs = (page) => page.getByTestId('document-item').count();
-const current = (page) => page.locator('[data-testid=sentence].current');
-const attr = async (locator, name) => (await locator.getAttribute(name)) ?? '';
 
 /** Opens the annotator and pastes the fixture article. */
 async function withArticle() {

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { DIST, serve, launch, tab, download, saveState } from './support.mjs';
+import { DIST, serve, launch, tab, download, saveState, current, attr } from './support.mjs';
 
 const BASE = '/tools/hearsay/';
 let browser;
@@ -19,8 +19,6 @@ after(async () => {
   await browser?.close();
 });
 
-const current = (page) => page.locator('[data-testid=sentence].current');
-const attr = async (locator, name) => (await locator.getAttribute(name)) ?? '';
 
 /** Waits until the service worker controls the page (its cache is filled). */
 async function controlled(page) {

@@ -68,12 +68,22 @@ export async function tab(context, url) {
   return { page, errors };
 }
 
-/** Opens the annotator in a fresh context and waits until it has mounted. */
-export async function open(browser, url, { init } = {}) {
-  const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1280, height: 860 } });
+/**
+ * Opens the annotator in a fresh context and waits until it has mounted;
+ * `context` adds options of the context (a colour scheme, another
+ * viewport, bypassing the CSP for an injected checker).
+ */
+export async function open(browser, url, { init, context: options = {} } = {}) {
+  const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1280, height: 860 }, ...options });
   if (init) await context.addInitScript(init);
   return { context, ...(await tab(context, url)) };
 }
+
+/** The current sentence row. */
+export const current = (page) => page.locator('[data-testid=sentence].current');
+
+/** An attribute's value, or '' when it is absent. */
+export const attr = async (locator, name) => (await locator.getAttribute(name)) ?? '';
 
 /**
  * Waits until the page's saving stands at `state`: the app root's
