@@ -53,6 +53,26 @@ impl Article {
         self.text.push_str(piece);
         [start, self.at()]
     }
+
+    /// Records an attribution of `content` by `source` (`first last`) with
+    /// `cue`, and returns the gold entry the scorer reads for it.
+    fn attribute(
+        &mut self,
+        source: [usize; 2],
+        cue: [usize; 2],
+        content: [usize; 2],
+        (first, last): (&str, &str),
+    ) -> serde_json::Value {
+        self.attributions
+            .push(json!({"Source": [source], "Cue": [cue], "Content": [content]}));
+        let text: String = self
+            .text
+            .chars()
+            .skip(content[0])
+            .take(content[1] - content[0])
+            .collect();
+        json!({"text": text, "speaker": last, "speakers": [last], "source": format!("{first} {last}")})
+    }
 }
 
 /// Article `n`: a lead naming two people, a direct quote with the cue after
@@ -74,17 +94,8 @@ fn article(n: usize) -> Article {
     let source = a.push(&format!("{f1} {l1}"));
     a.push(". ");
     let cue = [source[0] - 5, source[0] - 1];
-    a.attributions
-        .push(json!({"Source": [source], "Cue": [cue], "Content": [content]}));
-    let text: String = a
-        .text
-        .chars()
-        .skip(content[0])
-        .take(content[1] - content[0])
-        .collect();
-    a.quotes.push(
-        json!({"text": text, "speaker": l1, "speakers": [l1], "source": format!("{f1} {l1}")}),
-    );
+    let gold = a.attribute(source, cue, content, (f1, l1));
+    a.quotes.push(gold);
     // Name told reporters that ….
     a.push("\n\n");
     let source = a.push(&format!("{f2} {l2}"));
@@ -94,17 +105,8 @@ fn article(n: usize) -> Article {
     a.push(" that ");
     let content = a.push("the talks would resume after the holidays");
     a.push(".");
-    a.attributions
-        .push(json!({"Source": [source], "Cue": [cue], "Content": [content]}));
-    let text: String = a
-        .text
-        .chars()
-        .skip(content[0])
-        .take(content[1] - content[0])
-        .collect();
-    a.reported.push(
-        json!({"text": text, "speaker": l2, "speakers": [l2], "source": format!("{f2} {l2}")}),
-    );
+    let gold = a.attribute(source, cue, content, (f2, l2));
+    a.reported.push(gold);
     a.push("\n");
     a
 }
