@@ -7,7 +7,7 @@
 
 use crate::attribution::quotes::Quote;
 use crate::attribution::{Ctx, DirectQuote, Reported};
-use crate::learn::Features;
+use crate::learn::{Features, Sink};
 
 /// A direct quote whose speaker was found next to it (a cue, a transcript
 /// label, a signature dash or an introducing colon).

@@ -18,10 +18,11 @@
 
 use crate::attribution::view::{View, is_possessive};
 use crate::attribution::{Ctx, head_phrase};
+use std::cell::Cell;
 use std::collections::HashSet;
 use std::hash::BuildHasherDefault;
 
-use crate::learn::{Features, Model, word_hash};
+use crate::learn::{Features, Model, Sink, text_hash, word_hash};
 use crate::models::{SpeakerChoice, Trace};
 use crate::text::lexicon::FastHash;
 use crate::text::lexicon::{
@@ -127,25 +128,20 @@ fn may_head(v: &View, i: usize) -> bool {
 
 /// A number written as a word.
 fn is_number_word(w: &str) -> bool {
-    [
-        "one",
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "half",
-        "dozens",
-        "hundreds",
-        "thousands",
-        "millions",
-    ]
-    .iter()
-    .any(|n| w.eq_ignore_ascii_case(n))
+    // Looked up by the first letter: most words compare with none.
+    let words: &[&str] = match w.as_bytes().first().map(u8::to_ascii_lowercase) {
+        Some(b'o') => &["one"],
+        Some(b't') => &["two", "three", "ten", "thousands"],
+        Some(b'f') => &["four", "five"],
+        Some(b's') => &["six", "seven"],
+        Some(b'e') => &["eight"],
+        Some(b'n') => &["nine"],
+        Some(b'h') => &["half", "hundreds"],
+        Some(b'd') => &["dozens"],
+        Some(b'm') => &["millions"],
+        _ => &[],
+    };
+    words.iter().any(|n| w.eq_ignore_ascii_case(n))
 }
 
 /// The candidates of a quote: token indices, nearest first. They are the
@@ -167,17 +163,29 @@ pub(crate) fn candidates(ctx: &Ctx, doc: &DocWords, site: &Site) -> Vec<usize> {
         .get(site.sentence + 1)
         .map_or(end.last, |next| next.last)
         .min(site.last + WINDOW);
-    let distance = |i: usize| site.distance(i);
-    // Reported content is a guess at a clause: its words may still name
-    // the speaker. A direct quote's words never do.
-    let mut found: Vec<usize> = (from..to)
-        .filter(|&i| {
-            ctx.v.step();
-            doc.head[i] && (site.reported || i < site.first || i > site.last)
-        })
-        .collect();
-    found.sort_by_key(|&i| (distance(i), i));
-    found.truncate(MAX_CANDIDATES);
+    ctx.v.step_by(to.saturating_sub(from));
+    let head = |i: &usize| doc.head(&ctx.v, *i);
+    // Nearest first, the earlier of two as near: reported content is a
+    // guess at a clause, so its words (at distance 0) may still name the
+    // speaker; a direct quote's words never do. Then outwards on both
+    // sides at once.
+    let mut found: Vec<usize> = Vec::with_capacity(MAX_CANDIDATES + 1);
+    if site.reported {
+        found.extend((site.first.max(from)..=site.last.min(to.saturating_sub(1))).filter(head));
+        found.truncate(MAX_CANDIDATES);
+    }
+    let mut left = (from..site.first.min(to)).rev().filter(head).peekable();
+    let mut right = ((site.last + 1).max(from)..to).filter(head).peekable();
+    while found.len() < MAX_CANDIDATES {
+        let i = match (left.peek(), right.peek()) {
+            (Some(&l), Some(&r)) if site.distance(l) <= site.distance(r) => left.next(),
+            (Some(_), Some(_)) => right.next(),
+            (Some(_), None) => left.next(),
+            (None, _) => right.next(),
+        };
+        let Some(i) = i else { break };
+        found.push(i);
+    }
     // The rules' choice is always a candidate, however far it is (a
     // speaker carried over from the paragraph before).
     if let Some((_, end)) = site.rule {
@@ -218,17 +226,32 @@ fn shape(v: &View, i: usize) -> u64 {
     let w = v.word(i);
     if t.has(PRONOUN) {
         5
-    } else if w.chars().any(|c| c.is_ascii_digit()) {
+    } else if w.bytes().any(|b| b.is_ascii_digit()) {
         3
     } else if t.cap && v.is_initial(i) {
         4
-    } else if t.cap
-        && w.chars().filter(|c| c.is_alphabetic()).count() > 1
-        && !w.chars().any(char::is_lowercase)
-    {
+    } else if t.cap && all_capitals(w) {
         2
     } else {
         u64::from(t.cap)
+    }
+}
+
+/// Whether `w` has two letters or more and no lowercase one ("NATO").
+fn all_capitals(w: &str) -> bool {
+    if w.is_ascii() {
+        // Most words: the same answer read byte by byte.
+        let mut letters = 0;
+        for b in w.bytes() {
+            if b.is_ascii_lowercase() {
+                return false;
+            }
+            letters += usize::from(b.is_ascii_uppercase());
+        }
+        letters > 1
+    } else {
+        w.chars().filter(|c| c.is_alphabetic()).nth(1).is_some()
+            && !w.chars().any(char::is_lowercase)
     }
 }
 
@@ -258,16 +281,90 @@ pub(crate) fn features(
     f: &mut Features,
 ) {
     token_features(ctx, doc, i, f);
-    site_features(ctx, doc, site, i, rank, f);
+    let cue = SiteCue::of(ctx, site);
+    site_features(ctx, doc, site, &cue, Facts::of(ctx, doc, i), i, rank, f);
+}
+
+/// What the place features need of a candidate word, whatever the quote
+/// and the speakers chosen so far: computed once per word.
+#[derive(Debug, Clone, Copy)]
+struct Facts {
+    /// Its [`shape`].
+    shape: u8,
+    /// Which of [`FLAGS`] it has, a bit each.
+    flags: u16,
+}
+
+impl Facts {
+    fn of(ctx: &Ctx, doc: &DocWords, i: usize) -> Facts {
+        let v = &ctx.v;
+        let tok = &v.tokens[i];
+        let mut flags = 0u16;
+        for (k, &flag) in FLAGS.iter().enumerate() {
+            if tok.has(flag) {
+                flags |= 1 << k;
+            }
+        }
+        Facts {
+            shape: doc.shape(v, i) as u8,
+            flags,
+        }
+    }
+}
+
+/// A quote's cue, as its candidates' features read it: where its subject
+/// would end, and the hash of the cue word with each place.
+struct SiteCue {
+    /// The cue's first and last token, and the token its subject ends
+    /// before (past auxiliaries, adverbs and a day).
+    at: Option<(usize, usize, usize)>,
+    /// The feature [`t::CUE_PLACE_WORD`] of each place, hashed.
+    word: [u32; 7],
+}
+
+impl SiteCue {
+    fn of(ctx: &Ctx, site: &Site) -> SiteCue {
+        let v = &ctx.v;
+        let Some((a, b)) = site.cue else {
+            return SiteCue {
+                at: None,
+                word: [0; 7],
+            };
+        };
+        // Auxiliaries, adverbs and a day between a subject and its verb:
+        // "the union on Wednesday rejected", "officials have repeatedly
+        // said".
+        let mut k = a;
+        while k > 0 && {
+            let p = &v.tokens[k - 1];
+            p.is_word()
+                && (p.has(TIME)
+                    || !p.cap && (p.has(AUX) || v.word(k - 1).ends_with("ly"))
+                    || v.tokens[k].has(TIME)
+                        && ["on", "last", "this", "late", "early"]
+                            .iter()
+                            .any(|w| v.is(k - 1, w)))
+        } {
+            k -= 1;
+        }
+        let mut word = [0; 7];
+        for (place, h) in word.iter_mut().enumerate().skip(1) {
+            *h = text_hash(t::CUE_PLACE_WORD + (place as u32) * 100, v.word(a));
+        }
+        SiteCue {
+            at: Some((a, b, k)),
+            word,
+        }
+    }
 }
 
 /// The features of candidate `i` that do not depend on the quote: the
 /// word, its shape and flags, its neighbours. A word near several quotes
 /// is scored for them once.
-fn token_features(ctx: &Ctx, doc: &DocWords, i: usize, f: &mut Features) {
+fn token_features(ctx: &Ctx, doc: &DocWords, i: usize, f: &mut impl Sink) {
     let v = &ctx.v;
     let tok = &v.tokens[i];
-    f.with(t::SHAPE, shape(v, i));
+    f.with(t::SHAPE, doc.shape(v, i));
     if !tok.cap || tok.has(PRONOUN) {
         f.text(t::WORD, v.word(i));
     } else {
@@ -291,11 +388,11 @@ fn token_features(ctx: &Ctx, doc: &DocWords, i: usize, f: &mut Features) {
     if i > 0 {
         f.with(
             t::PREV_WORD_SHAPE,
-            shape(v, i - 1) * 2 + u64::from(v.tokens[i - 1].is_word()),
+            doc.shape(v, i - 1) * 2 + u64::from(v.tokens[i - 1].is_word()),
         );
     }
     if i + 1 < v.tokens.len() && v.tokens[i + 1].is_word() {
-        f.with(t::NEXT_SHAPE, shape(v, i + 1));
+        f.with(t::NEXT_SHAPE, doc.shape(v, i + 1));
     }
     f.with(
         t::OPENS_SENTENCE,
@@ -317,17 +414,23 @@ fn token_features(ctx: &Ctx, doc: &DocWords, i: usize, f: &mut Features) {
     f.with(t::PAREN, u64::from(paren));
 }
 
-/// The features of candidate `i` relative to the quote at `site`.
-fn site_features(ctx: &Ctx, doc: &DocWords, site: &Site, i: usize, rank: usize, f: &mut Features) {
+/// The features of candidate `i` relative to the quote at `site`; `cue`
+/// is the site's cue and `w` what is known of the word.
+#[allow(clippy::too_many_arguments)]
+fn site_features(
+    ctx: &Ctx,
+    doc: &DocWords,
+    site: &Site,
+    cue: &SiteCue,
+    w: Facts,
+    i: usize,
+    rank: usize,
+    f: &mut impl Sink,
+) {
     let v = &ctx.v;
     let tok = &v.tokens[i];
-    let sh = shape(v, i);
-    let mut flags = 0u64;
-    for (k, &flag) in FLAGS.iter().enumerate() {
-        if tok.has(flag) {
-            flags |= 1 << k;
-        }
-    }
+    let sh = u64::from(w.shape);
+    let flags = u64::from(w.flags);
     // Place relative to the quote.
     let s = ctx.sentences[site.sentence];
     let before = i < site.first;
@@ -353,35 +456,21 @@ fn site_features(ctx: &Ctx, doc: &DocWords, site: &Site, i: usize, rank: usize, 
     let alone = doc.quote_only[s.paragraph];
     f.with(t::PLACE_ALONE, place * 2 + u64::from(alone));
     f.with(t::RANK, u64::from(before) * 8 + rank.min(7) as u64);
-    cue_features(ctx, site, i, f);
+    cue_features(ctx, cue, i, f);
     rule_features(site, tok.start(), tok.end(), place, f);
+    // The people memory grows as speakers are chosen: asked each time.
     if tok.cap && ctx.people.knows_surname(v.word(i)) {
         f.with(t::KNOWN, u64::from(before));
     }
 }
 
 /// Where candidate `i` stands relative to the quote's cue.
-fn cue_features(ctx: &Ctx, site: &Site, i: usize, f: &mut Features) {
+fn cue_features(ctx: &Ctx, cue: &SiteCue, i: usize, f: &mut impl Sink) {
     let v = &ctx.v;
-    let Some((a, b)) = site.cue else {
+    let Some((_, b, k)) = cue.at else {
         f.with(t::CUE_PLACE, 0);
         return;
     };
-    // Auxiliaries, adverbs and a day between a subject and its verb: "the
-    // union on Wednesday rejected", "officials have repeatedly said".
-    let mut k = a;
-    while k > 0 && {
-        let p = &v.tokens[k - 1];
-        p.is_word()
-            && (p.has(TIME)
-                || !p.cap && (p.has(AUX) || v.word(k - 1).ends_with("ly"))
-                || v.tokens[k].has(TIME)
-                    && ["on", "last", "this", "late", "early"]
-                        .iter()
-                        .any(|w| v.is(k - 1, w)))
-    } {
-        k -= 1;
-    }
     let place: u64 = if i + 1 == k {
         1 // right before the cue: its subject
     } else if i < k && i + 4 >= k {
@@ -396,11 +485,11 @@ fn cue_features(ctx: &Ctx, site: &Site, i: usize, f: &mut Features) {
         6
     };
     f.with(t::CUE_PLACE, place);
-    f.text(t::CUE_PLACE_WORD + (place as u32) * 100, v.word(a));
+    f.hashed(cue.word[place as usize]);
 }
 
 /// Whether the rules' speaker covers the candidate's bytes `[start, end)`.
-fn rule_features(site: &Site, start: usize, end: usize, place: u64, f: &mut Features) {
+fn rule_features(site: &Site, start: usize, end: usize, place: u64, f: &mut impl Sink) {
     let rule: u64 = match site.rule {
         None => 0,
         Some((a, b)) if start >= a && end <= b && end == b => 1,
@@ -433,9 +522,15 @@ pub(crate) struct DocWords {
     quote_only: Vec<bool>,
     /// Per token, the sentence it is in.
     sentence: Vec<u32>,
-    /// Per token, whether it may head a speaker's name.
-    head: Vec<bool>,
+    /// Per token, whether it may head a speaker's name ([`may_head`]),
+    /// once asked for (`UNKNOWN` before).
+    heads: Vec<Cell<u8>>,
+    /// Per token, its [`shape`] once asked for (`UNKNOWN` before).
+    shapes: Vec<Cell<u8>>,
 }
+
+/// A [`DocWords`] fact not yet found out.
+const UNKNOWN: u8 = u8::MAX;
 
 impl DocWords {
     /// What the ranker needs to know of the article of `ctx`.
@@ -458,13 +553,35 @@ impl DocWords {
             let end = ctx.sentences.get(k + 1).map_or(v.tokens.len(), |n| n.first);
             sentence[s.first.min(end)..end].fill(k as u32);
         }
-        let head = (0..v.tokens.len()).map(|i| may_head(v, i)).collect();
         DocWords {
             lower,
             quote_only,
             sentence,
-            head,
+            heads: vec![Cell::new(UNKNOWN); v.tokens.len()],
+            shapes: vec![Cell::new(UNKNOWN); v.tokens.len()],
         }
+    }
+
+    /// Whether token `i` may head a speaker's name, found out once.
+    fn head(&self, v: &View, i: usize) -> bool {
+        let known = self.heads[i].get();
+        if known != UNKNOWN {
+            return known == 1;
+        }
+        let head = may_head(v, i);
+        self.heads[i].set(u8::from(head));
+        head
+    }
+
+    /// The [`shape`] of token `i`, computed once.
+    fn shape(&self, v: &View, i: usize) -> u64 {
+        let known = self.shapes[i].get();
+        if known != UNKNOWN {
+            return u64::from(known);
+        }
+        let sh = shape(v, i);
+        self.shapes[i].set(sh as u8);
+        sh
     }
 
     /// Whether the article writes `word` in lowercase somewhere.
@@ -493,8 +610,11 @@ pub(crate) fn rank(ctx: &mut Ctx, model: Option<&Model>, mut trace: Option<&mut 
             0
         }
     ];
+    // What the place features need of each word, once known.
+    let mut facts: Vec<Option<Facts>> = vec![None; own.len()];
     for (owner, site) in sites {
         let found = candidates(ctx, &doc, &site);
+        let cue = SiteCue::of(ctx, &site);
 
         let mut scored = Vec::with_capacity(found.len());
         let mut recorded = Vec::new();
@@ -515,12 +635,15 @@ pub(crate) fn rank(ctx: &mut Ctx, model: Option<&Model>, mut trace: Option<&mut 
                 recorded.push((t.start()..t.end(), f.clone()));
             } else if let Some(model) = model {
                 if own[i].is_nan() {
-                    token_features(ctx, &doc, i, &mut f);
-                    own[i] = model.sum(&f);
-                    f.clear();
+                    let mut score = model.scorer();
+                    token_features(ctx, &doc, i, &mut score);
+                    own[i] = score.sum;
+                    facts[i] = Some(Facts::of(ctx, &doc, i));
                 }
-                site_features(ctx, &doc, &site, i, *side, &mut f);
-                scored.push((i, model.bias + own[i] + model.sum(&f)));
+                let w = facts[i].unwrap_or_else(|| Facts::of(ctx, &doc, i));
+                let mut score = model.scorer();
+                site_features(ctx, &doc, &site, &cue, w, i, *side, &mut score);
+                scored.push((i, model.bias + own[i] + score.sum));
             }
             *side += 1;
         }
@@ -625,4 +748,47 @@ fn sites(ctx: &Ctx) -> Vec<(Owner, Site)> {
         ));
     }
     sites
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{all_capitals, is_number_word};
+
+    #[test]
+    fn number_words_are_found_by_their_first_letter() {
+        for w in [
+            "one",
+            "Two",
+            "THREE",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "half",
+            "dozens",
+            "hundreds",
+            "thousands",
+            "millions",
+        ] {
+            assert!(is_number_word(w), "{w}");
+        }
+        for w in [
+            "", "on", "twelve", "tens", "hal", "million", "Oneida", "zero", "é",
+        ] {
+            assert!(!is_number_word(w), "{w}");
+        }
+    }
+
+    #[test]
+    fn all_capitals_needs_two_letters_and_no_lowercase() {
+        for w in ["NATO", "US", "AT&T", "ÉTÉ", "F-16A"] {
+            assert!(all_capitals(w), "{w}");
+        }
+        for w in ["A", "Nato", "5G", "É", "ÉtÉ", "A1"] {
+            assert!(!all_capitals(w), "{w}");
+        }
+    }
 }

@@ -21,7 +21,7 @@ use crate::attribution::cues::{self, CueAt, CuePlace};
 use crate::attribution::view::View;
 use crate::attribution::{Ctx, Reported, reported};
 use crate::confidence::REPORTED_MIN_CUE;
-use crate::learn::{Features, Model};
+use crate::learn::{Features, Model, Sink};
 use crate::models::Trace;
 use crate::text::lexicon::{
     AUX, CONJ, CUE, DET, FUNC, INVERTS, LISTENER, NEG, PREP, PRONOUN, SPEECH_NOUN, WEAK_CUE, WH,
@@ -111,7 +111,7 @@ pub(crate) fn features(
     last: usize,
     quoted: bool,
     i: usize,
-    f: &mut Features,
+    f: &mut impl Sink,
 ) {
     let v = &ctx.v;
     let word = v.word(i);
@@ -170,7 +170,6 @@ pub(crate) fn record(ctx: &Ctx, trace: &mut Trace) {
 
 /// Finds reported speech with the cue `model`, sentence by sentence.
 pub(crate) fn reported(ctx: &mut Ctx, model: &Model) {
-    let mut f = Features::default();
     let sentences = ctx.sentences;
     for (si, s) in sentences.iter().enumerate() {
         if s.boilerplate {
@@ -186,16 +185,16 @@ pub(crate) fn reported(ctx: &mut Ctx, model: &Model) {
                 continue;
             }
             v.step();
-            f.clear();
             // A word the model learned is no cue is not scored in full.
-            f.text(t::WORD, v.word(i));
-            if model.sum(&f) < WORD_GATE && !v.tokens[i].has(CUE | WEAK_CUE | SPEECH_NOUN) {
+            let mut word = model.scorer();
+            word.text(t::WORD, v.word(i));
+            if word.sum < WORD_GATE && !v.tokens[i].has(CUE | WEAK_CUE | SPEECH_NOUN) {
                 i += 1;
                 continue;
             }
-            f.clear();
-            features(ctx, s.first, s.last, quoted, i, &mut f);
-            let p = model.probability(&f);
+            let mut score = model.scorer();
+            features(ctx, s.first, s.last, quoted, i, &mut score);
+            let p = model.probability_of_score(model.bias + score.sum);
             if p < CUE_THRESHOLD {
                 i += 1;
                 continue;

@@ -37,6 +37,12 @@ impl View<'_> {
         self.steps.set(self.steps.get() + 1);
     }
 
+    /// Counts `n` tokens looked at.
+    #[inline]
+    pub(crate) fn step_by(&self, n: usize) {
+        self.steps.set(self.steps.get() + n as u64);
+    }
+
     /// How many tokens satisfy `before` (a predicate true for a prefix of
     /// the tokens), searched outwards from token `near`: a few tokens read
     /// when the answer is near, where a binary search over a long text

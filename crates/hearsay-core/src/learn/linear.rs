@@ -5,7 +5,7 @@
 //! the model: [`Model::quantise`] rounds the trained weights onto that grid,
 //! so what is measured after training is exactly what runs in the page.
 
-use crate::learn::Features;
+use crate::learn::{Features, Sink};
 
 /// A linear model.
 #[derive(Debug, Clone, PartialEq)]
@@ -19,6 +19,22 @@ pub struct Model {
     /// Calibration: the probability of a score `s` is
     /// `sigmoid(calibration.0 * s + calibration.1)`.
     pub calibration: (f32, f32),
+}
+
+/// A model's score of features as they are made, without storing them:
+/// the same sum, in the same order, as [`Model::sum`] of a list.
+#[derive(Debug)]
+pub struct Score<'m> {
+    model: &'m Model,
+    /// The weighted features so far, without the bias.
+    pub sum: f32,
+}
+
+impl Sink for Score<'_> {
+    #[inline]
+    fn push(&mut self, hash: u32, value: f32) {
+        self.sum += self.model.weights[self.model.bucket(hash)] * value;
+    }
 }
 
 /// `1 / (1 + e^-x)`, without overflow.
@@ -47,6 +63,14 @@ impl Model {
     #[inline]
     pub fn bucket(&self, hash: u32) -> usize {
         (hash & ((1u32 << self.bits) - 1)) as usize
+    }
+
+    /// A score to add features to as they are made.
+    pub fn scorer(&self) -> Score<'_> {
+        Score {
+            model: self,
+            sum: 0.0,
+        }
     }
 
     /// The raw score of `f`: bias plus the weighted features.

@@ -10,7 +10,7 @@
 //! Example: a binary classifier that learns that "said" is a cue.
 //!
 //! ```
-//! use hearsay_core::learn::{Features, Options, train_binary};
+//! use hearsay_core::learn::{Features, Options, Sink, train_binary};
 //!
 //! let mut examples = Vec::new();
 //! for (word, cue) in [("said", true), ("table", false), ("told", true), ("blue", false)] {
@@ -31,8 +31,8 @@ mod linear;
 mod train;
 
 pub use calibrate::{Reliability, expected_calibration_error, fit_platt, reliability};
-pub use features::Features;
-pub(crate) use features::word_hash;
+pub use features::{Features, Sink};
+pub(crate) use features::{text_hash, word_hash};
 pub use file::ModelError;
-pub use linear::Model;
+pub use linear::{Model, Score};
 pub use train::{Group, Options, train_binary, train_ranker};

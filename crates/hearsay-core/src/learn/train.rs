@@ -204,6 +204,7 @@ pub fn train_ranker(groups: &[Group], opts: &Options) -> Model {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::learn::Sink;
 
     fn features(words: &[&str]) -> Features {
         let mut f = Features::default();

@@ -24,7 +24,7 @@
 
 use std::ops::Range;
 
-use crate::learn::{Features, word_hash};
+use crate::learn::{Features, Sink, word_hash};
 use crate::stance::claims::Asserted;
 use crate::text::lexicon::{
     CAUSAL, CUE, FUTURE, GROUP, Lex, NATION, NEG, OPINION, ORG, QUANTITY, ROLE, TIME, WH,

@@ -12,7 +12,7 @@
 //! "ruled out"; `The mayor did not rule out new taxes.` is not.
 
 use crate::attribution::Ctx;
-use crate::learn::{Features, Model};
+use crate::learn::{Features, Model, Sink};
 use crate::text::lexicon::{CUE, DENYISH, NEG};
 use crate::text::normalise::{Kind, Token, push_key};
 

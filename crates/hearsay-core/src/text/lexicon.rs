@@ -332,6 +332,12 @@ impl Hasher for FastHash {
     fn write_usize(&mut self, n: usize) {
         self.add(n as u64);
     }
+    fn write_u32(&mut self, n: u32) {
+        self.add(u64::from(n));
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.add(n);
+    }
 }
 
 /// A `HashMap` with [`FastHash`].

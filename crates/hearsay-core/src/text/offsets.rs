@@ -32,13 +32,32 @@ impl<'a> CharIndex<'a> {
     /// Indexes `text`.
     pub fn new(text: &'a str) -> CharIndex<'a> {
         let mut checkpoints = Vec::with_capacity(text.len() / STRIDE + 1);
-        let mut utf16 = 0;
-        let mut n_chars = 0;
-        for (byte, c) in text.char_indices() {
+        let bytes = text.as_bytes();
+        let (mut byte, mut utf16, mut n_chars) = (0, 0, 0);
+        while byte < bytes.len() {
             if n_chars % STRIDE == 0 {
                 checkpoints.push((byte, utf16));
             }
-            utf16 += c.len_utf16();
+            // Eight ASCII characters at once when no checkpoint falls
+            // among them.
+            if STRIDE - n_chars % STRIDE >= 8
+                && let Some(eight) = bytes.get(byte..byte + 8)
+                && eight.is_ascii()
+            {
+                byte += 8;
+                utf16 += 8;
+                n_chars += 8;
+                continue;
+            }
+            // One character: its length follows from its first byte.
+            let width = match bytes[byte] {
+                0..0x80 => 1,
+                0x80..0xe0 => 2,
+                0xe0..0xf0 => 3,
+                _ => 4,
+            };
+            byte += width;
+            utf16 += if width == 4 { 2 } else { 1 };
             n_chars += 1;
         }
         CharIndex {
@@ -191,8 +210,27 @@ mod tests {
 
     #[test]
     fn round_trips_every_offset_of_mixed_text() {
-        let text = "Ça 😀 va, 👩‍👩‍👧 مرحبا 中文 \r\n🇫🇷 e\u{301}".repeat(9);
-        let index = CharIndex::new(&text);
+        round_trips(&"Ça 😀 va, 👩‍👩‍👧 مرحبا 中文 \r\n🇫🇷 e\u{301}".repeat(9));
+    }
+
+    #[test]
+    fn round_trips_long_ascii_runs_broken_anywhere() {
+        // ASCII runs of every length around the eight-byte step, each
+        // broken by a character of one to four bytes, so a wide character
+        // falls at every place relative to a checkpoint.
+        let wide = ["\u{e9}", "\u{4e2d}", "\u{1f600}"];
+        let mut text = String::new();
+        for run in 0..40 {
+            text.push_str(&"abcdefghijklmnopqrstuvwxyz0123456789ABCDEFGHIJ"[..run]);
+            text.push_str(wide[run % 3]);
+        }
+        round_trips(&text);
+        round_trips(&"plain ascii ".repeat(40));
+        round_trips("");
+    }
+
+    fn round_trips(text: &str) {
+        let index = CharIndex::new(text);
         let chars: Vec<(usize, char)> = text.char_indices().collect();
         assert_eq!(index.len_chars(), chars.len());
         let mut utf16 = 0;
