@@ -83,10 +83,13 @@ pub const MAX_FILE_BYTES: f64 = 100_000_000.0;
 /// Why a file of `size` bytes is refused unread, if it is.
 pub fn file_too_large(name: &str, size: f64) -> Option<String> {
     (size > MAX_FILE_BYTES).then(|| {
+        // Whole megabytes, written as integers: formatting a float would
+        // add its code to the page's download.
+        let mb = |bytes: f64| (bytes / 1e6).round() as u64;
         format!(
-            "{name}: {:.0} MB is more than the {:.0} MB a file may have",
-            size / 1e6,
-            MAX_FILE_BYTES / 1e6
+            "{name}: {} MB is more than the {} MB a file may have",
+            mb(size),
+            mb(MAX_FILE_BYTES)
         )
     })
 }

@@ -1,8 +1,10 @@
 //! What the reading view shows: which sentences pass the filter, which of
 //! them are drawn, and how each one is cut into marked segments.
 //!
-//! Only a window of rows around the cursor is drawn, so a key press on a
-//! document of 8,000 sentences repaints a few dozen rows, not all of them.
+//! Rows are virtualised by scroll position: only the rows on screen and a
+//! margin around them are drawn, between two spacers that stand for the
+//! rows not drawn, so the scroll bar spans the whole document while a key
+//! press or a scroll on 8,000 sentences repaints a few dozen rows.
 //! Like `state`, this module is plain Rust and tested natively.
 
 use std::hash::{DefaultHasher, Hash, Hasher};
@@ -16,10 +18,16 @@ use crate::state::{DocState, Review, Workspace};
 /// looked for, to mark it.
 const MENTION_REACH: usize = 3;
 
-/// Rows drawn before the cursor's row.
-pub const ROWS_BEFORE: usize = 40;
-/// Rows drawn from the cursor's row on.
-pub const ROWS_AFTER: usize = 80;
+/// Rows drawn beyond each edge of the screen, so that a turn of the wheel
+/// finds them already drawn.
+pub const OVERSCAN: usize = 20;
+/// The rows a screen shows before its height is known.
+pub const SCREEN_ROWS: usize = 40;
+/// The frame moves in steps of this many rows: scrolling within a step
+/// redraws nothing.
+pub const FRAME_STEP: usize = 10;
+/// The height of a row before any was measured, in CSS pixels.
+pub const ROW_HEIGHT: usize = 48;
 
 /// Which sentences the person wants to see.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -112,13 +120,50 @@ fn place(visible: &[usize], cursor: usize) -> Result<usize, usize> {
     }
 }
 
-/// The part of `visible` to draw: a window around the cursor, or around
-/// the first visible sentence after it when the cursor is filtered out.
-pub fn window(visible: &[usize], cursor: usize) -> &[usize] {
-    let pos = place(visible, cursor).unwrap_or_else(|p| p);
-    let start = pos.saturating_sub(ROWS_BEFORE);
-    let end = (pos + ROWS_AFTER).min(visible.len());
-    &visible[start.min(end)..end]
+/// The first row on screen when the list is scrolled `top` CSS pixels
+/// past its start and a row is `row_height` tall (estimated), rounded down
+/// to a [`FRAME_STEP`]. Whatever the scroll, a row of the list.
+pub fn first_on_screen(len: usize, top: f64, row_height: f64) -> usize {
+    let rows = if top > 0.0 && row_height > 0.0 {
+        // Saturates: a huge or infinite scroll is the last row.
+        (top / row_height) as usize
+    } else {
+        0
+    };
+    (rows.min(len.saturating_sub(1)) / FRAME_STEP) * FRAME_STEP
+}
+
+/// How many rows a screen `screen_height` CSS pixels tall shows, rows
+/// being `row_height` tall: one more for a row cut at each edge.
+pub fn screen_rows(screen_height: f64, row_height: usize) -> usize {
+    let rows = screen_height / row_height.max(1) as f64;
+    if rows.is_finite() && rows > 0.0 {
+        (rows as usize).saturating_add(2).min(1_000)
+    } else {
+        SCREEN_ROWS
+    }
+}
+
+/// The positions in the visible list to draw when row `first` is at the top
+/// of a screen of `screen` rows: the screen and [`OVERSCAN`] rows each side.
+pub fn frame(len: usize, first: usize, screen: usize) -> std::ops::Range<usize> {
+    // A list just shortened by a filter: its last rows.
+    let first = first.min(len.saturating_sub(1));
+    let start = first.saturating_sub(OVERSCAN);
+    let end = first.saturating_add(screen + OVERSCAN).min(len).max(start);
+    start..end
+}
+
+/// Where the cursor's row is in `visible`, if it is shown.
+pub fn position(visible: &[usize], cursor: usize) -> Option<usize> {
+    place(visible, cursor).ok()
+}
+
+/// A confidence to two places ("0.07"), written with integers: formatting
+/// a float would add its code to the page's download.
+pub fn hundredths(c: f32) -> String {
+    let n = (f64::from(c.clamp(0.0, 1.0)) * 100.0).round() as u32;
+    format!("{}.{:02}", n / 100, n % 100)
 }
 
 /// Which way the cursor moves.
@@ -141,17 +186,6 @@ pub fn step(visible: &[usize], cursor: usize, walk: Walk) -> Option<usize> {
             .map(|p| visible[p]),
         Walk::Forward => visible.get(here.map_or_else(|p| p, |p| p + 1)).copied(),
     }
-}
-
-/// How many visible sentences are not drawn: `(before, after)` the rows
-/// drawn, for the "… N sentences above" lines.
-pub fn hidden(visible: &[usize], drawn: &[RowView]) -> (usize, usize) {
-    let (Some(first), Some(last)) = (drawn.first(), drawn.last()) else {
-        return (0, 0);
-    };
-    let before = place(visible, first.idx).unwrap_or_else(|p| p);
-    let after = visible.len() - place(visible, last.idx).map_or_else(|p| p, |p| p + 1);
-    (before, after)
 }
 
 /// A run of a sentence's text with the same marks.
@@ -198,6 +232,10 @@ pub struct RowView {
     pub badges: Vec<Badge>,
     /// Whether the row is the cursor's.
     pub current: bool,
+    /// The row's place in the list shown, from 1, and the list's length
+    /// (`aria-posinset`, `aria-setsize`: most rows are not drawn); 0 and 0
+    /// until [`RowView::at`] sets them.
+    pub place: (usize, usize),
     /// Whether the sentence is boilerplate.
     pub boilerplate: bool,
     /// Whether a new paragraph starts with this sentence.
@@ -208,6 +246,14 @@ pub struct RowView {
 }
 
 impl RowView {
+    /// The row, at position `pos` (from 0) of a list of `len` rows.
+    pub fn at(self, pos: usize, len: usize) -> RowView {
+        RowView {
+            place: (pos + 1, len),
+            ..self
+        }
+    }
+
     /// A key that changes whenever anything drawn changes, for `<For>`.
     pub fn key(&self) -> u64 {
         let mut h = DefaultHasher::new();
@@ -384,7 +430,7 @@ pub fn row(d: &DocState, idx: usize) -> RowView {
         .filter(|a| a.status == Status::Suggested)
         .map(|a| a.confidence)
         .reduce(f32::min)
-        .map(|c| format!("{c:.2}"));
+        .map(hundredths);
     RowView {
         idx,
         confidence,
@@ -394,6 +440,7 @@ pub fn row(d: &DocState, idx: usize) -> RowView {
         rejected: join(rejected),
         badges,
         current: idx == d.cursor,
+        place: (0, 0),
         boilerplate: s.boilerplate,
         paragraph_start: idx == 0 || d.doc.sentences[idx - 1].paragraph != s.paragraph,
     }
@@ -421,6 +468,9 @@ mod tests {
             .reduce(f32::min)
             .expect("the quote is suggested");
         assert_eq!(row(d, 0).confidence, Some(format!("{least:.2}")));
+        for c in [0.0, 0.004, 0.005, 0.07, 0.5, 0.996, 1.0] {
+            assert_eq!(hundredths(c), format!("{c:.2}"), "{c}");
+        }
         assert_eq!(row(d, 1).confidence, None, "nothing suggested");
         ws.set_cursor(0);
         ws.accept();
@@ -456,16 +506,47 @@ mod tests {
     }
 
     #[test]
-    fn window_and_step_follow_the_filter() {
+    fn step_follows_the_filter() {
         let visible: Vec<usize> = (0..1000).filter(|i| i % 3 == 0).collect();
-        let w = window(&visible, 600);
-        assert_eq!(w.len(), ROWS_BEFORE + ROWS_AFTER);
-        assert_eq!(w[ROWS_BEFORE], 600);
         assert_eq!(step(&visible, 600, Walk::Forward), Some(603));
         assert_eq!(step(&visible, 601, Walk::Backward), Some(600));
         assert_eq!(step(&visible, 0, Walk::Backward), None);
         assert_eq!(step(&visible, 999, Walk::Forward), None);
-        assert_eq!(window(&[], 5), &[] as &[usize]);
+        assert_eq!(position(&visible, 600), Some(200));
+        assert_eq!(position(&visible, 601), None);
+    }
+
+    #[test]
+    fn the_scroll_position_chooses_the_rows_drawn() {
+        let n = 8_000;
+        // At the top: the screen and the margin below it.
+        assert_eq!(first_on_screen(n, 0.0, 40.0), 0);
+        assert_eq!(frame(n, 0, 25), 0..25 + OVERSCAN);
+        // Half way down, in whole steps: scrolling a few pixels changes
+        // nothing drawn.
+        let half = first_on_screen(n, 4_000.0 * 40.0 + 7.0, 40.0);
+        assert_eq!(half, 4_000);
+        assert_eq!(first_on_screen(n, 4_000.0 * 40.0 + 39.0, 40.0), half);
+        assert_eq!(frame(n, half, 25), 4_000 - OVERSCAN..4_000 + 25 + OVERSCAN);
+        // The end of the scroll bar reaches the last row, and past it too.
+        for top in [7_999.0 * 40.0, 1e12, f64::INFINITY] {
+            let last = first_on_screen(n, top, 40.0);
+            assert!(frame(n, last, 25).contains(&(n - 1)), "{top}");
+        }
+        // Above the list, a row of zero height, an empty list.
+        assert_eq!(first_on_screen(n, -500.0, 40.0), 0);
+        assert_eq!(first_on_screen(n, 500.0, 0.0), 0);
+        assert_eq!(first_on_screen(0, 500.0, 40.0), 0);
+        assert_eq!(frame(0, 0, 25), 0..0);
+        assert_eq!(frame(5, 0, 25), 0..5);
+        // A first row past the end (the list was just filtered): the end.
+        assert_eq!(frame(100, 4_000, 25), 100 - OVERSCAN - 1..100);
+        // A screen's rows: its height over a row's, and the two cut rows.
+        assert_eq!(screen_rows(860.0, 33), 28);
+        assert_eq!(screen_rows(0.0, 33), SCREEN_ROWS);
+        assert_eq!(screen_rows(860.0, 0), 862);
+        assert_eq!(screen_rows(f64::INFINITY, 33), SCREEN_ROWS);
+        assert_eq!(screen_rows(1e300, 1), 1_000);
     }
 
     #[test]
@@ -484,13 +565,15 @@ mod tests {
     }
 
     #[test]
-    fn hidden_counts_the_visible_sentences_around_the_drawn_rows() {
+    fn a_row_knows_its_place_in_the_list_shown() {
         let ws = doc("One. Two. Three. Four. Five.");
         let d = ws.doc().unwrap();
-        let visible = vec![0, 1, 2, 3, 4];
-        let drawn = [row(d, 1), row(d, 2)];
-        assert_eq!(hidden(&visible, &drawn), (1, 2));
-        assert_eq!(hidden(&visible, &[]), (0, 0));
+        assert_eq!(row(d, 3).place, (0, 0));
+        let placed = row(d, 3).at(1, 2);
+        assert_eq!(placed.place, (2, 2));
+        // Its key changes with its place: a row moved by a filter is
+        // drawn again with its new place.
+        assert_ne!(placed.key(), row(d, 3).at(3, 5).key());
     }
 
     #[test]

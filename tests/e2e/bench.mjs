@@ -3,30 +3,17 @@
 // Measures, in Debian's headless Chromium against dist/ on 127.0.0.1:
 // navigation to an interactive page (cold, and from the service worker's
 // cache), import-analyse-paint of a 1 MB
-// article, key press to paint on it, the WASM core's MB/s, JS heap, and the
+// article, key press to paint on it, scroll frames on it, the WASM core's
+// MB/s, JS heap, and the
 // release wasm's size raw and gzipped. Writes target/browser-bench.json.
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { ROOT, DIST, serve, launch } from './support.mjs';
+import { ROOT, DIST, serve, launch, article } from './support.mjs';
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const p95 = (xs) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * 0.95))];
 const round = (x, d = 1) => Math.round(x * 10 ** d) / 10 ** d;
-
-/** About `bytes` of news-like text: the fixture article, varied per copy. */
-function article(bytes) {
-  const base = fs.readFileSync(path.join(ROOT, 'tests/e2e/fixtures/article.txt'), 'utf8');
-  const names = ['Aalto', 'Berg', 'Ek', 'Moreno', 'Hale', 'Lind', 'Okafor', 'Sato'];
-  const parts = [];
-  let size = 0;
-  for (let i = 0; size < bytes; i++) {
-    const part = base.replaceAll('Aalto', names[i % names.length]).replaceAll('3%', `${i % 9 + 1}%`);
-    parts.push(part);
-    size += Buffer.byteLength(part);
-  }
-  return parts.join('\n');
-}
 
 const server = await serve();
 const browser = await launch();
@@ -118,6 +105,39 @@ try {
       frame_median: round(median(t.frames)), frame_p95: round(p95(t.frames)),
     }]),
   );
+  // 3b. Scrolling that document: each step scrolls most of a screen and
+  // fires the scroll event at once, then waits for every reactive update
+  // and forces style and layout. The time is the main thread's work for
+  // one frame of scrolling (paint runs on the compositor).
+  const scroll = await page.evaluate(async () => {
+    const task = () => new Promise((r) => { const ch = new MessageChannel(); ch.port1.onmessage = r; ch.port2.postMessage(0); });
+    const frame = () => new Promise((r) => requestAnimationFrame(r));
+    window.scrollTo(0, 0);
+    await frame();
+    await task();
+    const step = Math.round(window.innerHeight * 0.8);
+    const times = [];
+    for (let i = 0; i < 300; i++) {
+      await frame();
+      const t0 = performance.now();
+      window.scrollBy(0, step);
+      window.dispatchEvent(new Event('scroll'));
+      await task();
+      document.body.getBoundingClientRect();
+      times.push(performance.now() - t0);
+    }
+    const rows = [...document.querySelectorAll('[data-testid=sentence]')].map((r) => Number(r.getAttribute('aria-posinset')));
+    return { times, step, reached: Math.max(...rows), of: Number(document.querySelector('[data-testid=sentence]').getAttribute('aria-setsize')) };
+  });
+  results.scroll_frame_ms = {
+    steps: scroll.times.length,
+    px_per_step: scroll.step,
+    reached_row: scroll.reached,
+    rows: scroll.of,
+    median: round(median(scroll.times)),
+    p95: round(p95(scroll.times)),
+    max: round(Math.max(...scroll.times)),
+  };
   await cdp.send('Performance.enable');
   const heap = (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'JSHeapUsedSize');
   results.js_heap_mb_after_1mb_import = heap ? round(heap.value / 1e6) : null;

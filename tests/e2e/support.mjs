@@ -79,6 +79,25 @@ export async function open(browser, url, { init, context: options = {} } = {}) {
   return { context, ...(await tab(context, url)) };
 }
 
+/**
+ * About `bytes` of news-like text: the fixture article again and again,
+ * each copy with another name and figure, then `last` as its final
+ * paragraph.
+ */
+export function article(bytes, last = '') {
+  const base = fs.readFileSync(path.join(ROOT, 'tests/e2e/fixtures/article.txt'), 'utf8');
+  const names = ['Aalto', 'Berg', 'Ek', 'Moreno', 'Hale', 'Lind', 'Okafor', 'Sato'];
+  const parts = [];
+  let size = 0;
+  for (let i = 0; size < bytes; i++) {
+    const part = base.replaceAll('Aalto', names[i % names.length]).replaceAll('3%', `${i % 9 + 1}%`);
+    parts.push(part);
+    size += Buffer.byteLength(part);
+  }
+  if (last) parts.push(last);
+  return parts.join('\n');
+}
+
 /** The current sentence row. */
 export const current = (page) => page.locator('[data-testid=sentence].current');
 

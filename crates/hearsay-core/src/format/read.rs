@@ -146,14 +146,15 @@ impl Document {
             if !(0.0..=1.0).contains(&a.confidence) {
                 return Err(err(format!(
                     "confidence {} is not between 0 and 1",
-                    a.confidence
+                    as_json(a.confidence)
                 )));
             }
             if let Some(c) = a.speaker_confidence
                 && !(0.0..=1.0).contains(&c)
             {
                 return Err(err(format!(
-                    "speaker_confidence {c} is not between 0 and 1"
+                    "speaker_confidence {} is not between 0 and 1",
+                    as_json(c)
                 )));
             }
         }
@@ -284,4 +285,10 @@ impl ExportIn {
             derived,
         )
     }
+}
+
+/// A number as JSON writes it ("1.5"): the export's own float writer, so
+/// the page carries no second one for messages.
+fn as_json(x: f32) -> String {
+    serde_json::to_string(&x).unwrap_or_default()
 }
