@@ -17,12 +17,24 @@ if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   rustup target add wasm32-unknown-unknown
 fi
 
+SUDO=""
+[ "$(id -u)" = 0 ] || SUDO=sudo
+APT_UPDATED=""
+apt_install() {
+  [ -n "$APT_UPDATED" ] || { $SUDO apt-get update -qq; APT_UPDATED=1; }
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "$@" >/dev/null
+}
+
 if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
   say "installing Debian's chromium and chromium-driver"
-  SUDO=""
-  [ "$(id -u)" = 0 ] || SUDO=sudo
-  $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium chromium-driver >/dev/null
+  apt_install chromium chromium-driver
+fi
+
+# Spark 4 runs on Java 17 or later: Debian's headless JDK when there is none.
+java_major() { java -version 2>&1 | awk -F'"' '/version/ { split($2, v, "."); print v[1]; exit }'; }
+if ! command -v java >/dev/null || [ "$(java_major)" -lt 17 ]; then
+  say "installing Debian's openjdk-17-jdk-headless (for Spark)"
+  apt_install openjdk-17-jdk-headless
 fi
 
 if [ "$(trunk --version 2>/dev/null)" != "trunk $TRUNK_VERSION" ]; then
@@ -47,4 +59,14 @@ fi
 if [ "$(wasm-opt --version 2>/dev/null | awk '{print $3}')" != "132" ]; then
   echo "setup: wasm-opt on PATH is not version 132: $(command -v wasm-opt)" >&2
   exit 1
+fi
+
+# The Python tier: a venv under target/ with maturin, pyarrow, pandas and
+# pyspark, pinned in tests/python/requirements.txt (about a minute, 400 MB).
+PY_REQS=tests/python/requirements.txt
+if [ ! -x target/py-venv/bin/python ] || ! cmp -s "$PY_REQS" target/py-venv/requirements.txt; then
+  say "installing the Python tier's packages into target/py-venv"
+  python3 -m venv target/py-venv 2>/dev/null || { apt_install python3-venv; python3 -m venv target/py-venv; }
+  target/py-venv/bin/pip install --quiet --disable-pip-version-check -r "$PY_REQS"
+  cp "$PY_REQS" target/py-venv/requirements.txt
 fi

@@ -49,6 +49,7 @@ tier clippy cargo clippy --workspace --all-targets -- -D warnings
 tier clippy-wasm cargo clippy -p hearsay-web --target wasm32-unknown-unknown --all-targets -- -D warnings
 tier unit cargo test --workspace
 tier consumers bash tests/consumers/run.sh
+tier python bash tests/python/run.sh
 export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner
 export WASM_BINDGEN_TEST_TIMEOUT=120
 tier browser cargo test -p hearsay-web --target wasm32-unknown-unknown --test browser

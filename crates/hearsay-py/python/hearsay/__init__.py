@@ -1,0 +1,110 @@
+"""hearsay: quotes with their speakers, claims and denials in news text.
+
+The same extraction core as the ``hearsay`` command line and the browser
+annotator, compiled for Python. The core runs with the interpreter
+released and starts no threads: run several processes (or Spark, see
+``hearsay.spark``) to use several cores.
+
+Three calls::
+
+    >>> import hearsay
+    >>> doc = hearsay.analyze("“We will not give in,” union leader Petra Lind said.")
+    >>> [(a["label"], a["speaker"]) for a in doc["annotations"]]
+    [('quote', 'Petra Lind')]
+
+    >>> docs = hearsay.analyze_batch(["The mayor said taxes would rise.", None])
+    >>> docs[1]["error"]
+    'no text (None)'
+
+    >>> import pyarrow as pa
+    >>> table = hearsay.analyze_arrow(pa.array(["“Yes,” she said.", "No quote here."]))
+    >>> table.column_names[:4]
+    ['doc', 'id', 'label', 'start']
+
+``analyze`` returns one document of the hearsay JSON contract (``id``,
+``name``, ``text``, ``sha256``, ``sentences`` and ``annotations``, offsets in
+code points). ``analyze_batch`` returns one such document per text, numbered
+``d1``, ``d2``, … as ``hearsay extract`` numbers files; a text that cannot
+be analysed gives ``{"id": …, "error": "…"}`` instead, and the batch goes
+on. ``analyze_arrow`` returns a ``pyarrow.Table`` with one row per
+annotation (:data:`SCHEMA`); ``doc`` is the index of its text, and a text
+that cannot be analysed gives one row with only ``doc`` and ``error``.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any, Iterable, Optional
+
+from . import _hearsay
+
+__all__ = ["analyze", "analyze_batch", "analyze_arrow", "SCHEMA", "MAX_TEXT_BYTES"]
+
+#: The largest text analysed, in bytes (larger ones are an error).
+MAX_TEXT_BYTES: int = _hearsay.MAX_TEXT_BYTES
+
+#: The columns of :func:`analyze_arrow`, as ``(name, Arrow type name)``.
+COLUMNS = [
+    ("doc", "int64"),
+    ("id", "string"),
+    ("label", "string"),
+    ("start", "int64"),
+    ("end", "int64"),
+    ("text", "string"),
+    ("kind", "string"),
+    ("speaker", "string"),
+    ("speaker_start", "int64"),
+    ("speaker_end", "int64"),
+    ("cue", "string"),
+    ("confidence", "float32"),
+    ("speaker_confidence", "float32"),
+    ("error", "string"),
+]
+
+
+def _schema():
+    import pyarrow as pa
+
+    return pa.schema([(name, pa.type_for_alias(kind)) for name, kind in COLUMNS])
+
+
+def __getattr__(name: str) -> Any:
+    # SCHEMA needs pyarrow, which analyze and analyze_batch do not.
+    if name == "SCHEMA":
+        return _schema()
+    raise AttributeError(name)
+
+
+def analyze(text: str) -> dict:
+    """The document of ``text``: its sentences and suggested annotations.
+
+    Raises ``ValueError`` when ``text`` is not a text (``None``, not a
+    string), is not valid UTF-8 or is over :data:`MAX_TEXT_BYTES`.
+    """
+    return json.loads(_hearsay.analyze_json(text))
+
+
+def analyze_batch(texts: Iterable[Optional[str]]) -> list[dict]:
+    """One document per text, in order; ``{"id", "error"}`` for a text that
+    cannot be analysed."""
+    out = []
+    for row, (doc, error) in enumerate(_hearsay.analyze_batch_json(list(texts))):
+        out.append(json.loads(doc) if doc is not None else {"id": f"d{row + 1}", "error": error})
+    return out
+
+
+def analyze_arrow(texts) -> "pyarrow.Table":  # noqa: F821
+    """The annotations of ``texts`` (a pyarrow string array, chunked array,
+    or any sequence of texts) as a table of :data:`SCHEMA`, one row per
+    annotation."""
+    import pyarrow as pa
+
+    values = texts.to_pylist() if hasattr(texts, "to_pylist") else list(texts)
+    columns = _hearsay.annotation_columns(values)
+    schema = _schema()
+    arrays = []
+    for field in schema:
+        length, nulls, buffers = columns[field.name]
+        buffers = [pa.py_buffer(b) for b in buffers]
+        arrays.append(pa.Array.from_buffers(field.type, length, buffers, null_count=nulls))
+    return pa.table(arrays, schema=schema)

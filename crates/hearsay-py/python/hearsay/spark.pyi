@@ -1,0 +1,6 @@
+from typing import Optional
+
+from pyspark.sql import DataFrame
+
+def schema(id_type: str = ...) -> str: ...
+def extract(df: DataFrame, text_col: str = ..., id_col: Optional[str] = ...) -> DataFrame: ...

@@ -1,0 +1,304 @@
+//! The Python shell of the hearsay core: the extension module
+//! `hearsay._hearsay`, which the pure-Python package `hearsay` (in
+//! `python/hearsay`) wraps.
+//!
+//! Rule: texts are taken out of Python objects while the interpreter is
+//! held, then the core analyses them with it released (`Python::detach`),
+//! so that other Python threads run meanwhile; no thread is started here.
+//! A row that cannot be analysed (no text, not a string, not UTF-8, too
+//! large, or an extractor failure) gets an error message and the batch goes
+//! on.
+//!
+//! Example, from Python: `hearsay.analyze_arrow(pa.array(["…", None]))`
+//! gives the first text's annotations, one row each, and one row for the
+//! second with `error` = "no text (None)".
+
+use hearsay_core::format::Document;
+use hearsay_core::{Config, analyze};
+use pyo3::exceptions::PyValueError;
+use pyo3::prelude::*;
+use pyo3::types::{PyBytes, PyDict, PyString};
+
+/// The largest text analysed, in bytes: what the annotator accepts for one
+/// document.
+const MAX_TEXT_BYTES: usize = 16_000_000;
+
+/// The text of one row, or why there is none.
+fn text_of(item: &Bound<'_, PyAny>) -> Result<String, String> {
+    if item.is_none() {
+        return Err("no text (None)".to_string());
+    }
+    let text = if let Ok(s) = item.cast::<PyString>() {
+        s.to_cow()
+            .map(std::borrow::Cow::into_owned)
+            .map_err(|_| "not valid UTF-8: the string holds a lone surrogate".to_string())?
+    } else if let Ok(b) = item.cast::<PyBytes>() {
+        String::from_utf8(b.as_bytes().to_vec()).map_err(|e| format!("not valid UTF-8: {e}"))?
+    } else {
+        let kind = item
+            .get_type()
+            .name()
+            .map_or_else(|_| "value".to_string(), |n| n.to_string());
+        return Err(format!("not a text ({kind})"));
+    };
+    if text.len() > MAX_TEXT_BYTES {
+        return Err(format!(
+            "{} MB is more than the {} MB a text may have",
+            text.len().div_ceil(1_000_000),
+            MAX_TEXT_BYTES / 1_000_000
+        ));
+    }
+    Ok(text)
+}
+
+/// The document of row `row` (id `d{row + 1}`, as `hearsay extract` numbers
+/// them), or why the extractor failed on it.
+fn document(row: usize, text: &str) -> Result<Document, String> {
+    let id = format!("d{}", row + 1);
+    std::panic::catch_unwind(|| analyze(text, &Config::default()))
+        .map(|analysis| Document::from_analysis(&id, "", text, &analysis))
+        .map_err(|_| "the extractor failed on this text".to_string())
+}
+
+/// Analyses `texts` and hands each row's document to `then`, all with the
+/// interpreter released: `then`'s result for each row, or why the row has
+/// no document.
+fn each<T: Send>(
+    py: Python<'_>,
+    texts: &[Bound<'_, PyAny>],
+    then: impl Fn(Document) -> Result<T, String> + Send + Sync,
+) -> Vec<Result<T, String>> {
+    let texts: Vec<Result<String, String>> = texts.iter().map(text_of).collect();
+    py.detach(|| {
+        texts
+            .iter()
+            .enumerate()
+            .map(|(row, t)| {
+                let text = t.as_ref().map_err(Clone::clone)?;
+                then(document(row, text)?)
+            })
+            .collect()
+    })
+}
+
+/// A document as the contract's JSON.
+fn json(doc: Document) -> Result<String, String> {
+    serde_json::to_string(&doc).map_err(|e| e.to_string())
+}
+
+/// One text's document as JSON (the hearsay contract's document object).
+#[pyfunction]
+fn analyze_json(py: Python<'_>, text: Bound<'_, PyAny>) -> PyResult<String> {
+    each(py, std::slice::from_ref(&text), json)
+        .pop()
+        .unwrap_or_else(|| Err("no text".to_string()))
+        .map_err(PyValueError::new_err)
+}
+
+/// Each text's document as JSON, or `None` and why: `[(json, error)]`.
+#[pyfunction]
+fn analyze_batch_json(
+    py: Python<'_>,
+    texts: Vec<Bound<'_, PyAny>>,
+) -> Vec<(Option<String>, Option<String>)> {
+    each(py, &texts, json)
+        .into_iter()
+        .map(|d| match d {
+            Ok(json) => (Some(json), None),
+            Err(why) => (None, Some(why)),
+        })
+        .collect()
+}
+
+/// The annotations of `texts` as Arrow columns, one row per annotation
+/// plus one row for each text that could not be analysed (its `error`
+/// set); `doc` is the text's index in `texts`. Each column comes as its
+/// Arrow buffers (`pyarrow.Array.from_buffers` reads them): no Python
+/// object is made per value.
+#[pyfunction]
+fn annotation_columns<'py>(
+    py: Python<'py>,
+    texts: Vec<Bound<'py, PyAny>>,
+) -> PyResult<Bound<'py, PyDict>> {
+    let docs = each(py, &texts, Ok);
+    let c = py.detach(|| {
+        let mut c = Columns::default();
+        for (row, doc) in docs.iter().enumerate() {
+            match doc {
+                Ok(doc) => c.annotations(row, doc),
+                Err(why) => c.failed(row, why),
+            }
+        }
+        c
+    });
+    c.into_dict(py)
+}
+
+/// An Arrow column being filled: the validity bitmap, then the offsets
+/// (for strings) and the values.
+#[derive(Default)]
+struct Column {
+    len: usize,
+    nulls: usize,
+    validity: Vec<u8>,
+    offsets: Vec<i32>,
+    values: Vec<u8>,
+}
+
+impl Column {
+    fn valid(&mut self, is: bool) {
+        if self.len.is_multiple_of(8) {
+            self.validity.push(0);
+        }
+        if is {
+            let last = self.validity.len() - 1;
+            self.validity[last] |= 1 << (self.len % 8);
+        } else {
+            self.nulls += 1;
+        }
+        self.len += 1;
+    }
+
+    /// A string or a null.
+    fn text(&mut self, value: Option<&str>) {
+        if self.offsets.is_empty() {
+            self.offsets.push(0);
+        }
+        self.valid(value.is_some());
+        self.values
+            .extend_from_slice(value.unwrap_or("").as_bytes());
+        // Past 2 GiB the offsets would wrap: `finish` refuses the batch.
+        self.offsets
+            .push(i32::try_from(self.values.len()).unwrap_or(i32::MAX));
+    }
+
+    /// A 64-bit integer or a null.
+    fn int(&mut self, value: Option<usize>) {
+        self.valid(value.is_some());
+        let v = value.map_or(0, |v| v as i64);
+        self.values.extend_from_slice(&v.to_le_bytes());
+    }
+
+    /// A 32-bit float or a null.
+    fn float(&mut self, value: Option<f32>) {
+        self.valid(value.is_some());
+        self.values
+            .extend_from_slice(&value.unwrap_or(0.0).to_le_bytes());
+    }
+
+    /// `(length, null count, buffers)` for `pyarrow.Array.from_buffers`.
+    fn finish<'py>(self, py: Python<'py>, name: &str) -> PyResult<Bound<'py, PyAny>> {
+        if self.values.len() > i32::MAX as usize && !self.offsets.is_empty() {
+            return Err(PyValueError::new_err(format!(
+                "the {name} column of this batch is over 2 GiB: pass fewer texts at once"
+            )));
+        }
+        let mut buffers = vec![PyBytes::new(py, &self.validity)];
+        if !self.offsets.is_empty() {
+            let offsets: Vec<u8> = self.offsets.iter().flat_map(|o| o.to_le_bytes()).collect();
+            buffers.push(PyBytes::new(py, &offsets));
+        }
+        buffers.push(PyBytes::new(py, &self.values));
+        (self.len, self.nulls, buffers)
+            .into_pyobject(py)
+            .map(Bound::into_any)
+    }
+}
+
+/// Annotation rows, column by column.
+#[derive(Default)]
+struct Columns {
+    doc: Column,
+    id: Column,
+    label: Column,
+    start: Column,
+    end: Column,
+    text: Column,
+    kind: Column,
+    speaker: Column,
+    speaker_start: Column,
+    speaker_end: Column,
+    cue: Column,
+    confidence: Column,
+    speaker_confidence: Column,
+    error: Column,
+}
+
+impl Columns {
+    fn annotations(&mut self, row: usize, doc: &Document) {
+        for a in &doc.annotations {
+            self.doc.int(Some(row));
+            self.id.text(Some(&a.id));
+            self.label.text(Some(a.label.as_str()));
+            self.start.int(Some(a.start));
+            self.end.int(Some(a.end));
+            self.text.text(Some(&a.text));
+            self.kind.text(a.kind.map(|k| k.as_str()));
+            self.speaker.text(a.speaker.as_deref());
+            self.speaker_start.int(a.speaker_span.map(|s| s.start));
+            self.speaker_end.int(a.speaker_span.map(|s| s.end));
+            self.cue.text(a.cue.as_deref());
+            self.confidence.float(Some(a.confidence));
+            self.speaker_confidence.float(a.speaker_confidence);
+            self.error.text(None);
+        }
+    }
+
+    fn failed(&mut self, row: usize, why: &str) {
+        self.doc.int(Some(row));
+        for c in [
+            &mut self.id,
+            &mut self.label,
+            &mut self.text,
+            &mut self.kind,
+            &mut self.speaker,
+            &mut self.cue,
+        ] {
+            c.text(None);
+        }
+        for c in [
+            &mut self.start,
+            &mut self.end,
+            &mut self.speaker_start,
+            &mut self.speaker_end,
+        ] {
+            c.int(None);
+        }
+        self.confidence.float(None);
+        self.speaker_confidence.float(None);
+        self.error.text(Some(why));
+    }
+
+    fn into_dict(self, py: Python<'_>) -> PyResult<Bound<'_, PyDict>> {
+        let d = PyDict::new(py);
+        for (name, column) in [
+            ("doc", self.doc),
+            ("id", self.id),
+            ("label", self.label),
+            ("start", self.start),
+            ("end", self.end),
+            ("text", self.text),
+            ("kind", self.kind),
+            ("speaker", self.speaker),
+            ("speaker_start", self.speaker_start),
+            ("speaker_end", self.speaker_end),
+            ("cue", self.cue),
+            ("confidence", self.confidence),
+            ("speaker_confidence", self.speaker_confidence),
+            ("error", self.error),
+        ] {
+            d.set_item(name, column.finish(py, name)?)?;
+        }
+        Ok(d)
+    }
+}
+
+/// The extension module.
+#[pymodule]
+fn _hearsay(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_function(wrap_pyfunction!(analyze_json, m)?)?;
+    m.add_function(wrap_pyfunction!(analyze_batch_json, m)?)?;
+    m.add_function(wrap_pyfunction!(annotation_columns, m)?)?;
+    m.add("MAX_TEXT_BYTES", MAX_TEXT_BYTES)?;
+    Ok(())
+}
