@@ -2,13 +2,16 @@
 side by side on the same generated text, with peak memory per worker and
 the cost of 196 million articles on paper.
 
-    target/py-venv/bin/python scripts/bench_python.py [MB] [PRICE_PER_CORE_HOUR]
+    target/py-venv/bin/python scripts/bench_python.py [MB] [PRICE_PER_CORE_HOUR] [FOLDER]
 
 Needs the package built into target/py-venv (`bash tests/python/run.sh`
 does it) and `cargo build --release -p hearsay-cli`. MB defaults to 100;
 the price to 0.0446 USD, an on-demand vCPU-hour of a general compute cloud
 instance (AWS c7i.large in us-east-1, 0.0893 USD an hour for 2 vCPUs, as
-listed in 2026; state your own). Prints JSON.
+listed in 2026; state your own). FOLDER, when given, holds .txt articles
+used (again and again) instead of the generated ones, e.g.
+../shared/corpus/polnear-train for news as dense in quotes as real news.
+Prints JSON.
 """
 
 import json
@@ -33,8 +36,21 @@ from articles import articles  # noqa: E402
 ARTICLES = 196_000_000
 
 
-def corpus(mb):
-    """Documents of about 4 KB (ten generated articles each) up to `mb` MB."""
+def corpus(mb, folder=None):
+    """Documents of about 4 KB (ten generated articles each) up to `mb` MB,
+    or the articles of `folder`, repeated up to `mb` MB."""
+    if folder:
+        texts = []
+        for name in sorted(os.listdir(folder)):
+            if name.endswith(".txt"):
+                with open(os.path.join(folder, name), encoding="utf-8") as f:
+                    texts.append(f.read())
+        docs, size = [], 0
+        while size < mb * 1e6:
+            doc = texts[len(docs) % len(texts)]
+            docs.append(doc)
+            size += len(doc.encode())
+        return docs, size
     parts = articles(int(mb * 1e6 / 400) + 10, seed=11)
     docs, size = [], 0
     for i in range(0, len(parts), 10):
@@ -85,8 +101,9 @@ def cpu_seconds(pattern):
 def main():
     mb = float(sys.argv[1]) if len(sys.argv) > 1 else 100.0
     price = float(sys.argv[2]) if len(sys.argv) > 2 else 0.0446
-    docs, size = corpus(mb)
-    out = {"documents": len(docs), "bytes": size}
+    folder = sys.argv[3] if len(sys.argv) > 3 else None
+    docs, size = corpus(mb, folder)
+    out = {"input": folder or "generated", "documents": len(docs), "bytes": size}
 
     with tempfile.TemporaryDirectory() as tmp:
         # The CLI, one process, one thread, on the same texts as files.
@@ -119,6 +136,10 @@ def main():
         spark.sparkContext.setLogLevel("ERROR")
         df = spark.read.parquet(src).repartition(8)
         df.cache().count()
+        # A warm-up job on 1 % of the documents: the JVM compiles Spark's
+        # code paths on their first use, on the same two cores.
+        hearsay.spark.extract(df.limit(max(1, len(docs) // 100))).write.mode("overwrite").parquet(
+            os.path.join(tmp, "warm.parquet"))
         jvm = "org.apache.spark.deploy.SparkSubmit"
         jvm_before, workers_before = cpu_seconds(jvm), cpu_seconds("pyspark.daemon")
         t = time.perf_counter()
@@ -143,11 +164,10 @@ def main():
     cli_rate = out["cli"]["mb_per_s_per_core"]
     spark_rate = out["spark_local_2"]["mb_per_s_per_core"]
     out["spark_overhead_over_cli"] = round(cli_rate / spark_rate - 1, 3)
-    per_article = size / len(docs) / 10  # bytes of one generated article
     core_hours = ARTICLES * 4000 / (spark_rate * 1e6) / 3600
     out["cost_196m_articles"] = {
         "assumed_bytes_per_article": 4000,
-        "generated_bytes_per_article": round(per_article),
+        "mean_bytes_per_document_here": round(size / len(docs)),
         "core_hours_at_spark_rate": round(core_hours, 1),
         "usd_per_core_hour": price,
         "usd": round(core_hours * price, 2),
