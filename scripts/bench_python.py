@@ -62,22 +62,27 @@ def corpus(mb, folder=None):
     return docs, size
 
 
-def peak_rss_mb(pattern):
-    """Largest peak resident memory (VmHWM) of the processes whose command
-    line holds `pattern`, in MB."""
-    peak = 0
+def read_of(pattern, name):
+    """The text of /proc/PID/`name` for each live process whose command
+    line holds `pattern` (a process gone meanwhile is skipped)."""
     for pid in filter(str.isdigit, os.listdir("/proc")):
         try:
             with open(f"/proc/{pid}/cmdline", "rb") as f:
                 if pattern.encode() not in f.read():
                     continue
-            with open(f"/proc/{pid}/status") as f:
-                for line in f:
-                    if line.startswith("VmHWM:"):
-                        peak = max(peak, int(line.split()[1]) / 1024)
+            with open(f"/proc/{pid}/{name}") as f:
+                yield f.read()
         except OSError:
             continue
-    return round(peak, 1)
+
+
+def peak_rss_mb(pattern):
+    """Largest peak resident memory (VmHWM) of the processes whose command
+    line holds `pattern`, in MB."""
+    peaks = [int(line.split()[1]) / 1024
+             for status in read_of(pattern, "status")
+             for line in status.splitlines() if line.startswith("VmHWM:")]
+    return round(max(peaks, default=0), 1)
 
 
 def cpu_seconds(pattern):
@@ -85,16 +90,9 @@ def cpu_seconds(pattern):
     holds `pattern`."""
     ticks = os.sysconf("SC_CLK_TCK")
     total = 0
-    for pid in filter(str.isdigit, os.listdir("/proc")):
-        try:
-            with open(f"/proc/{pid}/cmdline", "rb") as f:
-                if pattern.encode() not in f.read():
-                    continue
-            with open(f"/proc/{pid}/stat") as f:
-                fields = f.read().rsplit(")", 1)[1].split()
-            total += (int(fields[11]) + int(fields[12])) / ticks
-        except OSError:
-            continue
+    for stat in read_of(pattern, "stat"):
+        fields = stat.rsplit(")", 1)[1].split()
+        total += (int(fields[11]) + int(fields[12])) / ticks
     return total
 
 

@@ -4,11 +4,11 @@
 // sentence list has roles and names, and labels are told apart without
 // colour. axe is injected into the page, so these contexts bypass the
 // page's CSP (which allows no injected script).
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { ROOT, serve, launch, open } from './support.mjs';
+import { ROOT, open, shared } from './support.mjs';
 
 const SHOTS = path.join(ROOT, 'docs');
 
@@ -16,14 +16,9 @@ const AXE = fs.readFileSync(path.join(ROOT, 'tests/e2e/node_modules/axe-core/axe
 let server;
 let browser;
 
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
+shared((s, b) => {
+  server = s;
+  browser = b;
 });
 
 /** The serious and critical violations axe finds on the page now. */

@@ -1,26 +1,21 @@
 // End-to-end journeys of a person using the annotator, in Debian's
 // Chromium driven by playwright-core against the release build in dist/.
 // Run by `make test` (node --test); needs `trunk build --release` first.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { ROOT, serve, launch, open, tab, slice, download, saveState, current, attr } from './support.mjs';
+import { ROOT, open, tab, slice, download, saveState, current, attr, shared } from './support.mjs';
 
 const ARTICLE = fs.readFileSync(path.join(ROOT, 'tests/e2e/fixtures/article.txt'), 'utf8');
 const TMP = fs.mkdtempSync(path.join(os.tmpdir(), 'hearsay-e2e-'));
 let server;
 let browser;
 
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
+shared((s, b) => {
+  server = s;
+  browser = b;
 });
 
 const docs = (page) => page.getByTestId('document-item').count();

@@ -1,19 +1,15 @@
 // A long document: rows are virtualised by scroll position, so the scroll
 // bar, the wheel, j/k and search each reach every part of a 1 MB article
 // (8,000+ sentences) while only the rows on screen are drawn.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, open, article, current } from './support.mjs';
+import { open, article, current, shared } from './support.mjs';
 
 let server;
 let browser;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
+shared((s, b) => {
+  server = s;
+  browser = b;
 });
 
 const LAST = 'Harbour master Quilla Varga said the last ferry leaves at dawn.';
