@@ -31,6 +31,7 @@ mod guide;
 mod import;
 mod keys;
 mod review;
+mod scroll;
 
 /// The demo article shown on first open; written for the project.
 pub const DEMO_TEXT: &str = include_str!("../demo.txt");

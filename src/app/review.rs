@@ -9,6 +9,7 @@ use leptos::prelude::*;
 
 use super::Ctx;
 use super::keys::run;
+use super::scroll::Scroll;
 use crate::commands::{Action, command};
 use crate::rows::{self, RowView};
 use crate::state::{Message, Review};
@@ -109,27 +110,18 @@ pub(super) fn SpeakerEditor() -> impl IntoView {
 }
 
 /// The reading view: the rows on screen, virtualised by scroll position
-/// (see `rows`). Two spacers stand for the rows above and below the ones
-/// drawn, at a row height measured on the rows drawn.
+/// (see `rows` and `scroll`). Two spacers stand for the rows above and
+/// below the ones drawn, at a row height measured on the rows drawn.
 #[component]
 pub(super) fn SentenceList() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
-    let list = NodeRef::<html::Div>::new();
     let visible = Memo::new(move |_| ctx.visible());
-    // The first row on screen, from the scroll position (u32: the type
-    // of another signal of the page, so no new code is generated for it).
-    let first = RwSignal::new(0u32);
-    // How many rows the screen shows, from its height and a row's.
-    let screen = RwSignal::new(rows::SCREEN_ROWS as u32);
-    // A row's height in whole CSS pixels, measured once rows are drawn.
-    let row_height = StoredValue::new(rows::ROW_HEIGHT);
-    let frame =
-        move || visible.with(|v| rows::frame(v.len(), first.get() as usize, screen.get() as usize));
+    let scroll = Scroll::new(visible);
     let rows = Memo::new(move |_| {
         ctx.ws.with(|w| {
             let Some(d) = w.doc() else { return Vec::new() };
             visible.with(|v| {
-                let drawn = rows::frame(v.len(), first.get() as usize, screen.get() as usize);
+                let drawn = scroll.frame(v.len());
                 v[drawn.clone()]
                     .iter()
                     .zip(drawn)
@@ -138,135 +130,46 @@ pub(super) fn SentenceList() -> impl IntoView {
             })
         })
     });
-    // The mean height of the rows drawn: the list's height but the
-    // spacers'.
-    let measure = move || {
-        let el = list.get_untracked()?;
-        let (len, drawn) = visible.with_untracked(|v| {
-            let screen = screen.get_untracked() as usize;
-            (
-                v.len(),
-                rows::frame(v.len(), first.get_untracked() as usize, screen),
-            )
-        });
-        let spacers = (drawn.start + len - drawn.end) * row_height.get_value();
-        let rows = usize::try_from(el.offset_height())
-            .ok()?
-            .checked_sub(spacers)?;
-        (!drawn.is_empty() && rows > 0).then(|| (rows + drawn.len() / 2) / drawn.len())
-    };
-    let on_scroll = move || {
-        let Some(el) = list.get_untracked() else {
-            return;
-        };
-        let top = -el.get_bounding_client_rect().top();
-        let n = visible.with_untracked(Vec::len);
-        let h = row_height.get_value();
-        let now = rows::first_on_screen(n, top, h as f64) as u32;
-        if now != first.get_untracked() {
-            first.set(now);
-        }
-        let height = window()
-            .inner_height()
-            .ok()
-            .and_then(|h| h.as_f64())
-            .unwrap_or(0.0);
-        let fits = rows::screen_rows(height, h) as u32;
-        if fits != screen.get_untracked() {
-            // Another screen (resized, turned): rows rewrap, their height
-            // is measured again.
-            if let Some(h) = measure() {
-                row_height.set_value(h);
-            }
-            screen.set(fits);
-        }
-    };
-    let scroll = window_event_listener(ev::scroll, move |_| on_scroll());
-    on_cleanup(move || scroll.remove());
     // A new filter or document: the rows at the scroll position once the
     // spacers are redrawn.
     Effect::new(move |_| {
         visible.track();
-        request_animation_frame(on_scroll);
+        request_animation_frame(move || scroll.on_scroll());
     });
-    // Keep the cursor's row on screen after a key, a click or a search,
-    // never after a scroll: syncing with the DOM is what effects are for.
-    // When its row is not drawn, the page scrolls to where the row should
-    // be; once drawn, the row is scrolled into view exactly.
-    let follow = StoredValue::new(false);
-    let show_cursor = move || {
-        if !follow.get_value() {
-            return;
-        }
-        if let Ok(Some(el)) = document().query_selector(".sentence.current") {
-            follow.set_value(false);
-            let options = web_sys::ScrollIntoViewOptions::new();
-            options.set_block(web_sys::ScrollLogicalPosition::Nearest);
-            el.scroll_into_view_with_scroll_into_view_options(&options);
-            return;
-        }
-        let cursor = ctx.ws.with_untracked(|w| w.doc().map(|d| d.cursor));
-        let pos = cursor.and_then(|c| visible.with_untracked(|v| rows::position(v, c)));
-        match (pos, list.get_untracked()) {
-            (Some(pos), Some(el)) => {
-                let w = window();
-                let list_top = w.scroll_y().unwrap_or(0.0) + el.get_bounding_client_rect().top();
-                let screen = w
-                    .inner_height()
-                    .ok()
-                    .and_then(|h| h.as_f64())
-                    .unwrap_or(0.0);
-                let y = list_top + (pos * row_height.get_value()) as f64 - screen / 3.0;
-                w.scroll_to_with_x_and_y(0.0, y.max(0.0));
-                on_scroll();
-            }
-            _ => follow.set_value(false),
-        }
-    };
-    // Only a move of the cursor, another document or another filter: a
-    // save changes the workspace too, and must not pull the page back.
+    // Only a move of the cursor, another document or another filter brings
+    // the cursor's row on screen: a save changes the workspace too, and
+    // must not pull the page back.
     Effect::new(move |before: Option<(Option<(usize, usize)>, usize)>| {
         let cursor = ctx.ws.with(|w| w.doc().map(|d| (w.current, d.cursor)));
         let now = (cursor, visible.with(Vec::len));
         if before != Some(now) {
-            follow.set_value(true);
-            request_animation_frame(show_cursor);
+            scroll.follow(ctx);
         }
         now
     });
     Effect::new(move |_| {
         rows.track();
-        request_animation_frame(move || {
-            // The height of a row, from the rows drawn (once per layout).
-            if row_height.get_value() == rows::ROW_HEIGHT
-                && let Some(h) = measure()
-            {
-                row_height.set_value(h);
-                on_scroll();
-            }
-            show_cursor();
-        });
+        request_animation_frame(move || scroll.drawn(ctx));
     });
-    // Set through the CSSOM (`style:`), which the page's CSP allows where
-    // it refuses style attributes.
-    let spacer = move |rows: usize| format!("{}px", rows * row_height.get_value());
-    let set_size = move || visible.with(Vec::len);
+    let len = move || visible.with(Vec::len);
+    // Spacer heights go through the CSSOM (`style:`), which the page's CSP
+    // allows where it refuses style attributes.
     view! {
         <div
             class="sentences"
             data-testid="sentences"
             role="listbox"
             aria-label="Sentences of the document"
-            node_ref=list
+            node_ref=scroll.list
             on:mouseup=move |_| run(ctx, Action::MarkSelection)
         >
-            <div class="spacer" aria-hidden="true" style:height=move || spacer(frame().start)></div>
+            <div class="spacer" aria-hidden="true" style:height=move || scroll.spacer(scroll.frame(len()).start)></div>
             <For
                 each=move || rows.get()
                 key=RowView::key
                 children=move |row| view! { <SentenceRow row=row /> }
             />
-            <div class="spacer" aria-hidden="true" style:height=move || spacer(set_size() - frame().end)></div>
+            <div class="spacer" aria-hidden="true" style:height=move || scroll.spacer(len() - scroll.frame(len()).end)></div>
             <Show when=move || visible.with(|v| v.is_empty())>
                 <p class="empty">"No sentence matches the filter."</p>
             </Show>

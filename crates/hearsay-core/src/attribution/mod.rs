@@ -18,6 +18,7 @@ pub(crate) mod carry;
 pub(crate) mod cues;
 pub(crate) mod direct;
 pub(crate) mod head_phrase;
+pub(crate) mod head_words;
 pub(crate) mod heads;
 pub(crate) mod learned_cues;
 pub(crate) mod quotes;
