@@ -3,7 +3,9 @@
 .PHONY: serve test setup bench eval compare fuzz train train-report
 
 ## serve: set everything up and serve the annotator on http://127.0.0.1:8080/
-serve: setup
+## (the Python tier's venv and JDK are left for `make test`)
+serve:
+	@bash scripts/setup.sh web
 	@bash scripts/serve.sh
 
 ## test: set everything up and run every test tier; ends with "N passed, N failed"

@@ -1,9 +1,13 @@
 #!/usr/bin/env bash
 # Installs everything hearsay needs to build, serve and test, skipping what
 # is already installed: a second run takes about a second. Only package
-# registries are used (crates.io, npm, Debian); see ../shared/TOOLCHAIN.md.
+# registries are used (crates.io, npm, PyPI, Debian); see ../shared/TOOLCHAIN.md.
+#
+# usage: scripts/setup.sh [web]   (web: only what the page needs, for `make serve`)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+ONLY_WEB=""
+[ "${1:-}" = web ] && ONLY_WEB=1
 source scripts/env.sh
 
 TRUNK_VERSION=0.21.14
@@ -32,7 +36,7 @@ fi
 
 # Spark 4 runs on Java 17 or later: Debian's headless JDK when there is none.
 java_major() { java -version 2>&1 | awk -F'"' '/version/ { split($2, v, "."); print v[1]; exit }'; }
-if ! command -v java >/dev/null || [ "$(java_major)" -lt 17 ]; then
+if [ -z "$ONLY_WEB" ] && { ! command -v java >/dev/null || [ "$(java_major)" -lt 17 ]; }; then
   say "installing Debian's openjdk-17-jdk-headless (for Spark)"
   apt_install openjdk-17-jdk-headless
 fi
@@ -64,7 +68,7 @@ fi
 # The Python tier: a venv under target/ with maturin, pyarrow, pandas and
 # pyspark, pinned in tests/python/requirements.txt (about a minute, 400 MB).
 PY_REQS=tests/python/requirements.txt
-if [ ! -x target/py-venv/bin/python ] || ! cmp -s "$PY_REQS" target/py-venv/requirements.txt; then
+if [ -z "$ONLY_WEB" ] && { [ ! -x target/py-venv/bin/python ] || ! cmp -s "$PY_REQS" target/py-venv/requirements.txt; }; then
   say "installing the Python tier's packages into target/py-venv"
   python3 -m venv target/py-venv 2>/dev/null || { apt_install python3-venv; python3 -m venv target/py-venv; }
   target/py-venv/bin/pip install --quiet --disable-pip-version-check -r "$PY_REQS"
