@@ -134,6 +134,30 @@ class Arrow(unittest.TestCase):
         self.assertEqual(hearsay.analyze_arrow(chunked).to_pylist(),
                          hearsay.analyze_arrow([TEXT, None, TEXT]).to_pylist())
 
+    def test_arrow_buffers_read_as_python_values_would_be(self):
+        # Read from the array's buffers: a slice (an offset into them), a
+        # large_string array, nulls between texts, an empty chunk, and
+        # non-ASCII text; each as the same texts passed as Python values.
+        texts = articles(30, seed=9) + [None, "“Ja,” sagte Åsa Öberg.", ""]
+        expected = hearsay.analyze_arrow(list(texts)).to_pylist()
+        array = pa.array(texts)
+        self.assertEqual(hearsay.analyze_arrow(array).to_pylist(), expected)
+        self.assertEqual(hearsay.analyze_arrow(array.cast(pa.large_string())).to_pylist(), expected)
+        sliced = hearsay.analyze_arrow(array.slice(5, 10)).to_pylist()
+        self.assertEqual(sliced, hearsay.analyze_arrow(list(texts[5:15])).to_pylist())
+        chunked = pa.chunked_array([array.slice(0, 7), pa.array([], pa.string()), array.slice(7)])
+        self.assertEqual(hearsay.analyze_arrow(chunked).to_pylist(), expected)
+        self.assertEqual(hearsay.analyze_arrow(pa.chunked_array([], pa.string())).num_rows, 0)
+        # Texts with nothing to annotate give an empty table of the schema.
+        for quiet in (["", "The river rose."], pa.array(["", "The river rose."])):
+            table = hearsay.analyze_arrow(quiet)
+            self.assertEqual((table.num_rows, table.schema), (0, hearsay.SCHEMA))
+
+    def test_binary_arrays_report_invalid_utf8_per_row(self):
+        rows = hearsay.analyze_arrow(pa.array([b"\xff\xfe", TEXT.encode()])).to_pylist()
+        self.assertIn("not valid UTF-8", rows[0]["error"])
+        self.assertTrue(all(r["error"] is None for r in rows[1:]))
+
 
 if __name__ == "__main__":
     unittest.main()

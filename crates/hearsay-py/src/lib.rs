@@ -42,11 +42,7 @@ fn text_of(item: &Bound<'_, PyAny>) -> Result<String, String> {
         return Err(format!("not a text ({kind})"));
     };
     if text.len() > MAX_TEXT_BYTES {
-        return Err(format!(
-            "{} MB is more than the {} MB a text may have",
-            text.len().div_ceil(1_000_000),
-            MAX_TEXT_BYTES / 1_000_000
-        ));
+        return Err(too_large(text.len()));
     }
     Ok(text)
 }
@@ -70,15 +66,63 @@ fn each<T: Send>(
 ) -> Vec<Result<T, String>> {
     let texts: Vec<Result<String, String>> = texts.iter().map(text_of).collect();
     py.detach(|| {
-        texts
-            .iter()
-            .enumerate()
-            .map(|(row, t)| {
-                let text = t.as_ref().map_err(Clone::clone)?;
-                then(document(row, text)?)
-            })
-            .collect()
+        analyse(
+            texts.iter().map(|t| t.as_deref().map_err(Clone::clone)),
+            then,
+        )
     })
+}
+
+/// Each row's document handed to `then`, or why the row has none.
+fn analyse<'a, T>(
+    texts: impl Iterator<Item = Result<&'a str, String>>,
+    then: impl Fn(Document) -> Result<T, String>,
+) -> Vec<Result<T, String>> {
+    texts
+        .enumerate()
+        .map(|(row, text)| then(document(row, text?)?))
+        .collect()
+}
+
+/// The texts of an Arrow string array read from its buffers, without a
+/// Python object per text: `length` rows from row `offset`, `validity` the
+/// null bitmap (if any), `offsets` 32-bit (`wide` false, `string`) or
+/// 64-bit (`wide` true, `large_string`) little-endian offsets into `data`.
+fn arrow_texts<'a>(
+    length: usize,
+    offset: usize,
+    validity: Option<&'a [u8]>,
+    offsets: &'a [u8],
+    data: &'a [u8],
+    wide: bool,
+) -> impl Iterator<Item = Result<&'a str, String>> + 'a {
+    let width = if wide { 8 } else { 4 };
+    let at = move |k: usize| -> Option<usize> {
+        let bytes = offsets.get(k * width..(k + 1) * width)?;
+        let mut le = [0u8; 8];
+        le[..width].copy_from_slice(bytes);
+        usize::try_from(i64::from_le_bytes(le)).ok()
+    };
+    (offset..offset + length).map(move |k| {
+        if validity.is_some_and(|v| v.get(k / 8).is_none_or(|b| b >> (k % 8) & 1 == 0)) {
+            return Err("no text (None)".to_string());
+        }
+        let (start, end) = at(k).zip(at(k + 1)).ok_or("a damaged Arrow array")?;
+        let bytes = data.get(start..end).ok_or("a damaged Arrow array")?;
+        if bytes.len() > MAX_TEXT_BYTES {
+            return Err(too_large(bytes.len()));
+        }
+        std::str::from_utf8(bytes).map_err(|e| format!("not valid UTF-8: {e}"))
+    })
+}
+
+/// Why a text of `bytes` bytes is not analysed.
+fn too_large(bytes: usize) -> String {
+    format!(
+        "{} MB is more than the {} MB a text may have",
+        bytes.div_ceil(1_000_000),
+        MAX_TEXT_BYTES / 1_000_000
+    )
 }
 
 /// A document as the contract's JSON.
@@ -121,15 +165,26 @@ fn annotation_columns<'py>(
     texts: Vec<Bound<'py, PyAny>>,
 ) -> PyResult<Bound<'py, PyDict>> {
     let docs = each(py, &texts, Ok);
+    py.detach(|| Columns::of(&docs, 0)).into_dict(py)
+}
+
+/// [`annotation_columns`] of the texts of an Arrow string array given by
+/// its buffers (see [`arrow_texts`]); `doc` counts from `first_doc`.
+#[pyfunction]
+#[allow(clippy::too_many_arguments)]
+fn arrow_annotation_columns<'py>(
+    py: Python<'py>,
+    length: usize,
+    offset: usize,
+    validity: Option<&[u8]>,
+    offsets: &[u8],
+    data: &[u8],
+    wide: bool,
+    first_doc: usize,
+) -> PyResult<Bound<'py, PyDict>> {
     let c = py.detach(|| {
-        let mut c = Columns::default();
-        for (row, doc) in docs.iter().enumerate() {
-            match doc {
-                Ok(doc) => c.annotations(row, doc),
-                Err(why) => c.failed(row, why),
-            }
-        }
-        c
+        let texts = arrow_texts(length, offset, validity, offsets, data, wide);
+        Columns::of(&analyse(texts, Ok), first_doc)
     });
     c.into_dict(py)
 }
@@ -186,8 +241,17 @@ impl Column {
             .extend_from_slice(&value.unwrap_or(0.0).to_le_bytes());
     }
 
-    /// `(length, null count, buffers)` for `pyarrow.Array.from_buffers`.
-    fn finish<'py>(self, py: Python<'py>, name: &str) -> PyResult<Bound<'py, PyAny>> {
+    /// `(length, null count, buffers)` for `pyarrow.Array.from_buffers`;
+    /// `text` for a string column (which has offsets, even when empty).
+    fn finish<'py>(
+        mut self,
+        py: Python<'py>,
+        name: &str,
+        text: bool,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        if text && self.offsets.is_empty() {
+            self.offsets.push(0);
+        }
         if self.values.len() > i32::MAX as usize && !self.offsets.is_empty() {
             return Err(PyValueError::new_err(format!(
                 "the {name} column of this batch is over 2 GiB: pass fewer texts at once"
@@ -225,6 +289,18 @@ struct Columns {
 }
 
 impl Columns {
+    /// The rows of `docs`, their `doc` counted from `first_doc`.
+    fn of(docs: &[Result<Document, String>], first_doc: usize) -> Columns {
+        let mut c = Columns::default();
+        for (row, doc) in docs.iter().enumerate() {
+            match doc {
+                Ok(doc) => c.annotations(first_doc + row, doc),
+                Err(why) => c.failed(first_doc + row, why),
+            }
+        }
+        c
+    }
+
     fn annotations(&mut self, row: usize, doc: &Document) {
         for a in &doc.annotations {
             self.doc.int(Some(row));
@@ -271,23 +347,23 @@ impl Columns {
 
     fn into_dict(self, py: Python<'_>) -> PyResult<Bound<'_, PyDict>> {
         let d = PyDict::new(py);
-        for (name, column) in [
-            ("doc", self.doc),
-            ("id", self.id),
-            ("label", self.label),
-            ("start", self.start),
-            ("end", self.end),
-            ("text", self.text),
-            ("kind", self.kind),
-            ("speaker", self.speaker),
-            ("speaker_start", self.speaker_start),
-            ("speaker_end", self.speaker_end),
-            ("cue", self.cue),
-            ("confidence", self.confidence),
-            ("speaker_confidence", self.speaker_confidence),
-            ("error", self.error),
+        for (name, column, text) in [
+            ("doc", self.doc, false),
+            ("id", self.id, true),
+            ("label", self.label, true),
+            ("start", self.start, false),
+            ("end", self.end, false),
+            ("text", self.text, true),
+            ("kind", self.kind, true),
+            ("speaker", self.speaker, true),
+            ("speaker_start", self.speaker_start, false),
+            ("speaker_end", self.speaker_end, false),
+            ("cue", self.cue, true),
+            ("confidence", self.confidence, false),
+            ("speaker_confidence", self.speaker_confidence, false),
+            ("error", self.error, true),
         ] {
-            d.set_item(name, column.finish(py, name)?)?;
+            d.set_item(name, column.finish(py, name, text)?)?;
         }
         Ok(d)
     }
@@ -299,6 +375,7 @@ fn _hearsay(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(analyze_json, m)?)?;
     m.add_function(wrap_pyfunction!(analyze_batch_json, m)?)?;
     m.add_function(wrap_pyfunction!(annotation_columns, m)?)?;
+    m.add_function(wrap_pyfunction!(arrow_annotation_columns, m)?)?;
     m.add("MAX_TEXT_BYTES", MAX_TEXT_BYTES)?;
     Ok(())
 }

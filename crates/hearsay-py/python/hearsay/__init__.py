@@ -96,12 +96,44 @@ def analyze_batch(texts: Iterable[Optional[str]]) -> list[dict]:
 def analyze_arrow(texts) -> "pyarrow.Table":  # noqa: F821
     """The annotations of ``texts`` (a pyarrow string array, chunked array,
     or any sequence of texts) as a table of :data:`SCHEMA`, one row per
-    annotation."""
+    annotation.
+
+    A ``string`` or ``large_string`` array is read from its Arrow buffers,
+    without a Python object per text; anything else goes through Python
+    values."""
     import pyarrow as pa
 
-    values = texts.to_pylist() if hasattr(texts, "to_pylist") else list(texts)
-    columns = _hearsay.annotation_columns(values)
     schema = _schema()
+    if isinstance(texts, pa.ChunkedArray):
+        chunks = texts.chunks
+    elif isinstance(texts, pa.Array):
+        chunks = [texts]
+    else:
+        chunks = None
+    if chunks is None or not all(pa.types.is_string(c.type) or pa.types.is_large_string(c.type) for c in chunks):
+        values = texts.to_pylist() if hasattr(texts, "to_pylist") else list(texts)
+        return _table(_hearsay.annotation_columns(values), schema)
+    tables, first = [], 0
+    for chunk in chunks:
+        validity, offsets, data = chunk.buffers()
+        columns = _hearsay.arrow_annotation_columns(
+            len(chunk),
+            chunk.offset,
+            None if validity is None else validity.to_pybytes(),
+            offsets.to_pybytes(),
+            b"" if data is None else data.to_pybytes(),
+            pa.types.is_large_string(chunk.type),
+            first,
+        )
+        tables.append(_table(columns, schema))
+        first += len(chunk)
+    return pa.concat_tables(tables) if tables else schema.empty_table()
+
+
+def _table(columns, schema) -> "pyarrow.Table":  # noqa: F821
+    """The table of columns given as Arrow buffers by the extension."""
+    import pyarrow as pa
+
     arrays = []
     for field in schema:
         length, nulls, buffers = columns[field.name]
