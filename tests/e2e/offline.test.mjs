@@ -37,6 +37,12 @@ test('after one visit the page opens offline, imports and exports', async () => 
     assert.equal(manifest.display, 'standalone');
     assert.ok(manifest.icons.some((i) => i.sizes === '512x512'), JSON.stringify(manifest.icons));
     await controlled(page);
+    // Chromium's own verdict: nothing in the page stands in the way of
+    // installing it. (A test context is an off-the-record profile, where
+    // nothing can be installed: Chromium says `in-incognito` of any page.)
+    const cdp = await context.newCDPSession(page);
+    const { installabilityErrors } = await cdp.send('Page.getInstallabilityErrors');
+    assert.deepEqual(installabilityErrors.map((e) => e.errorId).filter((id) => id !== 'in-incognito'), []);
 
     await context.setOffline(true);
     await page.reload();
