@@ -443,17 +443,16 @@ pub(crate) fn rank(ctx: &mut Ctx, model: Option<&Model>, mut trace: Option<&mut 
     let doc = DocWords::of(ctx);
     ctx.people.read_through();
     let mut f = Features::default();
-    // The score of each word's own features, once computed (NaN before).
-    let mut own = vec![
-        f32::NAN;
+    // Each word's own score and what its place features need, once
+    // computed (the trace records every feature instead).
+    let mut words: Vec<Option<(f32, Facts)>> = vec![
+        None;
         if trace.is_none() {
             ctx.v.tokens.len()
         } else {
             0
         }
     ];
-    // What the place features need of each word, once known.
-    let mut facts: Vec<Option<Facts>> = vec![None; own.len()];
     for (owner, site) in sites {
         let found = candidates(ctx, &doc, &site);
         let cue = SiteCue::of(ctx, &site);
@@ -476,16 +475,14 @@ pub(crate) fn rank(ctx: &mut Ctx, model: Option<&Model>, mut trace: Option<&mut 
                 let t = &ctx.v.tokens[i];
                 recorded.push((t.start()..t.end(), f.clone()));
             } else if let Some(model) = model {
-                if own[i].is_nan() {
+                let (own, w) = *words[i].get_or_insert_with(|| {
                     let mut score = model.scorer();
                     token_features(ctx, &doc, i, &mut score);
-                    own[i] = score.sum;
-                    facts[i] = Some(Facts::of(ctx, &doc, i));
-                }
-                let w = facts[i].unwrap_or_else(|| Facts::of(ctx, &doc, i));
+                    (score.sum, Facts::of(ctx, &doc, i))
+                });
                 let mut score = model.scorer();
                 site_features(ctx, &doc, &site, &cue, w, i, *side, &mut score);
-                scored.push((i, model.bias + own[i] + score.sum));
+                scored.push((i, model.bias + own + score.sum));
             }
             *side += 1;
         }
