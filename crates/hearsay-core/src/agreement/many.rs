@@ -252,7 +252,7 @@ pub fn panel(annotators: &[(String, Export)]) -> Result<Panel, PanelError> {
                 label,
                 fleiss_kappa: fleiss_kappa(&counts),
                 alpha: krippendorff_alpha(&units),
-                span_f1: mean(pairs.iter().map(|p| p.agreement.labels[li].f1)),
+                span_f1: mean(pairs.iter().map(|p| p.agreement.labels[li].scores.f1)),
             }
         })
         .collect();

@@ -52,9 +52,17 @@ use crate::format::{Annotation, Document, Export, Status, by_sentence, spans_ove
 pub struct LabelAgreement {
     /// The label.
     pub label: Label,
-    /// Annotations with this label in the reference.
+    /// Its spans' agreement (in JSON, beside `label`).
+    #[serde(flatten)]
+    pub scores: SpanScores,
+}
+
+/// Span agreement of one label, or of all labels together.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SpanScores {
+    /// Annotations in the reference.
     pub reference: usize,
-    /// Annotations with this label in the other export.
+    /// Annotations in the other export.
     pub other: usize,
     /// Reference annotations overlapped by some other annotation.
     pub found: usize,
@@ -67,8 +75,33 @@ pub struct LabelAgreement {
     /// Harmonic mean of precision and recall; 0 when only one side has
     /// annotations.
     pub f1: Option<f64>,
-    /// Cohen's kappa over sentences for this label.
+    /// Cohen's kappa over sentences for a label; for all labels together,
+    /// the mean of the labels' kappas that are defined.
     pub kappa: Option<f64>,
+}
+
+impl SpanScores {
+    /// The scores of these counts, with `kappa`.
+    fn of(
+        reference: usize,
+        other: usize,
+        found: usize,
+        correct: usize,
+        kappa: Option<f64>,
+    ) -> SpanScores {
+        let precision = ratio(correct, other);
+        let recall = ratio(found, reference);
+        SpanScores {
+            reference,
+            other,
+            found,
+            correct,
+            precision,
+            recall,
+            f1: f1(precision, recall),
+            kappa,
+        }
+    }
 }
 
 /// Speaker agreement over paired quotes.
@@ -97,30 +130,9 @@ pub struct Agreement {
     pub labels: Vec<LabelAgreement>,
     /// Precision, recall and F1 over all labels together (micro average);
     /// its `kappa` is the mean of the labels' kappas.
-    pub overall: LabelAgreementTotal,
+    pub overall: SpanScores,
     /// Speaker agreement over paired quotes.
     pub speakers: SpeakerAgreement,
-}
-
-/// Totals over all labels.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct LabelAgreementTotal {
-    /// Annotations in the reference.
-    pub reference: usize,
-    /// Annotations in the other export.
-    pub other: usize,
-    /// Reference annotations found.
-    pub found: usize,
-    /// Other annotations correct.
-    pub correct: usize,
-    /// `correct / other`.
-    pub precision: Option<f64>,
-    /// `found / reference`.
-    pub recall: Option<f64>,
-    /// Harmonic mean of precision and recall.
-    pub f1: Option<f64>,
-    /// Mean of the per-label kappas that are defined.
-    pub kappa: Option<f64>,
 }
 
 /// Counts of a 2×2 table of present/absent ratings.
@@ -195,18 +207,10 @@ pub fn agreement(reference: &Export, other: &Export) -> Agreement {
         .enumerate()
         .map(|(li, label)| {
             let c = counts[li];
-            let precision = ratio(c.correct, c.other);
-            let recall = ratio(c.found, c.reference);
+            let kappa = tables[li].kappa();
             LabelAgreement {
                 label,
-                reference: c.reference,
-                other: c.other,
-                found: c.found,
-                correct: c.correct,
-                precision,
-                recall,
-                f1: f1(precision, recall),
-                kappa: tables[li].kappa(),
+                scores: SpanScores::of(c.reference, c.other, c.found, c.correct, kappa),
             }
         })
         .collect();
@@ -353,27 +357,17 @@ fn count_sentences(
 }
 
 /// The micro average over all labels, and the mean of their kappas.
-fn total(labels: &[LabelAgreement]) -> LabelAgreementTotal {
-    let sum = |f: fn(&LabelAgreement) -> usize| labels.iter().map(f).sum::<usize>();
-    let (reference, other, found, correct) = (
-        sum(|l| l.reference),
-        sum(|l| l.other),
-        sum(|l| l.found),
-        sum(|l| l.correct),
-    );
-    let kappas: Vec<f64> = labels.iter().filter_map(|l| l.kappa).collect();
-    let precision = ratio(correct, other);
-    let recall = ratio(found, reference);
-    LabelAgreementTotal {
-        reference,
-        other,
-        found,
-        correct,
-        precision,
-        recall,
-        f1: f1(precision, recall),
-        kappa: (!kappas.is_empty()).then(|| kappas.iter().sum::<f64>() / kappas.len() as f64),
-    }
+fn total(labels: &[LabelAgreement]) -> SpanScores {
+    let sum = |f: fn(&SpanScores) -> usize| labels.iter().map(|l| f(&l.scores)).sum::<usize>();
+    let kappas: Vec<f64> = labels.iter().filter_map(|l| l.scores.kappa).collect();
+    let kappa = (!kappas.is_empty()).then(|| kappas.iter().sum::<f64>() / kappas.len() as f64);
+    SpanScores::of(
+        sum(|s| s.reference),
+        sum(|s| s.other),
+        sum(|s| s.found),
+        sum(|s| s.correct),
+        kappa,
+    )
 }
 
 fn overlap(a: &Annotation, b: &Annotation) -> bool {
@@ -440,31 +434,20 @@ impl fmt::Display for Agreement {
             "{:<8} {:>6} {:>6} {:>9} {:>7} {:>7} {:>7}",
             "label", "ref", "other", "precision", "recall", "f1", "kappa"
         )?;
-        for l in &self.labels {
+        let rows = self.labels.iter().map(|l| (l.label.as_str(), &l.scores));
+        for (name, s) in rows.chain([("all", &self.overall)]) {
             writeln!(
                 f,
                 "{:<8} {:>6} {:>6} {:>9} {:>7} {:>7} {:>7}",
-                l.label.as_str(),
-                l.reference,
-                l.other,
-                num(l.precision),
-                num(l.recall),
-                num(l.f1),
-                num(l.kappa)
+                name,
+                s.reference,
+                s.other,
+                num(s.precision),
+                num(s.recall),
+                num(s.f1),
+                num(s.kappa)
             )?;
         }
-        let o = &self.overall;
-        writeln!(
-            f,
-            "{:<8} {:>6} {:>6} {:>9} {:>7} {:>7} {:>7}",
-            "all",
-            o.reference,
-            o.other,
-            num(o.precision),
-            num(o.recall),
-            num(o.f1),
-            num(o.kappa)
-        )?;
         writeln!(
             f,
             "speakers: {} of {} paired quotes agree ({})",
@@ -582,8 +565,8 @@ mod tests {
         // Quotes: reference in sentences {0,1,2,3}, other in {0,1,2,4} (the
         // suggested one counts). 3 of 4 other quotes overlap a reference one
         // and 3 of 4 reference quotes are found: P = R = F1 = 0.75.
-        let q = &a.labels[0];
-        assert_eq!(q.label, Label::Quote);
+        assert_eq!(a.labels[0].label, Label::Quote);
+        let q = &a.labels[0].scores;
         assert_eq!((q.reference, q.other, q.found, q.correct), (4, 4, 3, 3));
         assert!(close(q.precision, 0.75) && close(q.recall, 0.75) && close(q.f1, 0.75));
         // Kappa over the 9 non-boilerplate sentences: both 3, reference
@@ -596,13 +579,13 @@ mod tests {
         // (s5), other only 1 (s6), neither 7. po = 8/9; p_ref = 1/9,
         // p_other = 2/9; pe = 2/81 + 56/81 = 58/81;
         // kappa = (72/81 - 58/81) / (23/81) = 14/23.
-        let c = &a.labels[1];
+        let c = &a.labels[1].scores;
         assert_eq!((c.reference, c.other, c.found, c.correct), (1, 1, 1, 1));
         assert!(close(c.f1, 1.0));
         assert!(close(c.kappa, 14.0 / 23.0), "{:?}", c.kappa);
 
         // Denials: only a rejected one, which is ignored: nothing defined.
-        let d = &a.labels[2];
+        let d = &a.labels[2].scores;
         assert_eq!((d.reference, d.other), (0, 0));
         assert_eq!(
             (d.precision, d.recall, d.f1, d.kappa),
@@ -654,7 +637,7 @@ mod tests {
         for e in [&reference, &other] {
             let a = agreement(e, e);
             assert!(a.only_in_other.is_empty() && a.only_in_reference.is_empty());
-            for l in &a.labels {
+            for l in a.labels.iter().map(|l| &l.scores) {
                 if l.reference > 0 {
                     assert!(close(l.f1, 1.0) && close(l.kappa, 1.0), "{l:?}");
                 }
@@ -671,9 +654,9 @@ mod tests {
         let a = agreement(&reference, &empty);
         // Nothing predicted: recall 0, precision undefined, F1 0. The other
         // side never marks a quote, so pe = p(absent)·1 and kappa is 0.
-        assert_eq!(a.labels[0].precision, None);
-        assert!(close(a.labels[0].recall, 0.0) && close(a.labels[0].f1, 0.0));
-        assert!(close(a.labels[0].kappa, 0.0));
+        assert_eq!(a.labels[0].scores.precision, None);
+        assert!(close(a.labels[0].scores.recall, 0.0) && close(a.labels[0].scores.f1, 0.0));
+        assert!(close(a.labels[0].scores.kappa, 0.0));
         let none = agreement(&Export::new(vec![]), &Export::new(vec![]));
         assert_eq!(
             (
