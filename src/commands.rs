@@ -17,6 +17,7 @@
 use std::mem::discriminant;
 
 use hearsay_core::Label;
+use hearsay_core::agreement::Choice;
 
 use crate::rows::Walk;
 
@@ -45,6 +46,10 @@ pub enum Action {
     Guide,
     /// Close the key guide and the speaker editor.
     Close,
+    /// Settle the current disagreement of an adjudication document.
+    Settle(Choice),
+    /// Move to the next or previous disagreement.
+    Item(Walk),
 }
 
 /// One way to give a command.
@@ -253,6 +258,56 @@ pub const COMMANDS: &[Command] = &[
         button: Some("Redo"),
     },
     Command {
+        action: Action::Settle(Choice::Take(0)),
+        inputs: &[
+            Key("1"),
+            Key("2"),
+            Key("3"),
+            Key("4"),
+            Key("5"),
+            Key("6"),
+            Key("7"),
+            Key("8"),
+            Key("9"),
+        ],
+        name: "take",
+        description: "adjudication: take annotator 1's, 2's, 3's … proposals",
+        hint: None,
+        button: None,
+    },
+    Command {
+        action: Action::Settle(Choice::All),
+        inputs: &[Key("b")],
+        name: "both",
+        description: "adjudication: keep both (all) proposals",
+        hint: None,
+        button: None,
+    },
+    Command {
+        action: Action::Settle(Choice::Neither),
+        inputs: &[Key("n")],
+        name: "neither",
+        description: "adjudication: keep neither",
+        hint: None,
+        button: None,
+    },
+    Command {
+        action: Action::Item(Walk::Forward),
+        inputs: &[Key("]")],
+        name: "next-item",
+        description: "adjudication: next disagreement",
+        hint: None,
+        button: None,
+    },
+    Command {
+        action: Action::Item(Walk::Backward),
+        inputs: &[Key("[")],
+        name: "previous-item",
+        description: "adjudication: previous disagreement",
+        hint: None,
+        button: None,
+    },
+    Command {
         action: Action::Search,
         inputs: &[Key("/")],
         name: "search",
@@ -322,8 +377,17 @@ pub fn lookup(press: &KeyPress) -> Option<(Action, Input)> {
         })
     };
     // Ctrl+Shift inputs first: they are the more specific.
-    found(&|i| matches!(i, CtrlShift(_)) && i.matches(press))
-        .or_else(|| found(&|i| i.matches(press)))
+    let (action, input) = found(&|i| matches!(i, CtrlShift(_)) && i.matches(press))
+        .or_else(|| found(&|i| i.matches(press)))?;
+    // One command takes annotator 1 to 9: the digit says which.
+    let action = match (action, input) {
+        (Action::Settle(Choice::Take(_)), Key(digit)) => {
+            let k = digit.parse::<usize>().ok()?.checked_sub(1)?;
+            Action::Settle(Choice::Take(k))
+        }
+        _ => action,
+    };
+    Some((action, input))
 }
 
 /// The one-line hint under the title: the main key and word of each hinted
@@ -417,6 +481,15 @@ mod tests {
         ctrl_shift_z_redoes: "Ctrl+Shift+Z" => Some(Action::Redo);
         ctrl_shift_lowercase_z_redoes: "Ctrl+Shift+z" => Some(Action::Redo);
         ctrl_y_redoes: "Ctrl+y" => Some(Action::Redo);
+        one_takes_the_first_annotator: "1" => Some(Action::Settle(Choice::Take(0)));
+        three_takes_the_third_annotator: "3" => Some(Action::Settle(Choice::Take(2)));
+        nine_takes_the_ninth_annotator: "9" => Some(Action::Settle(Choice::Take(8)));
+        zero_takes_nobody: "0" => None;
+        digits_type_in_fields: "Field+2" => None;
+        b_keeps_both: "b" => Some(Action::Settle(Choice::All));
+        n_keeps_neither: "n" => Some(Action::Settle(Choice::Neither));
+        bracket_moves_to_the_next_item: "]" => Some(Action::Item(Walk::Forward));
+        bracket_moves_to_the_previous_item: "[" => Some(Action::Item(Walk::Backward));
         ctrl_shift_y_redoes: "Ctrl+Shift+y" => Some(Action::Redo);
         ctrl_capital_z_without_shift_is_nothing: "Ctrl+Z" => None;
         ctrl_a_is_the_browsers: "Ctrl+a" => None;
@@ -426,7 +499,7 @@ mod tests {
         ctrl_z_in_a_field_undoes_the_text: "Field+Ctrl+z" => None;
         alt_a_is_the_systems: "Alt+a" => None;
         meta_ctrl_z_is_the_systems: "Meta+Ctrl+z" => None;
-        other_keys_are_nothing: "b" => None;
+        other_keys_are_nothing: "w" => None;
     }
 
     #[test]

@@ -279,6 +279,25 @@ pub enum ExportFormat {
     Other(Target),
 }
 
+/// A team's exports, for [`Workspace::add_team`]: each file must be a
+/// hearsay JSON export; its annotator is the export's `annotator`, else the
+/// file's name without its extension. The first file refused is named.
+pub fn read_team(files: Vec<(String, Vec<u8>)>) -> Result<Vec<(String, Export)>, String> {
+    files
+        .into_iter()
+        .map(|(name, bytes)| {
+            let text = String::from_utf8(bytes)
+                .map_err(|_| format!("{name}: is not UTF-8 text, so not a hearsay export"))?;
+            let export = Export::parse(&text).map_err(|e| format!("{name}: {e}"))?;
+            let annotator = match export.annotator.as_deref().map(str::trim) {
+                Some(a) if !a.is_empty() => a.to_owned(),
+                _ => stem(&name).to_owned(),
+            };
+            Ok((annotator, export))
+        })
+        .collect()
+}
+
 /// A file to download.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Download {
@@ -290,9 +309,12 @@ pub struct Download {
     pub bytes: Vec<u8>,
 }
 
-/// The whole workspace written as `format`.
-pub fn export(ws: &Workspace, format: ExportFormat) -> Download {
-    let export = ws.export();
+/// The whole workspace written as `format`; a hearsay export names
+/// `annotator` when it is not blank.
+pub fn export(ws: &Workspace, format: ExportFormat, annotator: &str) -> Download {
+    let mut export = ws.export();
+    let annotator = annotator.trim();
+    export.annotator = (!annotator.is_empty()).then(|| annotator.to_owned());
     match format {
         ExportFormat::Json => Download {
             name: "hearsay-export.json".to_owned(),
@@ -336,7 +358,7 @@ mod tests {
         let mut ws = Workspace::default();
         ws.add_text("mill.txt", ARTICLE).unwrap();
         ws.accept();
-        export(&ws, format).bytes
+        export(&ws, format, "").bytes
     }
 
     #[test]
@@ -464,10 +486,42 @@ mod tests {
     }
 
     #[test]
+    fn an_export_names_its_annotator_when_one_is_given() {
+        let mut ws = Workspace::default();
+        ws.add_text("mill.txt", ARTICLE).unwrap();
+        let read = |annotator| {
+            let bytes = export(&ws, ExportFormat::Json, annotator).bytes;
+            Export::parse(std::str::from_utf8(&bytes).unwrap())
+                .unwrap()
+                .annotator
+        };
+        assert_eq!(read(" Ada "), Some("Ada".to_owned()));
+        assert_eq!(read("  "), None);
+    }
+
+    #[test]
+    fn a_team_is_read_from_hearsay_exports_named_by_annotator_or_file() {
+        let mut ws = Workspace::default();
+        ws.add_text("mill.txt", ARTICLE).unwrap();
+        let json = |annotator| export(&ws, ExportFormat::Json, annotator).bytes;
+        let team = read_team(vec![
+            file("one.json", json("Ada")),
+            file("bo.json", json("")),
+        ])
+        .unwrap();
+        let names: Vec<&str> = team.iter().map(|(n, _)| n.as_str()).collect();
+        assert_eq!(names, ["Ada", "bo"]);
+        let refused = read_team(vec![file("one.json", json("Ada")), file("x.json", "{}")]);
+        assert!(refused.unwrap_err().starts_with("x.json: "));
+        let binary = read_team(vec![file("y.json", vec![0xff, 0xfe])]);
+        assert!(binary.unwrap_err().contains("not UTF-8"));
+    }
+
+    #[test]
     fn exports_are_named_and_typed_by_format() {
         let ws = Workspace::default();
         let named = |format| {
-            let d = export(&ws, format);
+            let d = export(&ws, format, "");
             (d.name, d.mime)
         };
         assert_eq!(

@@ -1,11 +1,12 @@
 //! The hearsay annotator: a Leptos app over the extraction core.
 //!
-//! `state`, `rows`, `commands` and `files` hold every decision and are
+//! `state`, `rows`, `commands`, `files` and `figures` hold every decision and are
 //! plain Rust, tested natively; `app` (components) and `storage` (browser
 //! storage) exist only in the WebAssembly build. `main.rs` only mounts
 //! [`app::App`].
 
 pub mod commands;
+pub mod figures;
 pub mod files;
 pub mod rows;
 pub mod state;

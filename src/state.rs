@@ -18,8 +18,10 @@ pub use hearsay_core::interop::ImportError;
 use hearsay_core::{Config, Label, analyze};
 
 mod doc;
+mod team;
 
 pub use doc::{DocState, Review};
+pub use team::Progress;
 
 /// A message for the person, shown under the import panel: what an import
 /// or a command did, or why it did nothing.

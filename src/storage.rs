@@ -115,6 +115,22 @@ pub fn mark_saved_work() {
     }
 }
 
+/// The `localStorage` key of the person's name.
+const ANNOTATOR: &str = "hearsay:v1:annotator";
+
+/// The person's name as stored, `Some("")` once they were asked and gave
+/// none, `None` if they were never asked.
+pub fn annotator() -> Option<String> {
+    local_storage()?.get_item(ANNOTATOR).ok().flatten()
+}
+
+/// Stores the person's name (see [`annotator`]).
+pub fn set_annotator(name: &str) {
+    if let Some(storage) = local_storage() {
+        let _ = storage.set_item(ANNOTATOR, name);
+    }
+}
+
 /// The `localStorage` key of a batch saved while the page was closing.
 const RESCUE: &str = "hearsay:v1:rescue";
 

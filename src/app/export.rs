@@ -12,10 +12,21 @@ use wasm_bindgen::prelude::*;
 use super::Ctx;
 use crate::files::{self, Download, ExportFormat};
 use crate::state::Message;
+use crate::storage;
 
 /// Downloads the workspace as `format`; says so if the browser refuses.
+/// The first export asks for the person's name (once: an empty answer is
+/// kept too), which names the export's annotator.
 fn export(ctx: Ctx, format: ExportFormat) {
-    let download = ctx.ws.with_untracked(|w| files::export(w, format));
+    if storage::annotator().is_none()
+        && let Ok(answer) = window().prompt_with_message("Your name, recorded in your exports as their annotator (you can change it beside the export buttons):")
+    {
+        let name = answer.unwrap_or_default();
+        storage::set_annotator(&name);
+        ctx.annotator.set(name);
+    }
+    let name = ctx.annotator.get_untracked();
+    let download = ctx.ws.with_untracked(|w| files::export(w, format, &name));
     if let Err(e) = save_file(&download) {
         ctx.say(Message::error(format!("export failed: {e:?}")));
     }
@@ -53,6 +64,19 @@ pub(super) fn ExportPanel() -> impl IntoView {
         }
     };
     view! {
+        <label class="annotator">
+            "Your name (the annotator of your exports) "
+            <input
+                data-testid="annotator-name"
+                autocomplete="name"
+                prop:value=move || ctx.annotator.get()
+                on:change=move |e| {
+                    let name = event_target_value(&e);
+                    storage::set_annotator(&name);
+                    ctx.annotator.set(name);
+                }
+            />
+        </label>
         <section class="export">
             <button data-testid="export-json" on:click=move |_| export(ctx, ExportFormat::Json)>
                 "Export JSON"

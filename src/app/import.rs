@@ -53,6 +53,22 @@ pub(super) fn ImportPanel() -> impl IntoView {
                     }
                 />
             </label>
+            <label class="file">
+                "Compare annotators: open 2 or more hearsay exports of the same documents, one per annotator"
+                <input
+                    data-testid="import-team"
+                    type="file"
+                    multiple
+                    accept=".json"
+                    on:change=move |e: ev::Event| {
+                        let input: web_sys::HtmlInputElement = event_target(&e);
+                        if let Some(files) = input.files() {
+                            import_team(ctx, files);
+                        }
+                        input.set_value("");
+                    }
+                />
+            </label>
             {move || {
                 ctx.message
                     .get()
@@ -73,6 +89,50 @@ async fn read_file(file: web_sys::File) -> Result<Vec<u8>, String> {
         .await
         .map_err(|_| format!("{}: could not be read", file.name()))?;
     Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+}
+
+/// Reads a team's exports and adds one adjudication document per text
+/// they share; refuses the set, changing nothing, with the reason.
+fn import_team(ctx: Ctx, files: web_sys::FileList) {
+    let files: Vec<web_sys::File> = (0..files.length()).filter_map(|i| files.get(i)).collect();
+    leptos::task::spawn_local(async move {
+        let mut read = Vec::new();
+        for file in files {
+            let name = file.name();
+            if let Some(why) = files::file_too_large(&name, file.size()) {
+                ctx.say(Message::error(why));
+                return;
+            }
+            match read_file(file).await {
+                Ok(bytes) => read.push((name, bytes)),
+                Err(why) => {
+                    ctx.say(Message::error(why));
+                    return;
+                }
+            }
+        }
+        let team = match files::read_team(read) {
+            Ok(team) => team,
+            Err(why) => {
+                ctx.say(Message::error(why));
+                return;
+            }
+        };
+        // Gathered before any change, so a refused set changes nothing.
+        let message = match hearsay_core::agreement::gather(&team) {
+            Ok(docs) => {
+                let n = ctx.change(|w| w.add_adjudication(docs));
+                let items = ctx.ws.with_untracked(|w| w.progress().items);
+                Message::info(format!(
+                    "{} annotators, {n} document{} to adjudicate: {items} disagreements",
+                    team.len(),
+                    if n == 1 { "" } else { "s" }
+                ))
+            }
+            Err(why) => Message::error(why.to_string()),
+        };
+        ctx.say(message);
+    });
 }
 
 /// Reads the files a person opened or dropped and adds what they hold.

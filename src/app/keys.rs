@@ -69,6 +69,12 @@ pub(super) fn run(ctx: Ctx, action: Action) {
             }
         }
         Action::Guide => ctx.help.update(|open| *open = !*open),
+        Action::Settle(choice) => {
+            if ctx.ws.with_untracked(|w| !w.items().is_empty()) {
+                ctx.change(|w| w.settle(choice));
+            }
+        }
+        Action::Item(walk) => ctx.change(|w| w.step_item(walk)),
         Action::Close => {
             ctx.help.set(false);
             ctx.speaker_edit.set(false);

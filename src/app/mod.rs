@@ -11,7 +11,9 @@
 //! - `export`: the export buttons and the storage warnings;
 //! - `review`: the filter bar, the sentence list and the speaker editor;
 //! - `keys`: the key handler, the action bar and the hint line;
-//! - `guide`: the `?` key guide.
+//! - `guide`: the `?` key guide;
+//! - `team`: the agreement table and the disagreements of an adjudication
+//!   document.
 
 use std::time::Duration;
 
@@ -32,6 +34,7 @@ mod import;
 mod keys;
 mod review;
 mod scroll;
+mod team;
 
 /// The demo article shown on first open; written for the project.
 pub const DEMO_TEXT: &str = include_str!("../demo.txt");
@@ -53,6 +56,9 @@ pub struct Ctx {
     pub help: RwSignal<bool>,
     /// Whether the speaker editor is open.
     pub speaker_edit: RwSignal<bool>,
+    /// The person's name, written into exports as their annotator (kept
+    /// in `localStorage`).
+    pub annotator: RwSignal<String>,
     /// Whether the saved work has been restored (or storage found unusable).
     pub ready: RwSignal<bool>,
     /// Set when another tab saved this workspace: this tab stops saving, so
@@ -259,6 +265,7 @@ pub fn App() -> impl IntoView {
         storage_error: RwSignal::new(None),
         help: RwSignal::new(false),
         speaker_edit: RwSignal::new(false),
+        annotator: RwSignal::new(storage::annotator().unwrap_or_default()),
         ready: RwSignal::new(false),
         other_tab: RwSignal::new(false),
         storage_open: RwSignal::new(false),
@@ -299,6 +306,9 @@ pub fn App() -> impl IntoView {
             <main class="reader">
                 <export::StorageWarning />
                 <p class="hint">{commands::hint()}</p>
+                <Show when=move || ctx.ws.with(|w| w.doc().is_some_and(|d| d.doc.annotators.len() > 1))>
+                    <team::TeamView />
+                </Show>
                 <review::FilterBar />
                 <review::Legend />
                 <keys::ActionBar />

@@ -17,6 +17,8 @@ pub struct DocState {
     pub doc: Document,
     /// Index of the current sentence.
     pub cursor: usize,
+    /// Index of the current disagreement, in an adjudication document.
+    pub item: usize,
     /// For each sentence, the indices into `doc.annotations` overlapping it.
     /// Rebuilt by [`DocState::reindex`] after every change.
     by_sentence: Vec<Vec<usize>>,
@@ -85,6 +87,7 @@ impl DocState {
         let mut state = DocState {
             doc,
             cursor: 0,
+            item: 0,
             by_sentence: Vec::new(),
             sentence_bytes,
             counts: (0, 0, 0),

@@ -99,15 +99,16 @@ fn json(value: &Value) -> Result<String, Failure> {
 }
 
 /// Adds the team's figures to the two-file result, keeping its shape: the
-/// top level gains `fleiss_kappa`, `alpha`, `span_f1` and `speaker`, and
-/// each object of `labels` its label's `fleiss_kappa`, `alpha` and
-/// `span_f1`.
+/// top level gains `fleiss_kappa`, `alpha`, `span_f1`, `exact_f1` and
+/// `speaker`, and each object of `labels` its label's `fleiss_kappa`,
+/// `alpha`, `span_f1` and `exact_f1`.
 fn add_team_figures(value: &mut Value, team: &Panel) {
     let number = |x: Option<f64>| x.map_or(Value::Null, Value::from);
     if let Some(top) = value.as_object_mut() {
         top.insert("fleiss_kappa".into(), number(team.fleiss_kappa));
         top.insert("alpha".into(), number(team.alpha));
         top.insert("span_f1".into(), number(team.span_f1));
+        top.insert("exact_f1".into(), number(team.exact_f1));
         top.insert("speaker".into(), number(team.speaker));
         if let Some(Value::Array(labels)) = top.get_mut("labels") {
             for (object, figures) in labels
@@ -119,6 +120,7 @@ fn add_team_figures(value: &mut Value, team: &Panel) {
                     ("fleiss_kappa", number(figures.fleiss_kappa)),
                     ("alpha", number(figures.alpha)),
                     ("span_f1", number(figures.span_f1)),
+                    ("exact_f1", number(figures.exact_f1)),
                 ]
                 .into_iter()
                 .map(|(k, v)| (k.to_string(), v))

@@ -22,12 +22,11 @@
 //! Example: three annotators who all mark the same two quotes and nothing
 //! else have kappa 1, alpha 1, span F1 1 for quotes.
 
-use std::collections::BTreeMap;
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use super::{Agreement, agreement, counted};
+use super::{Agreement, agreement, counted, sorted_by};
 use crate::Label;
 use crate::format::{Document, Export, by_sentence, sha256_hex};
 
@@ -62,47 +61,39 @@ pub fn fleiss_kappa(counts: &[Vec<usize>]) -> Option<f64> {
 /// than two values do not count. `None` when no unit counts or when every
 /// value is the same (no disagreement is then expected).
 pub fn krippendorff_alpha(units: &[Vec<Option<u32>>]) -> Option<f64> {
-    // The coincidence matrix: each ordered pair of values within a unit,
-    // weighted 1 / (values in the unit - 1).
-    let mut coincidences: BTreeMap<(u32, u32), f64> = BTreeMap::new();
+    // With the coincidence matrix (each ordered pair of values within a
+    // unit, weighted 1 / (values in the unit - 1)) summed up: a value
+    // adds 1 to its own margin, a unit of `m` values adds its ordered
+    // pairs of different values over `m - 1` to the observed
+    // disagreement. Nominal values are few, so plain lists are counts.
+    fn count(counts: &mut Vec<(u32, f64)>, x: u32, by: f64) {
+        match counts.iter_mut().find(|(v, _)| *v == x) {
+            Some((_, n)) => *n += by,
+            None => counts.push((x, by)),
+        }
+    }
+    let squares = |counts: &[(u32, f64)]| counts.iter().map(|(_, n)| n * n).sum::<f64>();
+    let mut margins: Vec<(u32, f64)> = Vec::new();
+    let mut observed = 0.0;
     for unit in units {
-        let values: Vec<u32> = unit.iter().flatten().copied().collect();
-        let m = values.len();
-        if m < 2 {
+        let mut here: Vec<(u32, f64)> = Vec::new();
+        for &x in unit.iter().flatten() {
+            count(&mut here, x, 1.0);
+        }
+        let m: f64 = here.iter().map(|(_, n)| n).sum();
+        if m < 2.0 {
             continue;
         }
-        let weight = 1.0 / (m - 1) as f64;
-        for (a, &x) in values.iter().enumerate() {
-            for (b, &y) in values.iter().enumerate() {
-                if a != b {
-                    *coincidences.entry((x, y)).or_default() += weight;
-                }
-            }
+        observed += (m * m - squares(&here)) / (m - 1.0);
+        for &(x, n) in &here {
+            count(&mut margins, x, n);
         }
     }
-    let mut margins: BTreeMap<u32, f64> = BTreeMap::new();
-    for (&(x, _), &w) in &coincidences {
-        *margins.entry(x).or_default() += w;
-    }
-    let total: f64 = margins.values().sum();
+    let total: f64 = margins.iter().map(|(_, n)| n).sum();
     if total <= 1.0 {
         return None;
     }
-    let observed: f64 = coincidences
-        .iter()
-        .filter(|((x, y), _)| x != y)
-        .map(|(_, w)| w)
-        .sum();
-    let expected: f64 = margins
-        .iter()
-        .flat_map(|(x, nx)| {
-            margins
-                .iter()
-                .filter(move |(y, _)| *y != x)
-                .map(move |(_, ny)| nx * ny)
-        })
-        .sum::<f64>()
-        / (total - 1.0);
+    let expected = (total * total - squares(&margins)) / (total - 1.0);
     (expected > 0.0).then(|| 1.0 - observed / expected)
 }
 
@@ -117,6 +108,9 @@ pub struct PanelLabel {
     pub alpha: Option<f64>,
     /// Mean over annotator pairs of the pair's span F1 for this label.
     pub span_f1: Option<f64>,
+    /// Mean over annotator pairs of the pair's exact span F1: a span counts
+    /// when the other annotator has the very same one.
+    pub exact_f1: Option<f64>,
 }
 
 /// The full agreement of two of the annotators.
@@ -149,6 +143,9 @@ pub struct Panel {
     pub alpha: Option<f64>,
     /// Mean over pairs of the pair's span F1 over all labels.
     pub span_f1: Option<f64>,
+    /// Mean over pairs of the pair's exact span F1 over all labels (label
+    /// and span the same).
+    pub exact_f1: Option<f64>,
     /// Mean over pairs of the pair's speaker agreement on matched quotes.
     pub speaker: Option<f64>,
     /// Every pair of annotators.
@@ -162,6 +159,10 @@ pub enum PanelError {
     TooFew(usize),
     /// Two annotators share a name.
     SameName(String),
+    /// An annotator's export holds no document.
+    Empty(String),
+    /// No document is in every export.
+    NoneShared,
     /// A document's id or name is shared by texts that differ.
     TextDiffers {
         /// The document's name.
@@ -182,6 +183,11 @@ impl fmt::Display for PanelError {
                 f,
                 "two annotators are both called {name:?}: give each export its own name"
             ),
+            PanelError::Empty(name) => write!(f, "{name}'s export has no documents"),
+            PanelError::NoneShared => write!(
+                f,
+                "no document is in every export: the exports must annotate the same texts"
+            ),
             PanelError::TextDiffers {
                 document,
                 annotators,
@@ -199,15 +205,7 @@ impl std::error::Error for PanelError {}
 /// Measures the agreement of the `annotators` (a name and an export each);
 /// see the module documentation.
 pub fn panel(annotators: &[(String, Export)]) -> Result<Panel, PanelError> {
-    if annotators.len() < 2 {
-        return Err(PanelError::TooFew(annotators.len()));
-    }
-    for (i, (name, _)) in annotators.iter().enumerate() {
-        if annotators[..i].iter().any(|(other, _)| other == name) {
-            return Err(PanelError::SameName(name.clone()));
-        }
-    }
-    let (shared, not_shared) = share(annotators)?;
+    let (shared, not_shared) = checked(annotators)?;
     // Each annotator's export of the shared documents, paired by text.
     let exports: Vec<Export> = (0..annotators.len())
         .map(|k| Export {
@@ -253,6 +251,10 @@ pub fn panel(annotators: &[(String, Export)]) -> Result<Panel, PanelError> {
                 fleiss_kappa: fleiss_kappa(&counts),
                 alpha: krippendorff_alpha(&units),
                 span_f1: mean(pairs.iter().map(|p| p.agreement.labels[li].scores.f1)),
+                exact_f1: mean(
+                    pair_indices(exports.len())
+                        .map(|(i, j)| exact_f1(&exports[i], &exports[j], Some(label))),
+                ),
             }
         })
         .collect();
@@ -264,10 +266,75 @@ pub fn panel(annotators: &[(String, Export)]) -> Result<Panel, PanelError> {
         fleiss_kappa: mean(labels.iter().map(|l| l.fleiss_kappa)),
         alpha: mean(labels.iter().map(|l| l.alpha)),
         span_f1: mean(pairs.iter().map(|p| p.agreement.overall.f1)),
+        exact_f1: mean(
+            pair_indices(exports.len()).map(|(i, j)| exact_f1(&exports[i], &exports[j], None)),
+        ),
         speaker: mean(pairs.iter().map(|p| p.agreement.speakers.agreement)),
         labels,
         pairs,
     })
+}
+
+/// Refuses fewer than two annotators, two of the same name and an export
+/// without documents; then matches the documents (see [`share`]) and
+/// refuses a set that shares none.
+pub(super) fn checked(annotators: &[(String, Export)]) -> Result<Shared<'_>, PanelError> {
+    if annotators.len() < 2 {
+        return Err(PanelError::TooFew(annotators.len()));
+    }
+    for (i, (name, export)) in annotators.iter().enumerate() {
+        if annotators[..i].iter().any(|(other, _)| other == name) {
+            return Err(PanelError::SameName(name.clone()));
+        }
+        if export.documents.is_empty() {
+            return Err(PanelError::Empty(name.clone()));
+        }
+    }
+    let (shared, not_shared) = share(annotators)?;
+    if shared.is_empty() {
+        return Err(PanelError::NoneShared);
+    }
+    Ok((shared, not_shared))
+}
+
+/// Every pair `(i, j)`, `i < j < n`, in order.
+fn pair_indices(n: usize) -> impl Iterator<Item = (usize, usize)> {
+    (0..n).flat_map(move |i| (i + 1..n).map(move |j| (i, j)))
+}
+
+/// Exact span F1 of two exports of the same documents (in the same order):
+/// twice the spans both have, over the spans of both; of one label, or of
+/// all with the label part of the span. `None` when neither has any.
+fn exact_f1(a: &Export, b: &Export, label: Option<Label>) -> Option<f64> {
+    let (mut both, mut total) = (0usize, 0usize);
+    for (da, db) in a.documents.iter().zip(&b.documents) {
+        let spans = |d: &Document| {
+            let v: Vec<(Label, usize, usize)> = counted(d)
+                .into_iter()
+                .filter(|x| label.is_none_or(|l| x.label == l))
+                .map(|x| (x.label, x.start, x.end))
+                .collect();
+            sorted_by(v.len(), &|i, j| v[i].cmp(&v[j]))
+                .into_iter()
+                .map(|i| v[i])
+                .collect::<Vec<_>>()
+        };
+        let (sa, sb) = (spans(da), spans(db));
+        total += sa.len() + sb.len();
+        let (mut i, mut j) = (0, 0);
+        while i < sa.len() && j < sb.len() {
+            match sa[i].cmp(&sb[j]) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => {
+                    both += 1;
+                    i += 1;
+                    j += 1;
+                }
+            }
+        }
+    }
+    (total > 0).then(|| 2.0 * both as f64 / total as f64)
 }
 
 /// The mean of the defined values.
@@ -278,7 +345,7 @@ fn mean(values: impl Iterator<Item = Option<f64>>) -> Option<f64> {
 
 /// Documents shared by every annotator, each with its annotators'
 /// documents in order, and the names of the others.
-type Shared<'a> = (Vec<Vec<&'a Document>>, Vec<String>);
+pub(super) type Shared<'a> = (Vec<Vec<&'a Document>>, Vec<String>);
 
 /// Matches documents by the SHA-256 of their text; refuses an id or a name
 /// that stands for different texts.
@@ -381,27 +448,39 @@ impl fmt::Display for Panel {
         }
         writeln!(
             f,
-            "{:<8} {:>12} {:>8} {:>8}",
-            "label", "fleiss_kappa", "alpha", "span_f1"
+            "{:<8} {:>12} {:>8} {:>8} {:>8}",
+            "label", "fleiss_kappa", "alpha", "span_f1", "exact_f1"
         )?;
-        for l in &self.labels {
+        let rows = self
+            .labels
+            .iter()
+            .map(|l| {
+                (
+                    l.label.as_str(),
+                    l.fleiss_kappa,
+                    l.alpha,
+                    l.span_f1,
+                    l.exact_f1,
+                )
+            })
+            .chain([(
+                "all",
+                self.fleiss_kappa,
+                self.alpha,
+                self.span_f1,
+                self.exact_f1,
+            )]);
+        for (label, kappa, alpha, span, exact) in rows {
             writeln!(
                 f,
-                "{:<8} {:>12} {:>8} {:>8}",
-                l.label.as_str(),
-                num(l.fleiss_kappa),
-                num(l.alpha),
-                num(l.span_f1)
+                "{:<8} {:>12} {:>8} {:>8} {:>8}",
+                label,
+                num(kappa),
+                num(alpha),
+                num(span),
+                num(exact)
             )?;
         }
-        writeln!(
-            f,
-            "{:<8} {:>12} {:>8} {:>8}",
-            "all",
-            num(self.fleiss_kappa),
-            num(self.alpha),
-            num(self.span_f1)
-        )?;
         writeln!(
             f,
             "speaker agreement (mean over pairs): {}",
@@ -413,6 +492,7 @@ impl fmt::Display for Panel {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::format::Annotation;
 
     /// The worked example of Fleiss' kappa on Wikipedia (10 subjects, 14
     /// raters, 5 categories): P̄ = 0.378, P̄e = 0.213, κ = 0.210.
@@ -466,6 +546,7 @@ mod tests {
         Export::new(
             docs.iter()
                 .map(|(name, text)| Document {
+                    annotators: Vec::new(),
                     id: (*name).into(),
                     name: (*name).into(),
                     text: (*text).into(),
@@ -474,6 +555,32 @@ mod tests {
                 })
                 .collect(),
         )
+    }
+
+    /// Exact span F1 counts only identical spans; overlap F1 counts both.
+    #[test]
+    fn exact_span_f1_needs_the_very_same_span() {
+        let text = "Zero one two. Three four five.";
+        let with = |spans: &[(usize, usize)]| {
+            let mut e = export(&[("a.txt", text)]);
+            e.documents[0].annotations = spans
+                .iter()
+                .map(|&(s, e)| Annotation::new(format!("a{s}"), Label::Claim, s, e, &text[s..e]))
+                .collect();
+            e
+        };
+        let p = panel(&[
+            ("ann".into(), with(&[(0, 13), (14, 30)])),
+            ("bob".into(), with(&[(0, 13), (14, 25)])),
+        ])
+        .unwrap();
+        let claim = &p.labels[1];
+        assert_eq!(
+            (claim.label, claim.span_f1, claim.exact_f1),
+            (Label::Claim, Some(1.0), Some(0.5))
+        );
+        assert_eq!(p.exact_f1, Some(0.5));
+        assert_eq!(p.labels[0].exact_f1, None);
     }
 
     #[test]

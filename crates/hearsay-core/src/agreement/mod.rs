@@ -34,10 +34,14 @@
 //!
 //! Undefined ratios (no annotations to divide by) are `None`, shown as `–`.
 //!
-//! Two or more annotators: [`panel`] (in `many.rs`).
+//! Two or more annotators: [`panel`] (in `many.rs`); bringing their
+//! exports together and settling their disagreements: [`gather`],
+//! [`items`] and [`decide`] (in `adjudicate.rs`).
 
+mod adjudicate;
 mod many;
 
+pub use adjudicate::{Choice, Item, decide, exports_of, gather, items, proposed};
 pub use many::{Pair, Panel, PanelError, PanelLabel, fleiss_kappa, krippendorff_alpha, panel};
 
 use std::fmt;
@@ -159,6 +163,14 @@ impl Table {
         }
         Some((po - pe) / (1.0 - pe))
     }
+}
+
+/// Indices `0..n` sorted by `cmp`. Every ordering of the team code goes
+/// through this one sort, so the page carries one copy of it.
+pub(crate) fn sorted_by(n: usize, cmp: &dyn Fn(usize, usize) -> std::cmp::Ordering) -> Vec<usize> {
+    let mut v: Vec<usize> = (0..n).collect();
+    v.sort_unstable_by(|&a, &b| cmp(a, b));
+    v
 }
 
 fn ratio(num: usize, den: usize) -> Option<f64> {
@@ -499,6 +511,7 @@ mod tests {
         annotations: Vec<Annotation>,
     ) -> Document {
         Document {
+            annotators: Vec::new(),
             id: id.into(),
             name: name.into(),
             text: TEXT.into(),

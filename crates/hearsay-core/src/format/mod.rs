@@ -33,9 +33,16 @@
 //!   the speaker (`null` when no model chose it; may be left out when
 //!   reading); both are calibrated: of the suggestions given a confidence
 //!   of about `c`, a share of about `c` is right; `origin` is
-//!   `"extractor"` or `"annotator"`; `status` is
+//!   `"extractor"`, `"annotator"` or `"adjudicated"`; `status` is
 //!   `"suggested"`, `"accepted"` or `"rejected"`. Annotation ids are unique
 //!   within their document.
+//! * Adjudication (optional; both left out when empty): a document that
+//!   brings a team's exports together has `annotators`, the team's names in
+//!   order (after `sha256`), and each of its annotations has `annotators`,
+//!   who proposed it (after `status`), with `origin` `"adjudicated"`. An
+//!   adjudicated annotation still `"suggested"` is a disagreement not yet
+//!   settled; `"accepted"` ones are the gold (see
+//!   [`crate::agreement::adjudicate`]).
 //! * Unknown extra fields are accepted and ignored when reading.
 //! * Derived fields, for consumers that do not count code points: each
 //!   document has `sha256`, the lowercase hex SHA-256 of its text's UTF-8
@@ -75,7 +82,9 @@
 //!         speaker_confidence: None,
 //!         origin: Origin::Annotator,
 //!         status: Status::Accepted,
+//!         annotators: vec![],
 //!     }],
+//!     annotators: vec![],
 //! };
 //! let export = Export::new(vec![doc]);
 //! let json = export.to_json();

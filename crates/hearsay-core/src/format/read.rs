@@ -223,6 +223,8 @@ struct DocumentIn {
     text: String,
     #[serde(default)]
     sha256: Option<String>,
+    #[serde(default)]
+    annotators: Vec<String>,
     sentences: Vec<Sentence>,
     annotations: Vec<AnnotationIn>,
 }
@@ -271,6 +273,7 @@ impl ExportIn {
                     text: d.text,
                     sentences: d.sentences,
                     annotations,
+                    annotators: d.annotators,
                 }
             })
             .collect();

@@ -71,6 +71,7 @@ mod export {
         let mut denial = ann("a3", Label::Denial, 42, 56);
         denial.status = Status::Rejected;
         Export::new(vec![Document {
+            annotators: Vec::new(),
             id: "d1".into(),
             name: "ruiz.txt".into(),
             text: TEXT.into(),
@@ -444,6 +445,7 @@ mod derived {
             })
             .collect();
         Export::new(vec![Document {
+            annotators: Vec::new(),
             id: "d1".into(),
             name: "mixed.txt".into(),
             text: TEXT.into(),

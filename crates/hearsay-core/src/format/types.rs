@@ -41,6 +41,11 @@ pub struct Document {
     pub sentences: Vec<Sentence>,
     /// The annotations (suggested, accepted or rejected).
     pub annotations: Vec<Annotation>,
+    /// For a document being adjudicated: the annotators whose exports were
+    /// brought together, in order (key 1 takes the first one's). Empty
+    /// otherwise, and then not written.
+    #[serde(default)]
+    pub annotators: Vec<String>,
 }
 
 /// One annotation of a document.
@@ -78,6 +83,10 @@ pub struct Annotation {
     pub origin: Origin,
     /// Where the annotation stands in review.
     pub status: Status,
+    /// Which of a team's annotators proposed it (adjudication); empty
+    /// otherwise, and then not written.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub annotators: Vec<String>,
 }
 
 /// Who made an annotation.
@@ -88,6 +97,9 @@ pub enum Origin {
     Extractor,
     /// Made by a human annotator.
     Annotator,
+    /// Proposed by one or more of a team's annotators and settled (or to be
+    /// settled) by adjudication; `annotators` names who proposed it.
+    Adjudicated,
 }
 
 impl Origin {
@@ -96,6 +108,7 @@ impl Origin {
         match self {
             Origin::Extractor => "extractor",
             Origin::Annotator => "annotator",
+            Origin::Adjudicated => "adjudicated",
         }
     }
 }
@@ -161,6 +174,7 @@ impl Annotation {
             speaker_confidence: None,
             origin: Origin::Annotator,
             status: Status::Accepted,
+            annotators: Vec::new(),
         }
     }
 
@@ -267,6 +281,7 @@ impl Document {
             })
             .collect();
         Document {
+            annotators: Vec::new(),
             id: id.to_string(),
             name: base_name(name).to_string(),
             text: text.to_string(),

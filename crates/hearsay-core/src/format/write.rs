@@ -45,6 +45,8 @@ struct DocumentOut<'a> {
     name: &'a str,
     text: &'a str,
     sha256: String,
+    #[serde(skip_serializing_if = "<[String]>::is_empty")]
+    annotators: &'a [String],
     sentences: &'a [Sentence],
     annotations: Vec<AnnotationOut<'a>>,
 }
@@ -59,7 +61,7 @@ struct AnnotationOut<'a> {
 impl Serialize for AnnotationOut<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let a = self.annotation;
-        let mut out = serializer.serialize_struct("Annotation", 15)?;
+        let mut out = serializer.serialize_struct("Annotation", 16)?;
         out.serialize_field("id", &a.id)?;
         out.serialize_field("label", &a.label)?;
         out.serialize_field("start", &a.start)?;
@@ -75,6 +77,11 @@ impl Serialize for AnnotationOut<'_> {
         out.serialize_field("speaker_confidence", &a.speaker_confidence)?;
         out.serialize_field("origin", &a.origin)?;
         out.serialize_field("status", &a.status)?;
+        if a.annotators.is_empty() {
+            out.skip_field("annotators")?;
+        } else {
+            out.serialize_field("annotators", &a.annotators)?;
+        }
         out.end()
     }
 }
@@ -87,6 +94,7 @@ impl Serialize for Document {
             name: &self.name,
             text: &self.text,
             sha256: self.sha256(),
+            annotators: &self.annotators,
             sentences: &self.sentences,
             annotations: self
                 .annotations

@@ -573,6 +573,7 @@ pub(crate) fn build_document(
         });
     }
     Ok(Document {
+        annotators: Vec::new(),
         id: String::new(),
         name: base_name(name).to_string(),
         text: text.to_string(),

@@ -68,6 +68,7 @@ fn sample() -> Export {
     let mut a10 = ann("a10", Label::Claim, "🇫🇷\r\n", 0);
     a10.speaker = Some("=HYPERLINK(\"x\")".into());
     let doc = Document {
+        annotators: Vec::new(),
         id: "d1".into(),
         name: "mixed, \"news\".txt".into(),
         text: TEXT.into(),
@@ -75,6 +76,7 @@ fn sample() -> Export {
         annotations: vec![a1, a2, a3, a4, a5, a6, a7, a8, a9, a10],
     };
     let plain = Document {
+        annotators: Vec::new(),
         id: "d2".into(),
         name: "plain.txt".into(),
         text: "No quotes here.\n".into(),
@@ -986,6 +988,7 @@ fn prodigy_tokens_always_align_with_spans() {
             });
         }
         let e = Export::new(vec![Document {
+            annotators: Vec::new(),
             id: "d".into(),
             name: "n".into(),
             text: text.clone(),

@@ -14,6 +14,7 @@
 use std::fmt;
 
 use crate::learn::Model;
+use crate::learn::linear::LEVELS;
 
 const MAGIC: &[u8; 4] = b"HSM1";
 const HEADER: usize = 4 + 1 + 16;
@@ -46,7 +47,7 @@ impl Model {
         out.extend(
             self.weights
                 .iter()
-                .map(|w| (w / scale).round().clamp(-127.0, 127.0) as i8 as u8),
+                .map(|w| (w / scale).round().clamp(-LEVELS, LEVELS) as i8 as u8),
         );
         out
     }

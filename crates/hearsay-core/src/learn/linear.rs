@@ -7,6 +7,13 @@
 
 use crate::learn::{Features, Sink};
 
+/// The steps of the weight grid on each side of zero: a weight is stored
+/// as a whole number in `-LEVELS..=LEVELS` (one signed byte) times the
+/// model's scale. 31 (6 bits) rather than 127: the figures on dev were the
+/// same within 0.005 (BENCHMARKS.md), and the shipped models compress to
+/// about 11 KB less, which the page's download budget needed.
+pub const LEVELS: f32 = 31.0;
+
 /// A linear model.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Model {
@@ -100,17 +107,17 @@ impl Model {
         sigmoid(self.calibration.0 * score + self.calibration.1)
     }
 
-    /// The scale of the one-byte grid: the largest weight maps to 127.
+    /// The scale of the grid: the largest weight maps to [`LEVELS`].
     pub fn scale(&self) -> f32 {
         let max = self.weights.iter().fold(0.0f32, |m, w| m.max(w.abs()));
-        if max > 0.0 { max / 127.0 } else { 1.0 }
+        if max > 0.0 { max / LEVELS } else { 1.0 }
     }
 
     /// Rounds every weight onto the one-byte grid of [`Model::scale`].
     pub fn quantise(&mut self) {
         let scale = self.scale();
         for w in &mut self.weights {
-            *w = (*w / scale).round().clamp(-127.0, 127.0) * scale;
+            *w = (*w / scale).round().clamp(-LEVELS, LEVELS) * scale;
         }
     }
 

@@ -1,0 +1,287 @@
+//! A team's exports side by side: bringing them in as adjudication
+//! documents, moving between their disagreements and settling them. The
+//! matching, grouping and choices are the core's
+//! ([`hearsay_core::agreement`]); this file applies them to the workspace,
+//! so that settling is undone, redone and saved like every decision.
+
+use hearsay_core::agreement::{Choice, Item, PanelError, gather, items};
+use hearsay_core::format::{Annotation, Document, Export};
+use hearsay_core::{Config, analyze};
+
+use super::{DocState, MAX_NAME_CHARS, Workspace};
+use crate::rows::Walk;
+
+/// How a team's disagreements stand in the adjudication documents.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Progress {
+    /// Disagreements settled.
+    pub settled: usize,
+    /// Disagreements in all.
+    pub items: usize,
+}
+
+impl Workspace {
+    /// Adds one adjudication document per text every export shares (see
+    /// [`gather`]) and makes the first current. `team` is each annotator's
+    /// name and export. Refuses, changing nothing, what the core refuses:
+    /// fewer than two annotators, a name given twice, an export without
+    /// documents, texts that differ, nothing shared. Returns how many
+    /// documents were added.
+    pub fn add_team(&mut self, team: &[(String, Export)]) -> Result<usize, PanelError> {
+        Ok(self.add_adjudication(gather(team)?))
+    }
+
+    /// Adds documents [`gather`] made and makes the first current; returns
+    /// how many.
+    pub fn add_adjudication(&mut self, docs: Vec<Document>) -> usize {
+        let n = docs.len();
+        for mut doc in docs {
+            doc.id = self.unique_doc_id(&doc.id);
+            let name: String = format!("{} (adjudication)", doc.name);
+            doc.name = name.chars().take(MAX_NAME_CHARS).collect();
+            if doc.sentences.is_empty() && !doc.text.trim().is_empty() {
+                doc.sentences = analyze(&doc.text, &Config::default()).sentences;
+            }
+            self.pending.added.insert(doc.id.clone());
+            self.docs.push(DocState::new(doc));
+        }
+        self.current = self.docs.len() - n;
+        n
+    }
+
+    /// The disagreements of the document on screen (none unless it is an
+    /// adjudication document).
+    pub fn items(&self) -> Vec<Item> {
+        self.doc().map(|d| items(&d.doc)).unwrap_or_default()
+    }
+
+    /// Settles the current disagreement as `choice` says, then moves to the
+    /// next one still open. Returns false, changing nothing, when there is
+    /// no disagreement here or the choice names an annotator the team does
+    /// not have.
+    pub fn settle(&mut self, choice: Choice) -> bool {
+        let all = self.items();
+        let Some(d) = self.doc() else { return false };
+        let at = d.item.min(all.len().saturating_sub(1));
+        let Some(item) = all.get(at) else {
+            return false;
+        };
+        if let Choice::Take(k) = choice
+            && k >= d.doc.annotators.len()
+        {
+            return false;
+        }
+        let decided = hearsay_core::agreement::decide(&d.doc, item, choice);
+        let changes: Vec<(String, Option<Annotation>, Option<Annotation>)> = decided
+            .into_iter()
+            .map(|(i, status)| {
+                let before = d.doc.annotations[i].clone();
+                let after = Annotation {
+                    status,
+                    ..before.clone()
+                };
+                (before.id.clone(), Some(before), Some(after))
+            })
+            .collect();
+        self.record(|_| changes);
+        let next = (at + 1..all.len())
+            .chain(0..at)
+            .find(|&i| !all[i].settled)
+            .unwrap_or(at);
+        if let Some(d) = self.doc_mut() {
+            d.item = next;
+        }
+        true
+    }
+
+    /// Moves to the next (or previous) disagreement of the document.
+    pub fn step_item(&mut self, walk: Walk) {
+        let n = self.items().len();
+        if let Some(d) = self.doc_mut() {
+            let at = d.item.min(n.saturating_sub(1));
+            d.item = match walk {
+                Walk::Forward => (at + 1).min(n.saturating_sub(1)),
+                Walk::Backward => at.saturating_sub(1),
+            };
+        }
+    }
+
+    /// Makes disagreement `idx` of the document current.
+    pub fn select_item(&mut self, idx: usize) {
+        if let Some(d) = self.doc_mut() {
+            d.item = idx;
+        }
+    }
+
+    /// Disagreements settled and in all, over every document the current
+    /// one's team adjudicates.
+    pub fn progress(&self) -> Progress {
+        let Some(team) = self.doc().map(|d| &d.doc.annotators) else {
+            return Progress::default();
+        };
+        let mut p = Progress::default();
+        for d in self
+            .docs
+            .iter()
+            .filter(|d| !team.is_empty() && &d.doc.annotators == team)
+        {
+            for item in items(&d.doc) {
+                p.items += 1;
+                p.settled += usize::from(item.settled);
+            }
+        }
+        p
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use hearsay_core::Label;
+    use hearsay_core::format::{Origin, Status};
+
+    use super::*;
+
+    const TEXT: &str = "Mara said the pier reopens in May. The council denied any delay.";
+
+    fn export(spans: &[(Label, &str)]) -> Export {
+        Export::new(vec![Document {
+            id: "d1".into(),
+            name: "pier.txt".into(),
+            text: TEXT.into(),
+            sentences: Vec::new(),
+            annotations: spans
+                .iter()
+                .map(|&(label, needle)| {
+                    let s = TEXT.find(needle).expect("the fixture has it");
+                    Annotation::new(format!("x{s}"), label, s, s + needle.len(), needle)
+                })
+                .collect(),
+            annotators: Vec::new(),
+        }])
+    }
+
+    /// Two annotators who agree on the claim and mark the denial
+    /// differently.
+    fn team() -> Vec<(String, Export)> {
+        vec![
+            (
+                "ann".into(),
+                export(&[
+                    (Label::Claim, "the pier reopens in May"),
+                    (Label::Denial, "denied any delay"),
+                ]),
+            ),
+            (
+                "bob".into(),
+                export(&[
+                    (Label::Claim, "the pier reopens in May"),
+                    (Label::Denial, "The council denied any delay."),
+                ]),
+            ),
+        ]
+    }
+
+    fn statuses(w: &Workspace) -> Vec<(String, Status)> {
+        w.doc()
+            .unwrap()
+            .doc
+            .annotations
+            .iter()
+            .map(|a| (a.text.clone(), a.status))
+            .collect()
+    }
+
+    #[test]
+    fn a_team_is_added_as_one_adjudication_document_per_text() {
+        let mut w = Workspace::default();
+        assert_eq!(w.add_team(&team()), Ok(1));
+        let d = w.doc().unwrap();
+        assert_eq!(d.doc.name, "pier.txt (adjudication)");
+        assert_eq!(d.doc.annotators, ["ann", "bob"]);
+        // The reading view needs sentences: the text was split.
+        assert_eq!(d.doc.sentences.len(), 2);
+        assert!(
+            d.doc
+                .annotations
+                .iter()
+                .all(|a| a.origin == Origin::Adjudicated)
+        );
+        assert_eq!(w.items().len(), 1);
+        assert_eq!(
+            w.progress(),
+            Progress {
+                settled: 0,
+                items: 1
+            }
+        );
+        let id = d.doc.id.clone();
+        assert!(w.take_pending().added.contains(&id));
+    }
+
+    #[test]
+    fn settling_is_a_decision_undone_and_redone_like_any_other() {
+        let mut w = Workspace::default();
+        w.add_team(&team()).unwrap();
+        let before = statuses(&w);
+        assert!(w.settle(Choice::Take(1)));
+        let after = statuses(&w);
+        assert!(after.contains(&("The council denied any delay.".into(), Status::Accepted)));
+        assert!(after.contains(&("denied any delay".into(), Status::Rejected)));
+        assert_eq!(
+            w.progress(),
+            Progress {
+                settled: 1,
+                items: 1
+            }
+        );
+        assert!(w.undo());
+        assert_eq!(statuses(&w), before);
+        assert!(w.redo());
+        assert_eq!(statuses(&w), after);
+        assert!(w.take_pending().changed.len() == 1);
+    }
+
+    #[test]
+    fn an_annotator_the_team_lacks_changes_nothing() {
+        let mut w = Workspace::default();
+        w.add_team(&team()).unwrap();
+        let before = w.clone();
+        assert!(!w.settle(Choice::Take(2)));
+        assert_eq!(w, before);
+        // Nor does settling where there is nothing to settle.
+        let mut plain = Workspace::default();
+        plain.add_text("a.txt", "Nothing here.").unwrap();
+        assert!(!plain.settle(Choice::All));
+    }
+
+    #[test]
+    fn refused_teams_change_nothing() {
+        let mut w = Workspace::default();
+        let t = team();
+        assert!(w.add_team(&t[..1]).is_err());
+        let twice = vec![t[0].clone(), ("ann".to_string(), t[1].1.clone())];
+        assert!(w.add_team(&twice).is_err());
+        assert_eq!(w, Workspace::default());
+    }
+
+    #[test]
+    fn steps_stay_within_the_items() {
+        let mut w = Workspace::default();
+        let mut t = team();
+        // A claim only bob marks: a second disagreement.
+        t[1].1.documents[0]
+            .annotations
+            .push(Annotation::new("x9", Label::Claim, 0, 4, "Mara"));
+        w.add_team(&t).unwrap();
+        assert_eq!(w.items().len(), 2);
+        w.step_item(Walk::Forward);
+        w.step_item(Walk::Forward);
+        assert_eq!(w.doc().unwrap().item, 1);
+        w.step_item(Walk::Backward);
+        w.step_item(Walk::Backward);
+        assert_eq!(w.doc().unwrap().item, 0);
+        // Settling moves on to the next open item.
+        assert!(w.settle(Choice::Neither));
+        assert_eq!(w.doc().unwrap().item, 1);
+    }
+}
