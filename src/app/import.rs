@@ -94,68 +94,68 @@ async fn read_file(file: web_sys::File) -> Result<Vec<u8>, String> {
 /// Reads a team's exports and adds one adjudication document per text
 /// they share; refuses the set, changing nothing, with the reason.
 fn import_team(ctx: Ctx, files: web_sys::FileList) {
-    let files: Vec<web_sys::File> = (0..files.length()).filter_map(|i| files.get(i)).collect();
+    let files = listed(&files);
     leptos::task::spawn_local(async move {
-        let mut read = Vec::new();
-        for file in files {
-            let name = file.name();
-            if let Some(why) = files::file_too_large(&name, file.size()) {
-                ctx.say(Message::error(why));
-                return;
-            }
-            match read_file(file).await {
-                Ok(bytes) => read.push((name, bytes)),
-                Err(why) => {
-                    ctx.say(Message::error(why));
-                    return;
-                }
-            }
-        }
-        let team = match files::read_team(read) {
-            Ok(team) => team,
-            Err(why) => {
-                ctx.say(Message::error(why));
-                return;
-            }
+        let (read, refused) = read_files(files).await;
+        let gathered = match refused.into_iter().next() {
+            Some(why) => Err(why),
+            None => files::read_team(read).and_then(|team| {
+                let n = team.len();
+                hearsay_core::agreement::gather(&team)
+                    .map(|docs| (n, docs))
+                    .map_err(|e| e.to_string())
+            }),
         };
         // Gathered before any change, so a refused set changes nothing.
-        let message = match hearsay_core::agreement::gather(&team) {
-            Ok(docs) => {
+        let message = match gathered {
+            Ok((annotators, docs)) => {
                 let n = ctx.change(|w| w.add_adjudication(docs));
                 let items = ctx.ws.with_untracked(|w| w.progress().items);
                 Message::info(format!(
-                    "{} annotators, {n} document{} to adjudicate: {items} disagreements",
-                    team.len(),
+                    "{annotators} annotators, {n} document{} to adjudicate: {items} disagreements",
                     if n == 1 { "" } else { "s" }
                 ))
             }
-            Err(why) => Message::error(why.to_string()),
+            Err(why) => Message::error(why),
         };
         ctx.say(message);
     });
 }
 
+/// The files of a list, taken at once: the input is cleared right after.
+fn listed(files: &web_sys::FileList) -> Vec<web_sys::File> {
+    (0..files.length()).filter_map(|i| files.get(i)).collect()
+}
+
+/// The files' names and bytes, and why the others could not be read
+/// (too large, or the browser refused).
+async fn read_files(files: Vec<web_sys::File>) -> (Vec<(String, Vec<u8>)>, Vec<String>) {
+    let mut read = Vec::new();
+    let mut refused = Vec::new();
+    for file in files {
+        let name = file.name();
+        if let Some(why) = files::file_too_large(&name, file.size()) {
+            refused.push(why);
+            continue;
+        }
+        match read_file(file).await {
+            Ok(bytes) => read.push((name, bytes)),
+            Err(why) => refused.push(why),
+        }
+    }
+    (read, refused)
+}
+
 /// Reads the files a person opened or dropped and adds what they hold.
 /// Never changes anything for a file that is refused.
 pub(super) fn import_files(ctx: Ctx, files: web_sys::FileList) {
-    let files: Vec<web_sys::File> = (0..files.length()).filter_map(|i| files.get(i)).collect();
+    let files = listed(&files);
     if files.is_empty() {
         return;
     }
     leptos::task::spawn_local(async move {
-        let mut outcomes = Vec::new();
-        let mut read = Vec::new();
-        for file in files {
-            let name = file.name();
-            if let Some(why) = files::file_too_large(&name, file.size()) {
-                outcomes.push(Err(why));
-                continue;
-            }
-            match read_file(file).await {
-                Ok(bytes) => read.push((name, bytes)),
-                Err(why) => outcomes.push(Err(why)),
-            }
-        }
+        let (read, refused) = read_files(files).await;
+        let mut outcomes: Vec<Result<String, String>> = refused.into_iter().map(Err).collect();
         let intakes = files::read_all(read);
         if intakes.iter().any(Result::is_ok) {
             outcomes.extend(ctx.change(|w| files::add_all(w, intakes)));

@@ -3,10 +3,12 @@
 // Measures, in Debian's headless Chromium against dist/ on 127.0.0.1:
 // navigation to an interactive page (cold, and from the service worker's
 // cache), import-analyse-paint of a 1 MB
-// article, key press to paint on it, scroll frames on it, the WASM core's
+// article, key press to paint on it, scroll frames on it, a team of three
+// compared on it and keys in its adjudication view, the WASM core's
 // MB/s, JS heap, and the
 // release wasm's size raw and gzipped. Writes target/browser-bench.json.
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { ROOT, DIST, serve, launch, article } from './support.mjs';
@@ -28,6 +30,48 @@ function firstSentenceClock() {
       requestAnimationFrame(() => { window.__firstSentence = performance.now(); });
     }
   }).observe(document, { childList: true, subtree: true });
+}
+
+/**
+ * Three annotators' exports of `text`, written to files: every quotation
+ * (between “ and ”) is a quote by "Speaker N" and every sentence with a
+ * per cent sign a claim. bob leaves out every 7th quote and ends every 5th
+ * claim a character early; cal names another speaker for every 11th quote.
+ */
+function teamOf(text) {
+  const points = (i) => Array.from(text.slice(0, i)).length;
+  const quotes = [];
+  for (const m of text.matchAll(/“([^”]{1,400})”/g)) {
+    const start = points(m.index + 1);
+    quotes.push([start, start + Array.from(m[1]).length, m[1]]);
+  }
+  const claims = [];
+  for (const m of text.matchAll(/[^.\n]*%[^.\n]*\./g)) {
+    const start = points(m.index);
+    claims.push([start, start + Array.from(m[0]).length, m[0]]);
+  }
+  const ann = (label, [start, end, body], i, speaker = null) => ({
+    id: `${label}${i}`, label, start, end, text: body, kind: label === 'quote' ? 'direct' : null,
+    speaker, speaker_span: null, cue: null, confidence: 1, speaker_confidence: null, origin: 'annotator', status: 'accepted',
+  });
+  const make = (name, quote, claim) => ({
+    format: 'hearsay', version: 1, offsets: 'codepoint', annotator: name,
+    documents: [{ id: 'big', name: 'big.txt', text, sentences: [], annotations: [
+      ...quotes.flatMap((q, i) => quote(q, i)), ...claims.flatMap((c, i) => claim(c, i)),
+    ] }],
+  });
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hearsay-bench-'));
+  const files = [
+    make('ann', (q, i) => [ann('quote', q, i, `Speaker ${i % 40}`)], (c, i) => [ann('claim', c, i)]),
+    make('bob', (q, i) => (i % 7 === 0 ? [] : [ann('quote', q, i, `Speaker ${i % 40}`)]),
+      (c, i) => [ann('claim', i % 5 === 0 ? [c[0], c[1] - 1, Array.from(c[2]).slice(0, -1).join('')] : c, i)]),
+    make('cal', (q, i) => [ann('quote', q, i, i % 11 === 0 ? 'Someone Else' : `Speaker ${i % 40}`)], (c, i) => [ann('claim', c, i)]),
+  ].map((e) => {
+    const file = path.join(dir, `${e.annotator}.json`);
+    fs.writeFileSync(file, JSON.stringify(e));
+    return file;
+  });
+  return { files, quotes: quotes.length, claims: claims.length };
 }
 
 /** The first sentence's paint time of the page loading in `page`. */
@@ -159,6 +203,53 @@ try {
     p95: round(p95(scroll.times)),
     max: round(Math.max(...scroll.times)),
   };
+  // 3c. A team of three on that article: from the file input's change to
+  // the agreement table in the DOM (reading the files, matching, the
+  // adjudication document, the figures, the first draw), on the page's
+  // clock; then keys in the adjudication view, timed as above.
+  const team = teamOf(big);
+  await page.evaluate(() => {
+    document.addEventListener('change', (e) => {
+      if (e.target.dataset?.testid === 'import-team') window.__teamT0 = performance.now();
+    }, true);
+    new MutationObserver((_, observer) => {
+      if (document.querySelector('[data-testid=agreement-table]')) {
+        observer.disconnect();
+        window.__teamT1 = performance.now();
+      }
+    }).observe(document, { childList: true, subtree: true });
+  });
+  await page.getByTestId('import-team').setInputFiles(team.files);
+  await page.waitForFunction(() => window.__teamT1 !== undefined, null, { polling: 'raf' });
+  const compared = await page.evaluate(() => ({
+    ms: window.__teamT1 - window.__teamT0,
+    progress: document.querySelector('[data-testid=adjudication-progress]').textContent,
+  }));
+  const teamKeys = {};
+  for (const [key, back] of [[']', '['], ['1', 'u'], ['n', 'u']]) {
+    teamKeys[key] = await page.evaluate(async ([key, back]) => {
+      const task = () => new Promise((r) => { const ch = new MessageChannel(); ch.port1.onmessage = r; ch.port2.postMessage(0); });
+      const frame = () => new Promise((r) => requestAnimationFrame(r));
+      const dom = [];
+      for (let i = 0; i < 30; i++) {
+        await frame();
+        await task();
+        const t0 = performance.now();
+        window.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true }));
+        await task();
+        dom.push(performance.now() - t0);
+        window.dispatchEvent(new KeyboardEvent('keydown', { key: back, bubbles: true }));
+        await new Promise((r) => setTimeout(r, 20));
+      }
+      return dom;
+    }, [key, back]);
+  }
+  results.team_of_3_on_1mb = {
+    quotes: team.quotes, claims: team.claims,
+    file_to_agreement_table_ms: round(compared.ms), progress: compared.progress,
+    key_dom_ms: Object.fromEntries(Object.entries(teamKeys).map(([k, t]) => [k, { median: round(median(t)), p95: round(p95(t)) }])),
+  };
+
   await cdp.send('Performance.enable');
   const heap = (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'JSHeapUsedSize');
   results.js_heap_mb_after_1mb_import = heap ? round(heap.value / 1e6) : null;

@@ -1,6 +1,11 @@
-// The page's download budget: the release build's wasm and JS, gzipped at
-// level 9, stay within 400 KB together (the core's embedded models are
-// part of the wasm). Needs `trunk build --release` first, as the journeys.
+// The page's download budgets, gzipped at level 9, on the release build
+// (needs `trunk build --release` first, as the journeys):
+// - the wasm (the core's embedded models included) within 400,000 bytes:
+//   "wasm ≤ 400 KB gzipped in total" (issues 12 and 14);
+// - everything the page loads (wasm, JS, CSS) within 420,000 bytes: "≤ 420
+//   KB" (issue 13).
+// Until the team view came, a stricter budget of our own held: wasm and JS
+// together within 400,000 bytes. BENCHMARKS.md gives both figures.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -8,12 +13,24 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { DIST } from './support.mjs';
 
-const BUDGET = 400_000;
+const WASM_BUDGET = 400_000;
+const PAGE_BUDGET = 420_000;
 
-test('the wasm and its JS glue fit in 400 KB gzipped', () => {
-  const files = fs.readdirSync(DIST).filter((f) => f.endsWith('.wasm') || f.endsWith('.js'));
-  assert.ok(files.some((f) => f.endsWith('.wasm')), `no wasm in ${DIST}: ${files}`);
-  const sizes = files.map((f) => [f, zlib.gzipSync(fs.readFileSync(path.join(DIST, f)), { level: 9 }).length]);
-  const total = sizes.reduce((sum, [, n]) => sum + n, 0);
-  assert.ok(total <= BUDGET, `${total} bytes gzipped: ${JSON.stringify(sizes)}`);
+function gzipped(test) {
+  const files = fs.readdirSync(DIST).filter(test);
+  return files.map((f) => [f, zlib.gzipSync(fs.readFileSync(path.join(DIST, f)), { level: 9 }).length]);
+}
+
+const sum = (sizes) => sizes.reduce((total, [, n]) => total + n, 0);
+
+test('the wasm fits in 400 KB gzipped', () => {
+  const wasm = gzipped((f) => f.endsWith('.wasm'));
+  assert.ok(wasm.length > 0, `no wasm in ${DIST}`);
+  assert.ok(sum(wasm) <= WASM_BUDGET, `${sum(wasm)} bytes gzipped: ${JSON.stringify(wasm)}`);
+});
+
+test('the wasm, its JS and the CSS fit in 420 KB gzipped', () => {
+  const all = gzipped((f) => /\.(wasm|js|css)$/.test(f));
+  assert.ok(all.some(([f]) => f.endsWith('.css')), `no CSS in ${DIST}`);
+  assert.ok(sum(all) <= PAGE_BUDGET, `${sum(all)} bytes gzipped: ${JSON.stringify(all)}`);
 });

@@ -101,9 +101,33 @@ mod tests {
         }
         m.bias = -0.25;
         m.calibration = (1.5, -0.5);
-        m.quantise();
-        let back = Model::from_bytes(&m.to_bytes()).unwrap();
-        assert_eq!(back, m);
+        for step in [1, 2] {
+            let mut q = m.clone();
+            q.quantise(step);
+            let back = Model::from_bytes(&q.to_bytes()).unwrap();
+            assert_eq!(back, q, "step {step}");
+        }
+    }
+
+    #[test]
+    fn every_second_level_gives_half_the_levels() {
+        let mut m = Model::new(8);
+        for (k, w) in m.weights.iter_mut().enumerate() {
+            *w = (k as f32 - 127.5) / 50.0;
+        }
+        let levels = |m: &Model| {
+            let mut v: Vec<i8> = m.to_bytes()[HEADER..].iter().map(|&b| b as i8).collect();
+            v.sort_unstable();
+            v.dedup();
+            v
+        };
+        let (mut fine, mut coarse) = (m.clone(), m);
+        fine.quantise(1);
+        coarse.quantise(2);
+        assert_eq!(levels(&fine).len(), 61);
+        let even = levels(&coarse);
+        assert_eq!(even.len(), 31);
+        assert!(even.iter().all(|k| k % 2 == 0) && even.contains(&30) && even.contains(&-30));
     }
 
     #[test]

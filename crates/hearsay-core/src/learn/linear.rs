@@ -9,10 +9,12 @@ use crate::learn::{Features, Sink};
 
 /// The steps of the weight grid on each side of zero: a weight is stored
 /// as a whole number in `-LEVELS..=LEVELS` (one signed byte) times the
-/// model's scale. 31 (6 bits) rather than 127: the figures on dev were the
-/// same within 0.005 (BENCHMARKS.md), and the shipped models compress to
-/// about 11 KB less, which the page's download budget needed.
-pub const LEVELS: f32 = 31.0;
+/// model's scale. 30 rather than 127: the dev figures stayed within 0.005
+/// (BENCHMARKS.md) and the shipped models compress to about 11 KB less,
+/// which the page's download budget needed. 30 is even, so a model may
+/// use every second level (15 a side: [`Model::quantise`] with step 2)
+/// and still be stored exactly.
+pub const LEVELS: f32 = 30.0;
 
 /// A linear model.
 #[derive(Debug, Clone, PartialEq)]
@@ -113,11 +115,14 @@ impl Model {
         if max > 0.0 { max / LEVELS } else { 1.0 }
     }
 
-    /// Rounds every weight onto the one-byte grid of [`Model::scale`].
-    pub fn quantise(&mut self) {
-        let scale = self.scale();
+    /// Rounds every weight onto every `step`-th level (1 or 2) of the grid
+    /// of [`Model::scale`]; what the model file stores is then exactly
+    /// these weights.
+    pub fn quantise(&mut self, step: u8) {
+        let unit = self.scale() * f32::from(step.clamp(1, 2));
+        let top = (LEVELS * self.scale() / unit).floor();
         for w in &mut self.weights {
-            *w = (*w / scale).round().clamp(-LEVELS, LEVELS) * scale;
+            *w = (*w / unit).round().clamp(-top, top) * unit;
         }
     }
 
@@ -135,7 +140,7 @@ mod tests {
     fn quantising_keeps_signs_and_the_largest_weight() {
         let mut m = Model::new(2);
         m.weights = vec![0.5, -1.27, 0.004, 0.0];
-        m.quantise();
+        m.quantise(1);
         assert!((m.weights[1] + 1.27).abs() < 1e-6);
         assert!(m.weights[0] > 0.49 && m.weights[0] < 0.51);
         assert_eq!(m.weights[2], 0.0);

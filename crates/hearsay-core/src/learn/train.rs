@@ -27,6 +27,9 @@ pub struct Options {
     pub seed: u64,
     /// Weight of a positive example relative to a negative one (binary).
     pub positive_weight: f32,
+    /// The weights take every `step`-th level of the grid (1 or 2, see
+    /// [`Model::quantise`]): fewer levels compress to a smaller download.
+    pub step: u8,
 }
 
 impl Default for Options {
@@ -38,6 +41,7 @@ impl Default for Options {
             l2: 1e-6,
             seed: 0x5eed_4ea5_a1d0,
             positive_weight: 1.0,
+            step: 1,
         }
     }
 }
@@ -131,7 +135,7 @@ impl Learner {
             }
             self.model.bias = (self.bias_sum / n) as f32;
         }
-        self.model.quantise();
+        self.model.quantise(self.opts.step);
         self.model
     }
 }
