@@ -44,7 +44,9 @@ pub enum Action {
     Search,
     /// Open or close the key guide.
     Guide,
-    /// Close the key guide and the speaker editor.
+    /// Open or close the guidelines.
+    Guidelines,
+    /// Close the key guide, the guidelines and the speaker editor.
     Close,
     /// Settle the current disagreement of an adjudication document.
     Settle(Choice),
@@ -324,6 +326,14 @@ pub const COMMANDS: &[Command] = &[
         button: Some("Keys"),
     },
     Command {
+        action: Action::Guidelines,
+        inputs: &[Key("g")],
+        name: "guidelines",
+        description: "the team's guidelines (open or close)",
+        hint: None,
+        button: None,
+    },
+    Command {
         action: Action::Close,
         inputs: &[Anywhere("Escape")],
         name: "close",
@@ -487,6 +497,7 @@ mod tests {
         zero_takes_nobody: "0" => None;
         digits_type_in_fields: "Field+2" => None;
         b_keeps_both: "b" => Some(Action::Settle(Choice::All));
+        g_opens_the_guidelines: "g" => Some(Action::Guidelines);
         n_keeps_neither: "n" => Some(Action::Settle(Choice::Neither));
         bracket_moves_to_the_next_item: "]" => Some(Action::Item(Walk::Forward));
         bracket_moves_to_the_previous_item: "[" => Some(Action::Item(Walk::Backward));

@@ -1,6 +1,6 @@
 //! The hearsay annotator: a Leptos app over the extraction core.
 //!
-//! `state`, `rows`, `commands`, `files` and `figures` hold every decision and are
+//! `state`, `rows`, `commands`, `files`, `figures` and `guidelines` hold every decision and are
 //! plain Rust, tested natively; `app` (components) and `storage` (browser
 //! storage) exist only in the WebAssembly build. `main.rs` only mounts
 //! [`app::App`].
@@ -8,6 +8,7 @@
 pub mod commands;
 pub mod figures;
 pub mod files;
+pub mod guidelines;
 pub mod rows;
 pub mod state;
 

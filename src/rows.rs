@@ -313,6 +313,8 @@ pub struct DocItem {
     pub counts: (usize, usize, usize),
     /// Sentences decided.
     pub reviewed: usize,
+    /// Suggestions decided, and in all.
+    pub decided: (usize, usize),
     /// Sentences in all.
     pub sentences: usize,
     /// Whether it is the document on screen.
@@ -329,6 +331,7 @@ pub fn documents(ws: &Workspace) -> Vec<DocItem> {
             name: d.doc.name.clone(),
             counts: d.counts(),
             reviewed: d.n_reviewed(),
+            decided: d.decided(),
             sentences: d.n_sentences(),
             current: idx == ws.current,
         })

@@ -517,6 +517,20 @@ impl Workspace {
         self.pending.removed.extend(failed.removed);
     }
 
+    /// Over every document: suggestions decided and in all, sentences
+    /// decided and in all.
+    pub fn totals(&self) -> [usize; 4] {
+        let mut t = [0; 4];
+        for d in &self.docs {
+            let (decided, suggested) = d.decided();
+            t[0] += decided;
+            t[1] += suggested;
+            t[2] += d.n_reviewed();
+            t[3] += d.n_sentences();
+        }
+        t
+    }
+
     /// The document with id `id`.
     pub fn doc_by_id(&self, id: &str) -> Option<&DocState> {
         self.docs.iter().find(|d| d.doc.id == id)

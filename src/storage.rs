@@ -115,19 +115,22 @@ pub fn mark_saved_work() {
     }
 }
 
-/// The `localStorage` key of the person's name.
-const ANNOTATOR: &str = "hearsay:v1:annotator";
+/// The `localStorage` key of the person's name: `""` once they were asked
+/// and gave none, absent if they were never asked.
+pub const ANNOTATOR: &str = "hearsay:v1:annotator";
 
-/// The person's name as stored, `Some("")` once they were asked and gave
-/// none, `None` if they were never asked.
-pub fn annotator() -> Option<String> {
-    local_storage()?.get_item(ANNOTATOR).ok().flatten()
+/// The `localStorage` key of the workspace's guidelines.
+pub const GUIDELINES: &str = "hearsay:v1:guidelines";
+
+/// A setting kept in `localStorage` (`ANNOTATOR`, `GUIDELINES`), if set.
+pub fn setting(key: &str) -> Option<String> {
+    local_storage()?.get_item(key).ok().flatten()
 }
 
-/// Stores the person's name (see [`annotator`]).
-pub fn set_annotator(name: &str) {
+/// Keeps a setting (see [`setting`]).
+pub fn set_setting(key: &str, value: &str) {
     if let Some(storage) = local_storage() {
-        let _ = storage.set_item(ANNOTATOR, name);
+        let _ = storage.set_item(key, value);
     }
 }
 

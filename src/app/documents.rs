@@ -13,7 +13,14 @@ use crate::state::{MAX_NAME_CHARS, Message};
 pub(super) fn DocumentList() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     let items = Memo::new(move |_| ctx.ws.with(rows::documents));
+    let totals = move || {
+        let [decided, suggested, reviewed, sentences] = ctx.ws.with(|w| w.totals());
+        format!(
+            "All documents: {decided} of {suggested} suggestions decided, {reviewed} of {sentences} sentences reviewed"
+        )
+    };
     view! {
+        <p class="corpus-progress" data-testid="corpus-progress">{totals}</p>
         <ul class="documents">
             <For each=move || items.get() key=|item| item.clone() children=move |item| view! { <DocumentItem item=item /> } />
         </ul>
@@ -29,6 +36,7 @@ fn DocumentItem(item: DocItem) -> impl IntoView {
         name,
         counts: (quotes, claims, denials),
         reviewed,
+        decided: (decided, suggested),
         sentences,
         current,
     } = item;
@@ -64,6 +72,7 @@ fn DocumentItem(item: DocItem) -> impl IntoView {
                 <span class="count-claim" title="claims">{format!("C {claims}")}</span>
                 <span class="count-denial" title="denials">{format!("D {denials}")}</span>
                 <span class="reviewed" title="sentences reviewed">{format!("{reviewed}/{sentences}")}</span>
+                <span class="decided" data-testid="document-decided" title="suggestions decided">{format!("{decided}/{suggested} decided")}</span>
             </span>
             <button class="rename-button" data-testid="rename-document" title="Rename this document" aria-label="Rename this document" on:click=on_rename>
                 "✎"

@@ -18,11 +18,11 @@ use crate::storage;
 /// The first export asks for the person's name (once: an empty answer is
 /// kept too), which names the export's annotator.
 fn export(ctx: Ctx, format: ExportFormat) {
-    if storage::annotator().is_none()
+    if storage::setting(storage::ANNOTATOR).is_none()
         && let Ok(answer) = window().prompt_with_message("Your name, recorded in your exports as their annotator (you can change it beside the export buttons):")
     {
         let name = answer.unwrap_or_default();
-        storage::set_annotator(&name);
+        storage::set_setting(storage::ANNOTATOR, &name);
         ctx.annotator.set(name);
     }
     let name = ctx.annotator.get_untracked();
@@ -72,7 +72,7 @@ pub(super) fn ExportPanel() -> impl IntoView {
                 prop:value=move || ctx.annotator.get()
                 on:change=move |e| {
                     let name = event_target_value(&e);
-                    storage::set_annotator(&name);
+                    storage::set_setting(storage::ANNOTATOR, &name);
                     ctx.annotator.set(name);
                 }
             />

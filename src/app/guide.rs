@@ -1,26 +1,35 @@
 //! The key guide opened by `?`: every command of
 //! [`crate::commands::COMMANDS`] with its keys. A click or Escape closes it.
+//! Drawn with plain DOM calls when it opens (a static table: its Leptos
+//! view cost more download than it is worth).
 
+use leptos::html;
 use leptos::prelude::*;
 
 use super::Ctx;
+use super::team::add;
 use crate::commands::COMMANDS;
 
 /// The table of keys, over the page.
 #[component]
 pub(super) fn KeyGuide() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
-    let rows = move || {
-        COMMANDS
-            .iter()
-            .map(|c| view! { <tr><th><kbd>{c.keys()}</kbd></th><td>{c.description}</td></tr> })
-            .collect_view()
-    };
+    let root = NodeRef::<html::Div>::new();
+    Effect::new(move |_| {
+        let open = ctx.help.get();
+        let Some(root) = root.get() else { return };
+        root.set_hidden(!open);
+        root.set_text_content(None);
+        if open {
+            let table = add(&root, "table", "");
+            for c in COMMANDS {
+                let tr = add(&table, "tr", "");
+                add(&add(&tr, "th", ""), "kbd", &c.keys());
+                add(&tr, "td", c.description);
+            }
+        }
+    });
     view! {
-        <Show when=move || ctx.help.get()>
-            <div class="key-guide" data-testid="key-guide" role="dialog" aria-label="Keys" on:click=move |_| ctx.help.set(false)>
-                <table>{rows}</table>
-            </div>
-        </Show>
+        <div class="key-guide" data-testid="key-guide" role="dialog" aria-label="Keys" hidden node_ref=root on:click=move |_| ctx.help.set(false)></div>
     }
 }

@@ -75,8 +75,10 @@ pub(super) fn run(ctx: Ctx, action: Action) {
             }
         }
         Action::Item(walk) => ctx.change(|w| w.step_item(walk)),
+        Action::Guidelines => ctx.guidelines.update(|open| *open = !*open),
         Action::Close => {
             ctx.help.set(false);
+            ctx.guidelines.set(false);
             ctx.speaker_edit.set(false);
         }
     }

@@ -12,6 +12,7 @@
 //! - `review`: the filter bar, the sentence list and the speaker editor;
 //! - `keys`: the key handler, the action bar and the hint line;
 //! - `guide`: the `?` key guide;
+//! - `guidelines`: the team's guidelines, opened with `g`;
 //! - `team`: the agreement table and the disagreements of an adjudication
 //!   document.
 
@@ -30,6 +31,7 @@ use crate::storage;
 mod documents;
 mod export;
 mod guide;
+mod guidelines;
 mod import;
 mod keys;
 mod review;
@@ -54,6 +56,8 @@ pub struct Ctx {
     pub storage_error: RwSignal<Option<String>>,
     /// Whether the key guide is open.
     pub help: RwSignal<bool>,
+    /// Whether the guidelines panel is open.
+    pub guidelines: RwSignal<bool>,
     /// Whether the speaker editor is open.
     pub speaker_edit: RwSignal<bool>,
     /// The person's name, written into exports as their annotator (kept
@@ -265,7 +269,8 @@ pub fn App() -> impl IntoView {
         storage_error: RwSignal::new(None),
         help: RwSignal::new(false),
         speaker_edit: RwSignal::new(false),
-        annotator: RwSignal::new(storage::annotator().unwrap_or_default()),
+        guidelines: RwSignal::new(false),
+        annotator: RwSignal::new(storage::setting(storage::ANNOTATOR).unwrap_or_default()),
         ready: RwSignal::new(false),
         other_tab: RwSignal::new(false),
         storage_open: RwSignal::new(false),
@@ -318,6 +323,7 @@ pub fn App() -> impl IntoView {
                 </Show>
             </main>
             <guide::KeyGuide />
+            <guidelines::GuidelinesPanel />
         </div>
     }
 }

@@ -25,7 +25,7 @@ const BEFORE: usize = 2;
 const DRAWN: usize = 12;
 
 /// A new `tag` element with `text`, appended to `parent`.
-fn add(parent: &Element, tag: &str, text: &str) -> Element {
+pub(super) fn add(parent: &Element, tag: &str, text: &str) -> Element {
     let el = document()
         .create_element(tag)
         .expect("creating an element of a known tag works");

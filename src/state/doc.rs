@@ -5,7 +5,7 @@
 
 use std::collections::BTreeSet;
 
-use hearsay_core::format::{Annotation, Document, Status, by_sentence};
+use hearsay_core::format::{Annotation, Document, Origin, Status, by_sentence};
 use hearsay_core::{CharIndex, Config, Label, QuoteKind, analyze};
 
 use super::{Replay, Workspace};
@@ -28,6 +28,8 @@ pub struct DocState {
     /// `counts()` and `n_reviewed()`, kept up to date by `reindex`.
     counts: (usize, usize, usize),
     n_reviewed: usize,
+    /// `decided()`, kept up to date by `reindex`.
+    decided: (usize, usize),
     /// Ids of annotations changed since the document was added: saving
     /// writes only these (the overlay) over the stored original (the base).
     pub(super) touched: BTreeSet<String>,
@@ -92,6 +94,7 @@ impl DocState {
             sentence_bytes,
             counts: (0, 0, 0),
             n_reviewed: 0,
+            decided: (0, 0),
             touched: BTreeSet::new(),
             next_id,
         };
@@ -161,6 +164,14 @@ impl DocState {
             }
         }
         self.counts = counts;
+        let suggested: Vec<&Annotation> = annotations_suggested(&self.doc.annotations).collect();
+        self.decided = (
+            suggested
+                .iter()
+                .filter(|a| a.status != Status::Suggested)
+                .count(),
+            suggested.len(),
+        );
         self.n_reviewed = (0..self.n_sentences())
             .filter(|&i| matches!(self.review_of(i), Review::Accepted | Review::Rejected))
             .count();
@@ -229,6 +240,12 @@ impl DocState {
         self.n_reviewed
     }
 
+    /// Suggestions (the extractor's, or a team's proposals) decided, and in
+    /// all: how far the review of the document has come.
+    pub fn decided(&self) -> (usize, usize) {
+        self.decided
+    }
+
     /// Counts of non-rejected annotations per label: (quotes, claims, denials).
     pub fn counts(&self) -> (usize, usize, usize) {
         self.counts
@@ -280,4 +297,9 @@ fn position_of(annotations: &[Annotation], a: &Annotation) -> usize {
         .position(|b| std::ptr::eq(a, b))
         .map(|offset| first + offset)
         .expect("by_sentence returns elements of the slice it was given")
+}
+
+/// The annotations that were suggestions to decide, not the person's own.
+fn annotations_suggested(annotations: &[Annotation]) -> impl Iterator<Item = &Annotation> {
+    annotations.iter().filter(|a| a.origin != Origin::Annotator)
 }

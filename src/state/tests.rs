@@ -247,3 +247,34 @@ fn a_removed_document_comes_back_with_undo_and_goes_again_with_redo() {
     assert!(ws.take_pending().removed.contains(&id));
     assert!(ws.remove_doc(5).is_none());
 }
+
+#[test]
+fn progress_counts_suggestions_decided_and_leaves_out_the_persons_own() {
+    let mut ws = workspace();
+    let (decided, suggested) = ws.doc().unwrap().decided();
+    assert_eq!(decided, 0);
+    assert!(
+        suggested >= 2,
+        "the article has a quote and a denial suggested"
+    );
+    ws.set_cursor(sentence_with(&ws, "floods"));
+    let open = ws
+        .doc()
+        .unwrap()
+        .suggested_of(ws.doc().unwrap().cursor)
+        .len();
+    ws.accept();
+    assert_eq!(ws.doc().unwrap().decided(), (open, suggested));
+    // A label the person adds is no suggestion.
+    ws.set_cursor(sentence_with(&ws, "weather"));
+    ws.toggle(Label::Claim);
+    assert_eq!(ws.doc().unwrap().decided(), (open, suggested));
+    ws.add_text("second.txt", ARTICLE).unwrap();
+    let [d, s, reviewed, sentences] = ws.totals();
+    assert_eq!((d, s), (open, 2 * suggested));
+    assert_eq!(
+        reviewed,
+        ws.docs.iter().map(|d| d.n_reviewed()).sum::<usize>()
+    );
+    assert_eq!(sentences, 2 * ws.docs[0].n_sentences());
+}

@@ -184,3 +184,46 @@ test('bad team input gives a clear message and changes nothing', async () => {
   }
   await context.close();
 });
+
+test('guidelines open with g, are drawn as text, and stay; progress counts decisions', async () => {
+  const { context, page, errors } = await open(browser, server.url);
+  const panel = page.getByTestId('guidelines');
+  assert.equal(await panel.isVisible(), false);
+  await page.keyboard.press('g');
+  await panel.waitFor();
+  assert.match(await page.getByTestId('guidelines-view').textContent(), /No guidelines yet/);
+  await page.getByTestId('guidelines-text').fill('# Quotes\nMark the words only.\n\n- not the marks\n- not the cue\n<b>not bold</b>');
+  const shown = page.getByTestId('guidelines-view');
+  assert.equal(await shown.locator('h3').textContent(), 'Quotes');
+  assert.deepEqual(await shown.locator('li').allTextContents(), ['not the marks', 'not the cue']);
+  assert.equal(await shown.locator('b').count(), 0, 'markup is shown as text');
+  assert.equal(await shown.locator('p').last().textContent(), '<b>not bold</b>');
+  await page.keyboard.press('Escape');
+  assert.equal(await panel.isVisible(), false);
+  await page.reload();
+  await page.getByTestId('sentence').first().waitFor();
+  await page.keyboard.press('g');
+  assert.equal(await page.getByTestId('guidelines-view').locator('h3').textContent(), 'Quotes');
+  await page.keyboard.press('g');
+  assert.equal(await panel.isVisible(), false);
+
+  // Progress: the demo's suggestions, decided one sentence at a time.
+  const corpus = async () => {
+    const m = (await page.getByTestId('corpus-progress').textContent()).match(/(\d+) of (\d+) suggestions decided/);
+    return [Number(m[1]), Number(m[2])];
+  };
+  const [before, all] = await corpus();
+  assert.ok(all > 0);
+  for (let i = 0; i < 40 && (await attr(page.locator('[data-testid=sentence].current'), 'data-suggested')) === ''; i++) {
+    await page.keyboard.press('j');
+  }
+  await page.keyboard.press('a');
+  const [after, stillAll] = await corpus();
+  assert.ok(after > before, `${after} decided after accepting, ${before} before`);
+  assert.equal(stillAll, all);
+  // One document (the demo): its own count is the corpus's.
+  assert.equal(await page.getByTestId('document-item').count(), 1);
+  assert.equal(await page.locator('.documents li.current [data-testid=document-decided]').textContent(), `${after}/${all} decided`);
+  assert.deepEqual(errors, []);
+  await context.close();
+});

@@ -25,9 +25,9 @@ use crate::corpus::{self, Debate};
 /// Options of the claim model.
 pub fn options() -> Options {
     Options {
-        bits: 13,
+        bits: 12,
         // Every second level of the weight grid: the same dev figures,
-        // 2 KB less to download (BENCHMARKS.md).
+        // less to download (BENCHMARKS.md).
         step: 2,
         epochs: 6,
         rate: 0.02,

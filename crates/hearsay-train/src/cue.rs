@@ -13,7 +13,7 @@ pub fn options() -> Options {
     Options {
         bits: 14,
         // Every second level of the weight grid: the same dev figures,
-        // 2 KB less to download (BENCHMARKS.md).
+        // less to download (BENCHMARKS.md).
         step: 2,
         epochs: 6,
         rate: 0.1,

@@ -229,16 +229,61 @@ struct DocumentIn {
     annotations: Vec<AnnotationIn>,
 }
 
-/// An annotation as read: the stored fields plus the optional derived
-/// offsets.
+/// An annotation as read: the stored fields of [`Annotation`] (the same
+/// names and defaults) plus the optional derived offsets. The fields are
+/// listed rather than flattened: serde's `flatten` buffers every field
+/// and costs the page several KB of download.
 #[derive(Deserialize)]
 struct AnnotationIn {
-    #[serde(flatten)]
-    annotation: Annotation,
+    id: String,
+    label: crate::Label,
+    start: usize,
+    end: usize,
+    text: String,
+    #[serde(default)]
+    kind: Option<crate::QuoteKind>,
+    #[serde(default)]
+    speaker: Option<String>,
+    #[serde(default)]
+    speaker_span: Option<crate::Span>,
+    #[serde(default)]
+    cue: Option<String>,
+    confidence: f32,
+    #[serde(default)]
+    speaker_confidence: Option<f32>,
+    origin: crate::format::Origin,
+    status: crate::format::Status,
+    #[serde(default)]
+    annotators: Vec<String>,
     #[serde(default)]
     start_utf16: Option<usize>,
     #[serde(default)]
     end_utf16: Option<usize>,
+}
+
+impl AnnotationIn {
+    /// The annotation and its derived offsets.
+    fn split(self) -> (Annotation, (Option<usize>, Option<usize>)) {
+        (
+            Annotation {
+                id: self.id,
+                label: self.label,
+                start: self.start,
+                end: self.end,
+                text: self.text,
+                kind: self.kind,
+                speaker: self.speaker,
+                speaker_span: self.speaker_span,
+                cue: self.cue,
+                confidence: self.confidence,
+                speaker_confidence: self.speaker_confidence,
+                origin: self.origin,
+                status: self.status,
+                annotators: self.annotators,
+            },
+            (self.start_utf16, self.end_utf16),
+        )
+    }
 }
 
 /// The derived fields read with one document.
@@ -259,8 +304,9 @@ impl ExportIn {
                     .annotations
                     .into_iter()
                     .map(|a| {
-                        utf16.push((a.start_utf16, a.end_utf16));
-                        a.annotation
+                        let (annotation, offsets) = a.split();
+                        utf16.push(offsets);
+                        annotation
                     })
                     .collect();
                 derived.push(DerivedIn {
