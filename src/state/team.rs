@@ -88,29 +88,40 @@ impl Workspace {
             .chain(0..at)
             .find(|&i| !all[i].settled)
             .unwrap_or(at);
-        if let Some(d) = self.doc_mut() {
-            d.item = next;
-        }
+        self.go_to_item(next, &all);
         true
+    }
+
+    /// Makes disagreement `idx` of `items` (the document's) current, and
+    /// the sentence where it starts: the speaker editor and the selection
+    /// then work on it, and the list scrolls to it.
+    fn go_to_item(&mut self, idx: usize, items: &[Item]) {
+        let Some(d) = self.doc_mut() else { return };
+        d.item = idx;
+        if let Some(item) = items.get(idx) {
+            let at = d.doc.sentences.partition_point(|s| s.end <= item.start);
+            if at < d.doc.sentences.len() {
+                d.cursor = at;
+            }
+        }
     }
 
     /// Moves to the next (or previous) disagreement of the document.
     pub fn step_item(&mut self, walk: Walk) {
-        let n = self.items().len();
-        if let Some(d) = self.doc_mut() {
-            let at = d.item.min(n.saturating_sub(1));
-            d.item = match walk {
-                Walk::Forward => (at + 1).min(n.saturating_sub(1)),
-                Walk::Backward => at.saturating_sub(1),
-            };
-        }
+        let items = self.items();
+        let last = items.len().saturating_sub(1);
+        let at = self.doc().map_or(0, |d| d.item.min(last));
+        let next = match walk {
+            Walk::Forward => (at + 1).min(last),
+            Walk::Backward => at.saturating_sub(1),
+        };
+        self.go_to_item(next, &items);
     }
 
     /// Makes disagreement `idx` of the document current.
     pub fn select_item(&mut self, idx: usize) {
-        if let Some(d) = self.doc_mut() {
-            d.item = idx;
-        }
+        let items = self.items();
+        self.go_to_item(idx, &items);
     }
 
     /// Disagreements settled and in all, over every document the current
@@ -280,6 +291,16 @@ mod tests {
         w.step_item(Walk::Backward);
         w.step_item(Walk::Backward);
         assert_eq!(w.doc().unwrap().item, 0);
+        // The sentence follows the disagreement: "Mara" opens the first.
+        assert_eq!(w.doc().unwrap().cursor, 0);
+        w.step_item(Walk::Forward);
+        let d = w.doc().unwrap();
+        let denial_at = TEXT.find("The council").unwrap();
+        assert!(
+            d.doc.sentences[d.cursor].start <= denial_at
+                && denial_at < d.doc.sentences[d.cursor].end
+        );
+        w.step_item(Walk::Backward);
         // Settling moves on to the next open item.
         assert!(w.settle(Choice::Neither));
         assert_eq!(w.doc().unwrap().item, 1);

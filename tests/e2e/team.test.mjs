@@ -124,6 +124,14 @@ test('three annotators: agreement figures, adjudication by keyboard, undo, and a
   assert.equal(await progress(page), '2 of 3 settled');
   await page.keyboard.press('n');
   assert.equal(await progress(page), '3 of 3 settled');
+  // Back to the quote: its sentence is the current one, and s corrects the
+  // speaker of the proposal kept.
+  await page.keyboard.press('[');
+  assert.equal(await attr(currentItem(page), 'data-label'), 'quote');
+  assert.match(await page.locator('[data-testid=sentence].current').textContent(), /This offer is an insult/);
+  await page.keyboard.press('s');
+  await page.getByTestId('speaker-input').fill('P. Aalto');
+  await page.getByTestId('speaker-input').press('Enter');
   await saveState(page, 'saved');
 
   // The gold export, field by field.
@@ -139,7 +147,7 @@ test('three annotators: agreement figures, adjudication by keyboard, undo, and a
     ['denial', SHORT_DENIAL, null, 'rejected', 'adjudicated', 'ann+cal'],
     ['denial', LONG_DENIAL, null, 'accepted', 'adjudicated', 'bob'],
     ['quote', INSULT, 'Karl Ek', 'rejected', 'adjudicated', 'cal'],
-    ['quote', INSULT, 'Petra Aalto', 'accepted', 'adjudicated', 'ann+bob'],
+    ['quote', INSULT, 'P. Aalto', 'accepted', 'adjudicated', 'ann+bob'],
     ['quote', BETTER, 'Petra Aalto', 'accepted', 'adjudicated', 'ann+bob+cal'],
     ['claim', CLAIM, null, 'rejected', 'adjudicated', 'ann+cal'],
   ]);
