@@ -188,7 +188,7 @@ pub fn team_key(w: &Workspace) -> String {
 
 #[cfg(test)]
 mod tests {
-    use hearsay_core::format::{Annotation, Export};
+    use hearsay_core::format::Export;
 
     use super::*;
 
@@ -211,20 +211,7 @@ mod tests {
     const TEXT: &str = "Ivo said the ferry is late. The port denied it. Rates rose 4%.";
 
     fn export(spans: &[(Label, &str)]) -> Export {
-        Export::new(vec![Document {
-            id: "d1".into(),
-            name: "ferry.txt".into(),
-            text: TEXT.into(),
-            sentences: hearsay_core::analyze(TEXT, &Default::default()).sentences,
-            annotations: spans
-                .iter()
-                .map(|&(label, needle)| {
-                    let s = TEXT.find(needle).expect("the fixture has it");
-                    Annotation::new(format!("x{s}"), label, s, s + needle.len(), needle)
-                })
-                .collect(),
-            annotators: Vec::new(),
-        }])
+        crate::state::export_of("ferry.txt", TEXT, true, spans)
     }
 
     fn team(n: usize) -> Vec<(String, Export)> {

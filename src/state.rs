@@ -22,6 +22,8 @@ mod team;
 
 pub use doc::{DocState, Review};
 pub use team::Progress;
+#[cfg(test)]
+pub(crate) use team::export_of;
 
 /// A message for the person, shown under the import panel: what an import
 /// or a command did, or why it did nothing.

@@ -145,6 +145,36 @@ impl Workspace {
     }
 }
 
+/// A one-document export of `text` named `name` with an annotation of the
+/// first occurrence of each needle (ASCII texts: bytes are code points),
+/// and the text's sentences when `split`; for tests.
+#[cfg(test)]
+pub(crate) fn export_of(
+    name: &str,
+    text: &str,
+    split: bool,
+    spans: &[(hearsay_core::Label, &str)],
+) -> Export {
+    Export::new(vec![Document {
+        id: "d1".into(),
+        name: name.into(),
+        text: text.into(),
+        sentences: if split {
+            analyze(text, &Config::default()).sentences
+        } else {
+            Vec::new()
+        },
+        annotations: spans
+            .iter()
+            .map(|&(label, needle)| {
+                let s = text.find(needle).expect("the fixture has it");
+                Annotation::new(format!("x{s}"), label, s, s + needle.len(), needle)
+            })
+            .collect(),
+        annotators: Vec::new(),
+    }])
+}
+
 #[cfg(test)]
 mod tests {
     use hearsay_core::Label;
@@ -155,20 +185,7 @@ mod tests {
     const TEXT: &str = "Mara said the pier reopens in May. The council denied any delay.";
 
     fn export(spans: &[(Label, &str)]) -> Export {
-        Export::new(vec![Document {
-            id: "d1".into(),
-            name: "pier.txt".into(),
-            text: TEXT.into(),
-            sentences: Vec::new(),
-            annotations: spans
-                .iter()
-                .map(|&(label, needle)| {
-                    let s = TEXT.find(needle).expect("the fixture has it");
-                    Annotation::new(format!("x{s}"), label, s, s + needle.len(), needle)
-                })
-                .collect(),
-            annotators: Vec::new(),
-        }])
+        export_of("pier.txt", TEXT, false, spans)
     }
 
     /// Two annotators who agree on the claim and mark the denial

@@ -74,6 +74,36 @@ function teamOf(text) {
   return { files, quotes: quotes.length, claims: claims.length };
 }
 
+/**
+ * Times 30 presses of `key` in the page. `dom` is the time until the
+ * handler and every reactive update have run (a MessageChannel task queued
+ * after the key event runs once they are done); `frame` the time until the
+ * next animation frame, the first moment the browser can paint the change.
+ * After each press `then` (if any) is pressed untimed, to undo or move on.
+ */
+function timeKey(page, key, then) {
+  return page.evaluate(async ([key, then]) => {
+    const task = () => new Promise((r) => { const ch = new MessageChannel(); ch.port1.onmessage = r; ch.port2.postMessage(0); });
+    const frame = () => new Promise((r) => requestAnimationFrame(r));
+    const press = (k) => window.dispatchEvent(new KeyboardEvent('keydown', { key: k, bubbles: true }));
+    const dom = [];
+    const frames = [];
+    for (let i = 0; i < 30; i++) {
+      await frame();
+      await task();
+      const t0 = performance.now();
+      press(key);
+      await task();
+      dom.push(performance.now() - t0);
+      await frame();
+      frames.push(performance.now() - t0);
+      if (then) press(then);
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    return { dom, frames };
+  }, [key, then]);
+}
+
 /** The first sentence's paint time of the page loading in `page`. */
 async function firstSentence(page) {
   await page.waitForFunction(() => window.__firstSentence !== undefined, null, { polling: 'raf' });
@@ -138,31 +168,9 @@ try {
   results.import_1mb = { bytes: Buffer.byteLength(big), analyse_and_paint_ms: round(importMs), documents: sentences };
 
   // 3. Key press to paint on that document: moves, accepts, toggles.
-  // `dom` is the time until the handler and every reactive update have run
-  // (a MessageChannel task queued after the key event runs once they are
-  // done); `frame` is the time until the next animation frame, the first
-  // moment the browser can paint the change.
   const keyTimes = {};
   for (const key of ['j', 'a', 'c', 'k', 'x']) {
-    keyTimes[key] = await page.evaluate(async (key) => {
-      const task = () => new Promise((r) => { const ch = new MessageChannel(); ch.port1.onmessage = r; ch.port2.postMessage(0); });
-      const frame = () => new Promise((r) => requestAnimationFrame(r));
-      const dom = [];
-      const frames = [];
-      for (let i = 0; i < 30; i++) {
-        await frame();
-        await task();
-        const t0 = performance.now();
-        window.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true }));
-        await task();
-        dom.push(performance.now() - t0);
-        await frame();
-        frames.push(performance.now() - t0);
-        if (key !== 'j' && key !== 'k') window.dispatchEvent(new KeyboardEvent('keydown', { key: 'j', bubbles: true }));
-        await new Promise((r) => setTimeout(r, 20));
-      }
-      return { dom, frames };
-    }, key);
+    keyTimes[key] = await timeKey(page, key, key !== 'j' && key !== 'k' ? 'j' : null);
   }
   results.key_to_paint_ms = Object.fromEntries(
     Object.entries(keyTimes).map(([k, t]) => [k, {
@@ -227,22 +235,7 @@ try {
   }));
   const teamKeys = {};
   for (const [key, back] of [[']', '['], ['1', 'u'], ['n', 'u']]) {
-    teamKeys[key] = await page.evaluate(async ([key, back]) => {
-      const task = () => new Promise((r) => { const ch = new MessageChannel(); ch.port1.onmessage = r; ch.port2.postMessage(0); });
-      const frame = () => new Promise((r) => requestAnimationFrame(r));
-      const dom = [];
-      for (let i = 0; i < 30; i++) {
-        await frame();
-        await task();
-        const t0 = performance.now();
-        window.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true }));
-        await task();
-        dom.push(performance.now() - t0);
-        window.dispatchEvent(new KeyboardEvent('keydown', { key: back, bubbles: true }));
-        await new Promise((r) => setTimeout(r, 20));
-      }
-      return dom;
-    }, [key, back]);
+    teamKeys[key] = (await timeKey(page, key, back)).dom;
   }
   results.team_of_3_on_1mb = {
     quotes: team.quotes, claims: team.claims,

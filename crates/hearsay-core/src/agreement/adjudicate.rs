@@ -562,7 +562,7 @@ mod tests {
     #[test]
     fn groups_chain_through_overlaps_and_keep_labels_apart() {
         let a = |label, s, e| Annotation::new("", label, s, e, "");
-        let v = vec![
+        let v = [
             a(Label::Quote, 0, 5),
             a(Label::Quote, 4, 9),
             a(Label::Quote, 8, 12),
