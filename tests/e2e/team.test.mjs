@@ -181,6 +181,7 @@ test('bad team input gives a clear message and changes nothing', async () => {
     [[write('a1.json', exportOf('ann', TEAM.ann)), write('a2.json', exportOf('ann', TEAM.bob))], /both called "ann"/],
     [[write('e1.json', exportOf('ann', TEAM.ann)), write('e2.json', { ...exportOf('bob', []), documents: [] })], /bob's export has no documents/],
     [[write('t1.json', exportOf('ann', TEAM.ann)), write('t2.json', exportOf('bob', [], other))], /"rail\.txt" has another text in bob/],
+    [[write('b1.json', exportOf('ann', TEAM.ann)), write('b2.json', exportOf('bob', [], ''))], /bob's document "rail\.txt" has no text/],
     [[write('j1.json', exportOf('ann', TEAM.ann)), write('j2.json', '{"format": "hearsay"')], /^j2\.json: /],
   ];
   for (const [files, message] of cases) {

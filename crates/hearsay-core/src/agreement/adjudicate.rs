@@ -543,6 +543,11 @@ mod tests {
         assert_eq!(gather(&same), Err(PanelError::SameName("ann".into())));
         let empty = vec![t[0].clone(), ("bob".to_string(), Export::new(vec![]))];
         assert_eq!(gather(&empty), Err(PanelError::Empty("bob".into())));
+        let mut blank = t[1].clone();
+        blank.1.documents[0].text = " \n".into();
+        blank.1.documents[0].annotations.clear();
+        let err = gather(&[t[0].clone(), blank]).unwrap_err();
+        assert_eq!(err.to_string(), "bob's document \"plan.txt\" has no text");
         let mut other = t[1].clone();
         other.1.documents[0].text = "Another text.".into();
         other.1.documents[0].annotations.clear();

@@ -161,6 +161,13 @@ pub enum PanelError {
     SameName(String),
     /// An annotator's export holds no document.
     Empty(String),
+    /// A document of an annotator's export has no text.
+    NoText {
+        /// The annotator.
+        annotator: String,
+        /// The document's name.
+        document: String,
+    },
     /// No document is in every export.
     NoneShared,
     /// A document's id or name is shared by texts that differ.
@@ -184,6 +191,10 @@ impl fmt::Display for PanelError {
                 "two annotators are both called {name:?}: give each export its own name"
             ),
             PanelError::Empty(name) => write!(f, "{name}'s export has no documents"),
+            PanelError::NoText {
+                annotator,
+                document,
+            } => write!(f, "{annotator}'s document {document:?} has no text"),
             PanelError::NoneShared => write!(
                 f,
                 "no document is in every export: the exports must annotate the same texts"
@@ -275,8 +286,8 @@ pub fn panel(annotators: &[(String, Export)]) -> Result<Panel, PanelError> {
     })
 }
 
-/// Refuses fewer than two annotators, two of the same name and an export
-/// without documents; then matches the documents (see [`share`]) and
+/// Refuses fewer than two annotators, two of the same name, an export
+/// without documents and a document without text; then matches the documents (see [`share`]) and
 /// refuses a set that shares none.
 pub(super) fn checked(annotators: &[(String, Export)]) -> Result<Shared<'_>, PanelError> {
     if annotators.len() < 2 {
@@ -288,6 +299,12 @@ pub(super) fn checked(annotators: &[(String, Export)]) -> Result<Shared<'_>, Pan
         }
         if export.documents.is_empty() {
             return Err(PanelError::Empty(name.clone()));
+        }
+        if let Some(d) = export.documents.iter().find(|d| d.text.trim().is_empty()) {
+            return Err(PanelError::NoText {
+                annotator: name.clone(),
+                document: d.name.clone(),
+            });
         }
     }
     let (shared, not_shared) = share(annotators)?;
