@@ -311,8 +311,8 @@ pub struct DocItem {
     pub name: String,
     /// Non-rejected annotations: (quotes, claims, denials).
     pub counts: (usize, usize, usize),
-    /// Sentences decided.
-    pub reviewed: usize,
+    /// Sentences the cursor has been on.
+    pub visited: usize,
     /// Suggestions decided, and in all.
     pub decided: (usize, usize),
     /// Sentences in all.
@@ -330,7 +330,7 @@ pub fn documents(ws: &Workspace) -> Vec<DocItem> {
             idx,
             name: d.doc.name.clone(),
             counts: d.counts(),
-            reviewed: d.n_reviewed(),
+            visited: d.n_visited(),
             decided: d.decided(),
             sentences: d.n_sentences(),
             current: idx == ws.current,
@@ -564,7 +564,7 @@ mod tests {
             ("t.txt", 1, false)
         );
         assert_eq!((items[1].sentences, items[1].current), (2, true));
-        assert_eq!(items[1].reviewed, 0);
+        assert_eq!(items[1].visited, 1);
     }
 
     #[test]

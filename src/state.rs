@@ -270,6 +270,7 @@ impl Workspace {
             let idx = idx.min(d.n_sentences().saturating_sub(1));
             // The place is kept in the index, so moving rewrites no document.
             d.cursor = idx;
+            d.visit(idx);
         }
     }
 
@@ -520,14 +521,14 @@ impl Workspace {
     }
 
     /// Over every document: suggestions decided and in all, sentences
-    /// decided and in all.
+    /// visited and in all.
     pub fn totals(&self) -> [usize; 4] {
         let mut t = [0; 4];
         for d in &self.docs {
             let (decided, suggested) = d.decided();
             t[0] += decided;
             t[1] += suggested;
-            t[2] += d.n_reviewed();
+            t[2] += d.n_visited();
             t[3] += d.n_sentences();
         }
         t

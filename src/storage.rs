@@ -1,7 +1,9 @@
 //! Saving the workspace in the browser's IndexedDB, and restoring it.
 //!
 //! One object store, `kv`, holds JSON strings under these keys:
-//! - `index`: `{"docs": [id, …], "current": n, "cursors": [n, …]}`;
+//! - `index`: `{"docs": [id, …], "current": n, "cursors": [n, …],
+//!   "visited": [[[first, end], …], …]}` (per document, the runs of
+//!   sentences visited);
 //! - `base:<id>`: a hearsay export of the document as it was added,
 //!   written once;
 //! - `overlay:<id>`: `[[annotation id, annotation or null], …]`, every
@@ -30,6 +32,8 @@ struct Index {
     docs: Vec<String>,
     current: usize,
     cursors: Vec<usize>,
+    #[serde(default)]
+    visited: Vec<Vec<(usize, usize)>>,
 }
 
 fn js_error(e: JsValue) -> String {
@@ -169,6 +173,7 @@ impl Batch {
             docs: workspace.docs.iter().map(|d| d.doc.id.clone()).collect(),
             current: workspace.current,
             cursors: workspace.docs.iter().map(|d| d.cursor).collect(),
+            visited: workspace.docs.iter().map(|d| d.visited_runs()).collect(),
         };
         puts.push((
             "index".to_owned(),
@@ -257,6 +262,9 @@ impl Db {
                 Ok(mut state) => {
                     let cursor = index.cursors.get(i).copied().unwrap_or(0);
                     state.cursor = cursor.min(state.n_sentences().saturating_sub(1));
+                    if let Some(runs) = index.visited.get(i) {
+                        state.visit_runs(runs);
+                    }
                     workspace.docs.push(state);
                 }
                 Err(why) => problems.push(format!("document {id} could not be restored: {why}")),

@@ -14,9 +14,9 @@ pub(super) fn DocumentList() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     let items = Memo::new(move |_| ctx.ws.with(rows::documents));
     let totals = move || {
-        let [decided, suggested, reviewed, sentences] = ctx.ws.with(|w| w.totals());
+        let [decided, suggested, visited, sentences] = ctx.ws.with(|w| w.totals());
         format!(
-            "All documents: {decided} of {suggested} suggestions decided, {reviewed} of {sentences} sentences reviewed"
+            "All documents: {decided} of {suggested} suggestions decided, {visited} of {sentences} sentences visited"
         )
     };
     view! {
@@ -35,7 +35,7 @@ fn DocumentItem(item: DocItem) -> impl IntoView {
         idx,
         name,
         counts: (quotes, claims, denials),
-        reviewed,
+        visited,
         decided: (decided, suggested),
         sentences,
         current,
@@ -71,7 +71,7 @@ fn DocumentItem(item: DocItem) -> impl IntoView {
                 <span class="count-quote" title="quotes">{format!("Q {quotes}")}</span>
                 <span class="count-claim" title="claims">{format!("C {claims}")}</span>
                 <span class="count-denial" title="denials">{format!("D {denials}")}</span>
-                <span class="reviewed" title="sentences reviewed">{format!("{reviewed}/{sentences}")}</span>
+                <span class="reviewed" data-testid="document-visited" title="sentences visited">{format!("{visited}/{sentences} visited")}</span>
                 <span class="decided" data-testid="document-decided" title="suggestions decided">{format!("{decided}/{suggested} decided")}</span>
             </span>
             <button class="rename-button" data-testid="rename-document" title="Rename this document" aria-label="Rename this document" on:click=on_rename>

@@ -25,9 +25,11 @@ pub struct DocState {
     /// Byte range of each sentence in `doc.text`: the text never changes,
     /// so this is computed once and spares every repaint a scan of it.
     sentence_bytes: Vec<(usize, usize)>,
-    /// `counts()` and `n_reviewed()`, kept up to date by `reindex`.
+    /// `counts()`, kept up to date by `reindex`.
     counts: (usize, usize, usize),
-    n_reviewed: usize,
+    /// Which sentences the cursor has been on, and how many.
+    visited: Vec<bool>,
+    n_visited: usize,
     /// `decided()`, kept up to date by `reindex`.
     decided: (usize, usize),
     /// Ids of annotations changed since the document was added: saving
@@ -86,6 +88,7 @@ impl DocState {
             .iter()
             .map(|s| (index.byte(s.start), index.byte(s.end)))
             .collect();
+        let sentences = doc.sentences.len();
         let mut state = DocState {
             doc,
             cursor: 0,
@@ -93,11 +96,14 @@ impl DocState {
             by_sentence: Vec::new(),
             sentence_bytes,
             counts: (0, 0, 0),
-            n_reviewed: 0,
+            visited: Vec::new(),
+            n_visited: 0,
             decided: (0, 0),
             touched: BTreeSet::new(),
             next_id,
         };
+        state.visited = vec![false; sentences];
+        state.visit(0);
         state.reindex();
         state
     }
@@ -172,9 +178,37 @@ impl DocState {
                 .count(),
             suggested.len(),
         );
-        self.n_reviewed = (0..self.n_sentences())
-            .filter(|&i| matches!(self.review_of(i), Review::Accepted | Review::Rejected))
-            .count();
+    }
+
+    /// Marks sentence `idx` as visited (the cursor is on it).
+    pub fn visit(&mut self, idx: usize) {
+        if let Some(seen) = self.visited.get_mut(idx)
+            && !*seen
+        {
+            *seen = true;
+            self.n_visited += 1;
+        }
+    }
+
+    /// The visited sentences as runs `(first, end)`, for saving.
+    pub fn visited_runs(&self) -> Vec<(usize, usize)> {
+        let mut runs: Vec<(usize, usize)> = Vec::new();
+        for (i, _) in self.visited.iter().enumerate().filter(|(_, v)| **v) {
+            match runs.last_mut() {
+                Some((_, end)) if *end == i => *end = i + 1,
+                _ => runs.push((i, i + 1)),
+            }
+        }
+        runs
+    }
+
+    /// Marks the sentences of saved runs (see [`DocState::visited_runs`]).
+    pub fn visit_runs(&mut self, runs: &[(usize, usize)]) {
+        for &(first, end) in runs {
+            for i in first..end.min(self.visited.len()) {
+                self.visit(i);
+            }
+        }
     }
 
     /// The text of sentence `idx` (empty if there is no such sentence).
@@ -234,10 +268,9 @@ impl DocState {
         }
     }
 
-    /// Number of sentences that have been decided: they carry annotations
-    /// and none of them is still a suggestion.
-    pub fn n_reviewed(&self) -> usize {
-        self.n_reviewed
+    /// Number of sentences the cursor has been on.
+    pub fn n_visited(&self) -> usize {
+        self.n_visited
     }
 
     /// Suggestions (the extractor's, or a team's proposals) decided, and in

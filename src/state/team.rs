@@ -102,6 +102,7 @@ impl Workspace {
             let at = d.doc.sentences.partition_point(|s| s.end <= item.start);
             if at < d.doc.sentences.len() {
                 d.cursor = at;
+                d.visit(at);
             }
         }
     }

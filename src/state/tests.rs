@@ -270,11 +270,31 @@ fn progress_counts_suggestions_decided_and_leaves_out_the_persons_own() {
     ws.toggle(Label::Claim);
     assert_eq!(ws.doc().unwrap().decided(), (open, suggested));
     ws.add_text("second.txt", ARTICLE).unwrap();
-    let [d, s, reviewed, sentences] = ws.totals();
+    let [d, s, visited, sentences] = ws.totals();
     assert_eq!((d, s), (open, 2 * suggested));
     assert_eq!(
-        reviewed,
-        ws.docs.iter().map(|d| d.n_reviewed()).sum::<usize>()
+        visited,
+        ws.docs.iter().map(|d| d.n_visited()).sum::<usize>()
     );
     assert_eq!(sentences, 2 * ws.docs[0].n_sentences());
+}
+
+#[test]
+fn sentences_visited_are_counted_once_and_saved_as_runs() {
+    let mut ws = workspace();
+    let n = ws.doc().unwrap().n_sentences();
+    assert!(n >= 3);
+    // The first sentence is on screen from the start.
+    assert_eq!(ws.doc().unwrap().n_visited(), 1);
+    ws.set_cursor(2);
+    ws.set_cursor(2);
+    ws.set_cursor(0);
+    let d = ws.doc().unwrap();
+    assert_eq!(d.n_visited(), 2);
+    assert_eq!(d.visited_runs(), vec![(0, 1), (2, 3)]);
+    let mut again = DocState::new(d.doc.clone());
+    again.visit_runs(&d.visited_runs());
+    again.visit_runs(&[(1, 2), (n, n + 5)]);
+    assert_eq!(again.n_visited(), 3);
+    assert_eq!(again.visited_runs(), vec![(0, 3)]);
 }

@@ -216,23 +216,35 @@ test('guidelines open with g, are drawn as text, and stay; progress counts decis
   await page.keyboard.press('g');
   assert.equal(await panel.isVisible(), false);
 
-  // Progress: the demo's suggestions, decided one sentence at a time.
+  // Progress: the demo's suggestions decided, and its sentences visited.
   const corpus = async () => {
-    const m = (await page.getByTestId('corpus-progress').textContent()).match(/(\d+) of (\d+) suggestions decided/);
-    return [Number(m[1]), Number(m[2])];
+    const text = await page.getByTestId('corpus-progress').textContent();
+    const m = text.match(/(\d+) of (\d+) suggestions decided, (\d+) of (\d+) sentences visited/);
+    assert.ok(m, text);
+    return m.slice(1).map(Number);
   };
-  const [before, all] = await corpus();
-  assert.ok(all > 0);
+  const [before, all, visitedBefore, sentences] = await corpus();
+  assert.ok(all > 0 && visitedBefore >= 1 && sentences > 3);
   for (let i = 0; i < 40 && (await attr(page.locator('[data-testid=sentence].current'), 'data-suggested')) === ''; i++) {
     await page.keyboard.press('j');
   }
   await page.keyboard.press('a');
-  const [after, stillAll] = await corpus();
+  const [after, stillAll, visited] = await corpus();
   assert.ok(after > before, `${after} decided after accepting, ${before} before`);
   assert.equal(stillAll, all);
-  // One document (the demo): its own count is the corpus's.
+  assert.ok(visited > visitedBefore, `${visited} visited after moving, ${visitedBefore} before`);
+  // One document (the demo): its own counts are the corpus's.
   assert.equal(await page.getByTestId('document-item').count(), 1);
-  assert.equal(await page.locator('.documents li.current [data-testid=document-decided]').textContent(), `${after}/${all} decided`);
+  const item = page.locator('.documents li.current');
+  assert.equal(await item.getByTestId('document-decided').textContent(), `${after}/${all} decided`);
+  assert.equal(await item.getByTestId('document-visited').textContent(), `${visited}/${sentences} visited`);
+  // Going back over visited sentences counts nothing new; both survive a reload.
+  await page.keyboard.press('k');
+  assert.equal((await corpus())[2], visited);
+  await saveState(page, 'saved');
+  await page.reload();
+  await page.getByTestId('sentence').first().waitFor();
+  assert.deepEqual(await corpus(), [after, all, visited, sentences]);
   assert.deepEqual(errors, []);
   await context.close();
 });
