@@ -111,9 +111,11 @@ fn import_team(ctx: Ctx, files: web_sys::FileList) {
             Ok((annotators, docs)) => {
                 let n = ctx.change(|w| w.add_adjudication(docs));
                 let items = ctx.ws.with_untracked(|w| w.progress().items);
+                let s = |k: usize| if k == 1 { "" } else { "s" };
                 Message::info(format!(
-                    "{annotators} annotators, {n} document{} to adjudicate: {items} disagreements",
-                    if n == 1 { "" } else { "s" }
+                    "{annotators} annotators, {n} document{} to adjudicate: {items} disagreement{}",
+                    s(n),
+                    s(items)
                 ))
             }
             Err(why) => Message::error(why),

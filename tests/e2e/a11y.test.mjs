@@ -1,12 +1,13 @@
 // Accessibility: axe-core (npm) checks every main state of the page (the
 // demo, an import, review, filters, the key guide, the speaker editor, the
-// storage warning) and finds no serious or critical violation; the
+// storage warning, the team view and the guidelines) and finds no serious or critical violation; the
 // sentence list has roles and names, and labels are told apart without
 // colour. axe is injected into the page, so these contexts bypass the
 // page's CSP (which allows no injected script).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { ROOT, open, shared } from './support.mjs';
 
@@ -133,4 +134,42 @@ test('on a 390 px phone nothing runs past the right edge and the documents are r
   await first.click();
   assert.deepEqual(await violations(page), []);
   await context.close();
+});
+
+/** Two annotators' exports of one short text, disagreeing on a claim. */
+function teamFiles() {
+  const text = 'Ana Ruiz said the ferry runs late. Fares rose 5% in 2025.';
+  const mark = (label, needle) => {
+    const start = text.indexOf(needle);
+    return {
+      id: `m${start}`, label, start, end: start + needle.length, text: needle, kind: null, speaker: null,
+      speaker_span: null, cue: null, confidence: 1, speaker_confidence: null, origin: 'annotator', status: 'accepted',
+    };
+  };
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hearsay-a11y-'));
+  return [['ann', [mark('claim', 'Fares rose 5% in 2025.')]], ['bob', [mark('claim', 'Fares rose 5%')]]].map(([name, annotations]) => {
+    const file = path.join(dir, `${name}.json`);
+    fs.writeFileSync(file, JSON.stringify({
+      format: 'hearsay', version: 1, offsets: 'codepoint', annotator: name,
+      documents: [{ id: 'f', name: 'ferry.txt', text, sentences: [], annotations }],
+    }));
+    return file;
+  });
+}
+
+test('the team view and the guidelines panel have no serious or critical axe violation, in both themes; a screenshot for the README', async () => {
+  for (const colorScheme of ['light', 'dark']) {
+    const { context, page } = await opened(undefined, { colorScheme });
+    await page.getByTestId('import-team').setInputFiles(teamFiles());
+    await page.getByTestId('agreement-table').waitFor();
+    assert.deepEqual(await violations(page), [], `${colorScheme}: team view`);
+    await page.keyboard.press('1');
+    assert.equal(await page.getByTestId('adjudication-progress').textContent(), '1 of 1 settled');
+    assert.deepEqual(await violations(page), [], `${colorScheme}: settled`);
+    if (colorScheme === 'light') await page.screenshot({ path: path.join(SHOTS, 'team.png') });
+    await page.keyboard.press('g');
+    await page.getByTestId('guidelines-text').fill('# Claims\n- the whole sentence');
+    assert.deepEqual(await violations(page), [], `${colorScheme}: guidelines`);
+    await context.close();
+  }
 });
