@@ -277,6 +277,9 @@ fn three_annotators_give_team_figures_per_label() {
     assert_eq!(label("quote")["fleiss_kappa"], 1.0);
     assert_eq!(label("quote")["alpha"], 1.0);
     assert_eq!(label("quote")["span_f1"], 1.0);
+    assert_eq!(label("quote")["exact_f1"], 1.0);
+    // The claim's spans are the same where two annotators have one.
+    assert_eq!(label("claim")["exact_f1"], label("claim")["span_f1"]);
     let kappa = label("claim")["fleiss_kappa"].as_f64().unwrap();
     assert!(kappa > 0.0 && kappa < 1.0, "{kappa}");
     assert_eq!(
@@ -292,7 +295,9 @@ fn three_annotators_give_team_figures_per_label() {
     assert_eq!(result["pairs"].as_array().unwrap().len(), 3);
     let table = stdout(&hearsay(&dir, &["score", "ann.json", "bo.json", "cy.json"]));
     assert!(
-        table.contains("fleiss_kappa") && table.contains("3 annotators"),
+        table.contains("fleiss_kappa")
+            && table.contains("exact_f1")
+            && table.contains("3 annotators"),
         "{table}"
     );
     // Two files keep today's shape and gain the team figures.
