@@ -21,13 +21,8 @@ use crate::state::Workspace;
 /// `x` with three decimals (`0.667`, `-0.125`, `1.000`), or `–` when
 /// undefined.
 pub fn thousandths(x: Option<f64>) -> String {
-    let Some(x) = x.filter(|x| x.is_finite()) else {
-        return "–".to_owned();
-    };
-    let n = (x * 1000.0).round() as i64;
-    let sign = if n < 0 { "-" } else { "" };
-    let n = n.unsigned_abs();
-    format!("{sign}{}.{:03}", n / 1000, n % 1000)
+    x.filter(|x| x.is_finite())
+        .map_or_else(|| "–".to_owned(), |x| crate::rows::fixed(x, 3))
 }
 
 /// One figure of the table.
@@ -134,17 +129,10 @@ fn cells(values: [Option<f64>; 5]) -> Vec<Cell> {
 /// when it is no adjudication document, else the figures or why they
 /// cannot be measured.
 pub fn of_workspace(w: &Workspace) -> Option<Result<Figures, String>> {
-    let team = &w.doc()?.doc.annotators;
-    if team.len() < 2 {
+    let docs: Vec<(usize, &Document)> = w.team_docs().map(|(i, d)| (i, &d.doc)).collect();
+    if docs.is_empty() {
         return None;
     }
-    let docs: Vec<(usize, &Document)> = w
-        .docs
-        .iter()
-        .enumerate()
-        .filter(|(_, d)| &d.doc.annotators == team)
-        .map(|(i, d)| (i, &d.doc))
-        .collect();
     let measure = |docs: &[&Document]| {
         let exports = exports_of(docs).ok_or_else(|| "no team".to_owned())?;
         panel(&exports).map_err(|e| e.to_string())
@@ -175,11 +163,11 @@ pub fn of_workspace(w: &Workspace) -> Option<Result<Figures, String>> {
 /// on every decision (settling does not change what each annotator
 /// proposed).
 pub fn team_key(w: &Workspace) -> String {
-    let Some(team) = w.doc().map(|d| &d.doc.annotators).filter(|t| t.len() > 1) else {
-        return String::new();
-    };
-    let mut key = team.join("\u{1f}");
-    for d in w.docs.iter().filter(|d| &d.doc.annotators == team) {
+    let mut key = String::new();
+    for (_, d) in w.team_docs() {
+        if key.is_empty() {
+            key = d.doc.annotators.join("\u{1f}");
+        }
         key.push('\u{1e}');
         key.push_str(&d.doc.id);
     }

@@ -159,11 +159,25 @@ pub fn position(visible: &[usize], cursor: usize) -> Option<usize> {
     place(visible, cursor).ok()
 }
 
-/// A confidence to two places ("0.07"), written with integers: formatting
-/// a float would add its code to the page's download.
+/// A confidence to two places ("0.07").
 pub fn hundredths(c: f32) -> String {
-    let n = (f64::from(c.clamp(0.0, 1.0)) * 100.0).round() as u32;
-    format!("{}.{:02}", n / 100, n % 100)
+    fixed(f64::from(c.clamp(0.0, 1.0)), 2)
+}
+
+/// `x` to `places` decimals ("0.07", "-0.125"), written with integers:
+/// formatting a float would add its code to the page's download. A value
+/// that rounds to zero has no sign.
+pub fn fixed(x: f64, places: u32) -> String {
+    let scale = 10u64.pow(places);
+    let n = (x * scale as f64).round() as i64;
+    let sign = if n < 0 { "-" } else { "" };
+    let n = n.unsigned_abs();
+    format!(
+        "{sign}{}.{:0width$}",
+        n / scale,
+        n % scale,
+        width = places as usize
+    )
 }
 
 /// Which way the cursor moves.

@@ -7,7 +7,7 @@ use leptos::html;
 use leptos::prelude::*;
 
 use super::Ctx;
-use super::team::add;
+use super::dom::{add, reopen};
 use crate::commands::COMMANDS;
 
 /// The table of keys, over the page.
@@ -18,9 +18,7 @@ pub(super) fn KeyGuide() -> impl IntoView {
     Effect::new(move |_| {
         let open = ctx.help.get();
         let Some(root) = root.get() else { return };
-        root.set_hidden(!open);
-        root.set_text_content(None);
-        if open {
+        if reopen(&root, open) {
             let table = add(&root, "table", "");
             for c in COMMANDS {
                 let tr = add(&table, "tr", "");

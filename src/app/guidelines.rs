@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use web_sys::Element;
 
 use super::Ctx;
-use super::team::add;
+use super::dom::{add, reopen, set};
 use crate::guidelines::{Block, blocks};
 use crate::storage;
 
@@ -50,19 +50,17 @@ pub(super) fn GuidelinesPanel() -> impl IntoView {
     Effect::new(move |_| {
         let open = ctx.guidelines.get();
         let Some(root) = root.get() else { return };
-        root.set_hidden(!open);
-        root.set_text_content(None);
-        if !open {
+        if !reopen(&root, open) {
             return;
         }
         let text = storage::setting(storage::GUIDELINES).unwrap_or_default();
         add(&root, "h2", "Guidelines");
         let shown = add(&root, "div", "");
-        let _ = shown.set_attribute("data-testid", "guidelines-view");
+        set(&shown, "data-testid", "guidelines-view");
         draw(&shown, &text);
         let label = add(&root, "label", "Edit (g or Esc closes)");
         let area = add(&label, "textarea", "");
-        let _ = area.set_attribute("data-testid", "guidelines-text");
+        set(&area, "data-testid", "guidelines-text");
         area.set_text_content(Some(&text));
     });
     // Typing in the text (the one field of the panel) redraws the view.

@@ -70,7 +70,9 @@ pub(super) fn run(ctx: Ctx, action: Action) {
         }
         Action::Guide => ctx.help.update(|open| *open = !*open),
         Action::Settle(choice) => {
-            if ctx.ws.with_untracked(|w| !w.items().is_empty()) {
+            // Only an adjudication document has disagreements: elsewhere the
+            // key schedules no save.
+            if ctx.ws.with_untracked(|w| w.team_docs().next().is_some()) {
                 ctx.change(|w| w.settle(choice));
             }
         }

@@ -10,6 +10,7 @@
 //! - `documents`: the document list;
 //! - `export`: the export buttons and the storage warnings;
 //! - `review`: the filter bar, the sentence list and the speaker editor;
+//! - `dom`: plain DOM building for the views drawn without Leptos;
 //! - `keys`: the key handler, the action bar and the hint line;
 //! - `guide`: the `?` key guide;
 //! - `guidelines`: the team's guidelines, opened with `g`;
@@ -29,6 +30,7 @@ use crate::state::{Message, Workspace};
 use crate::storage;
 
 mod documents;
+mod dom;
 mod export;
 mod guide;
 mod guidelines;

@@ -6,8 +6,8 @@
 //!
 //! The view is drawn with plain DOM calls, not Leptos views: it is
 //! rebuilt whole on each change (a table and a dozen items), and Leptos'
-//! typed views of it cost some 30 KB of download. Text goes in as text
-//! nodes, never as HTML. One click listener serves every button.
+//! typed views of it cost some 30 KB of download (see `dom`). One click
+//! listener serves every button.
 
 use hearsay_core::Label;
 use hearsay_core::format::Status;
@@ -17,28 +17,13 @@ use wasm_bindgen::JsCast;
 use web_sys::Element;
 
 use super::Ctx;
+use super::dom::{add, set};
 use crate::figures::{self, Figures, MEASURES, Row, thousandths};
 use crate::state::Workspace;
 
 /// Items drawn before the current one, and in all.
 const BEFORE: usize = 2;
 const DRAWN: usize = 12;
-
-/// A new `tag` element with `text`, appended to `parent`.
-pub(super) fn add(parent: &Element, tag: &str, text: &str) -> Element {
-    let el = document()
-        .create_element(tag)
-        .expect("creating an element of a known tag works");
-    if !text.is_empty() {
-        el.set_text_content(Some(text));
-    }
-    let _ = parent.append_child(&el);
-    el
-}
-
-fn set(el: &Element, name: &str, value: &str) {
-    let _ = el.set_attribute(name, value);
-}
 
 /// One row of figures; each is a button to the disagreements behind it
 /// (`data-go`: the document's index and the label).
@@ -202,16 +187,7 @@ fn on_click(ctx: Ctx, e: web_sys::MouseEvent) {
         return;
     };
     let label = Label::ALL.into_iter().find(|l| l.as_str() == label);
-    ctx.change(|w| {
-        w.select_doc(doc);
-        // The first open disagreement of the label, else its first.
-        let items = w.items();
-        let of = |i: &&hearsay_core::agreement::Item| label.is_none_or(|l| i.label == l);
-        let open = items.iter().position(|i| of(&i) && !i.settled);
-        if let Some(at) = open.or_else(|| items.iter().position(|i| of(&i))) {
-            w.select_item(at);
-        }
-    });
+    ctx.change(|w| w.go_to_label(doc, label));
 }
 
 /// The team view, shown above the sentences of an adjudication document.

@@ -6,7 +6,7 @@
 
 use hearsay_core::agreement::{Choice, Item, PanelError, gather, items};
 use hearsay_core::format::{Annotation, Document, Export};
-use hearsay_core::{Config, analyze};
+use hearsay_core::{Config, Label, analyze};
 
 use super::{DocState, MAX_NAME_CHARS, Workspace};
 use crate::rows::Walk;
@@ -63,15 +63,12 @@ impl Workspace {
         let all = self.items();
         let Some(d) = self.doc() else { return false };
         let at = d.item.min(all.len().saturating_sub(1));
-        let Some(item) = all.get(at) else {
+        let Some(decided) = all
+            .get(at)
+            .and_then(|item| hearsay_core::agreement::decide(&d.doc, item, choice))
+        else {
             return false;
         };
-        if let Choice::Take(k) = choice
-            && k >= d.doc.annotators.len()
-        {
-            return false;
-        }
-        let decided = hearsay_core::agreement::decide(&d.doc, item, choice);
         let changes: Vec<(String, Option<Annotation>, Option<Annotation>)> = decided
             .into_iter()
             .map(|(i, status)| {
@@ -101,8 +98,7 @@ impl Workspace {
         if let Some(item) = items.get(idx) {
             let at = d.doc.sentences.partition_point(|s| s.end <= item.start);
             if at < d.doc.sentences.len() {
-                d.cursor = at;
-                d.visit(at);
+                self.set_cursor(at);
             }
         }
     }
@@ -125,18 +121,38 @@ impl Workspace {
         self.go_to_item(idx, &items);
     }
 
+    /// Makes document `doc` current, and in it the first open disagreement
+    /// of `label` (of any label for `None`), else its first one: where a
+    /// figure of the agreement table leads.
+    pub fn go_to_label(&mut self, doc: usize, label: Option<Label>) {
+        self.select_doc(doc);
+        let items = self.items();
+        let of = |i: &Item| label.is_none_or(|l| i.label == l);
+        let open = items.iter().position(|i| of(i) && !i.settled);
+        if let Some(at) = open.or_else(|| items.iter().position(of)) {
+            self.go_to_item(at, &items);
+        }
+    }
+
+    /// The documents the current one's team adjudicates, with their
+    /// indices: none unless the current document is an adjudication
+    /// document (a team of two or more).
+    pub fn team_docs(&self) -> impl Iterator<Item = (usize, &DocState)> {
+        let team = self
+            .doc()
+            .map(|d| &d.doc.annotators)
+            .filter(|t| t.len() > 1);
+        self.docs
+            .iter()
+            .enumerate()
+            .filter(move |(_, d)| team.is_some_and(|t| &d.doc.annotators == t))
+    }
+
     /// Disagreements settled and in all, over every document the current
     /// one's team adjudicates.
     pub fn progress(&self) -> Progress {
-        let Some(team) = self.doc().map(|d| &d.doc.annotators) else {
-            return Progress::default();
-        };
         let mut p = Progress::default();
-        for d in self
-            .docs
-            .iter()
-            .filter(|d| !team.is_empty() && &d.doc.annotators == team)
-        {
+        for (_, d) in self.team_docs() {
             for item in items(&d.doc) {
                 p.items += 1;
                 p.settled += usize::from(item.settled);
@@ -322,5 +338,12 @@ mod tests {
         // Settling moves on to the next open item.
         assert!(w.settle(Choice::Neither));
         assert_eq!(w.doc().unwrap().item, 1);
+        // A figure leads to the first open item of its label, else its first.
+        w.go_to_label(0, Some(Label::Claim));
+        assert_eq!(w.doc().unwrap().item, 0, "the only claim, settled");
+        w.go_to_label(0, None);
+        assert_eq!(w.doc().unwrap().item, 1, "the first open item");
+        w.go_to_label(0, Some(Label::Quote));
+        assert_eq!(w.doc().unwrap().item, 1, "no quote item: unchanged");
     }
 }

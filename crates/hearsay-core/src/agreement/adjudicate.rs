@@ -47,7 +47,7 @@
 //! let disagreements = items(&gold[0]);
 //! assert_eq!(disagreements.len(), 1);
 //! // Key 1 takes ann's proposals: she made none here, so Bob's is rejected.
-//! assert_eq!(decide(&gold[0], &disagreements[0], Choice::Take(0)), vec![(1, Status::Rejected)]);
+//! assert_eq!(decide(&gold[0], &disagreements[0], Choice::Take(0)), Some(vec![(1, Status::Rejected)]));
 //! ```
 
 use super::many::{PanelError, checked};
@@ -242,35 +242,32 @@ pub enum Choice {
 }
 
 /// The statuses `choice` gives the item's proposals: `(annotation index,
-/// new status)` for each one whose status changes. Nothing for an
+/// new status)` for each one whose status changes. `None` for an
 /// annotator the document does not have.
-pub fn decide(doc: &Document, item: &Item, choice: Choice) -> Vec<(usize, Status)> {
-    let keep = |a: &Annotation| match choice {
-        Choice::Take(k) => doc
-            .annotators
-            .get(k)
-            .map(|name| a.annotators.contains(name)),
-        Choice::All => Some(true),
-        Choice::Neither => Some(false),
+pub fn decide(doc: &Document, item: &Item, choice: Choice) -> Option<Vec<(usize, Status)>> {
+    let taken = match choice {
+        Choice::Take(k) => Some(doc.annotators.get(k)?),
+        Choice::All | Choice::Neither => None,
     };
-    let mut out = Vec::new();
-    for &i in &item.members {
-        let Some(a) = doc.annotations.get(i) else {
-            continue;
-        };
-        let Some(kept) = keep(a) else {
-            return Vec::new();
-        };
-        let status = if kept {
-            Status::Accepted
-        } else {
-            Status::Rejected
-        };
-        if a.status != status {
-            out.push((i, status));
-        }
-    }
-    out
+    let keep = |a: &Annotation| match choice {
+        Choice::Take(_) => taken.is_some_and(|name| a.annotators.contains(name)),
+        Choice::All => true,
+        Choice::Neither => false,
+    };
+    Some(
+        item.members
+            .iter()
+            .filter_map(|&i| {
+                let a = doc.annotations.get(i)?;
+                let status = if keep(a) {
+                    Status::Accepted
+                } else {
+                    Status::Rejected
+                };
+                (a.status != status).then_some((i, status))
+            })
+            .collect(),
+    )
 }
 
 /// Each annotator's own document, as gathered into `doc`: their name and
@@ -464,7 +461,7 @@ mod tests {
         let denial = items(&d).remove(0);
         let text = |d: &Document, i: usize| d.annotations[i].text.clone();
         // Key 2 takes bob's span and rejects ann's.
-        let take_bob = decide(&d, &denial, Choice::Take(1));
+        let take_bob = decide(&d, &denial, Choice::Take(1)).unwrap();
         let named: Vec<(String, Status)> =
             take_bob.iter().map(|&(i, s)| (text(&d, i), s)).collect();
         assert_eq!(
@@ -474,21 +471,22 @@ mod tests {
                 ("denied it".to_string(), Status::Accepted),
             ]
         );
-        assert_eq!(decide(&d, &denial, Choice::All).len(), 2);
+        assert_eq!(decide(&d, &denial, Choice::All).unwrap().len(), 2);
         assert!(
             decide(&d, &denial, Choice::Neither)
+                .unwrap()
                 .iter()
                 .all(|&(_, s)| s == Status::Rejected)
         );
         // An annotator the team does not have changes nothing.
-        assert!(decide(&d, &denial, Choice::Take(3)).is_empty());
+        assert_eq!(decide(&d, &denial, Choice::Take(3)), None);
         for (i, s) in take_bob {
             d.annotations[i].status = s;
         }
         let after = items(&d);
         assert!(after[0].settled && !after[1].settled);
         // Deciding again what is already so changes nothing.
-        assert!(decide(&d, &after[0], Choice::Take(1)).is_empty());
+        assert_eq!(decide(&d, &after[0], Choice::Take(1)), Some(vec![]));
     }
 
     #[test]
