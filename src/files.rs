@@ -279,7 +279,7 @@ pub enum ExportFormat {
     Other(Target),
 }
 
-/// A team's exports, for [`Workspace::add_team`]: each file must be a
+/// A team's exports, for [`hearsay_core::agreement::gather`]: each file must be a
 /// hearsay JSON export; its annotator is the export's `annotator`, else the
 /// file's name without its extension. The first file refused is named.
 pub fn read_team(files: Vec<(String, Vec<u8>)>) -> Result<Vec<(String, Export)>, String> {

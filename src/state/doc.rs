@@ -96,13 +96,12 @@ impl DocState {
             by_sentence: Vec::new(),
             sentence_bytes,
             counts: (0, 0, 0),
-            visited: Vec::new(),
+            visited: vec![false; sentences],
             n_visited: 0,
             decided: (0, 0),
             touched: BTreeSet::new(),
             next_id,
         };
-        state.visited = vec![false; sentences];
         state.visit(0);
         state.reindex();
         state
@@ -170,14 +169,19 @@ impl DocState {
             }
         }
         self.counts = counts;
-        let suggested: Vec<&Annotation> = annotations_suggested(&self.doc.annotations).collect();
-        self.decided = (
-            suggested
-                .iter()
-                .filter(|a| a.status != Status::Suggested)
-                .count(),
-            suggested.len(),
-        );
+        // Suggestions are what the extractor or a team proposed, not the
+        // person's own annotations.
+        let mut decided = (0, 0);
+        for a in self
+            .doc
+            .annotations
+            .iter()
+            .filter(|a| a.origin != Origin::Annotator)
+        {
+            decided.0 += usize::from(a.status != Status::Suggested);
+            decided.1 += 1;
+        }
+        self.decided = decided;
     }
 
     /// Marks sentence `idx` as visited (the cursor is on it).
@@ -330,9 +334,4 @@ fn position_of(annotations: &[Annotation], a: &Annotation) -> usize {
         .position(|b| std::ptr::eq(a, b))
         .map(|offset| first + offset)
         .expect("by_sentence returns elements of the slice it was given")
-}
-
-/// The annotations that were suggestions to decide, not the person's own.
-fn annotations_suggested(annotations: &[Annotation]) -> impl Iterator<Item = &Annotation> {
-    annotations.iter().filter(|a| a.origin != Origin::Annotator)
 }

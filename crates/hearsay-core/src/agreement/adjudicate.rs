@@ -288,12 +288,17 @@ pub fn proposed(doc: &Document) -> Vec<(String, Document)> {
                     ..a.clone()
                 })
                 .collect();
+            // Field by field: `..doc.clone()` would clone every
+            // annotation only to drop it.
             (
                 name.clone(),
                 Document {
+                    id: doc.id.clone(),
+                    name: doc.name.clone(),
+                    text: doc.text.clone(),
+                    sentences: doc.sentences.clone(),
                     annotations,
                     annotators: Vec::new(),
-                    ..doc.clone()
                 },
             )
         })
