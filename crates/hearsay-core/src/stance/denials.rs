@@ -6,7 +6,9 @@
 //! "against sending", "said no to") whose own negation scope is clean.
 //! A negator a few words before the cue ("refused to rule out", "nothing can
 //! be ruled out", "is not ruled out", "won’t rule out", "nothing should be
-//! excluded") turns it into the opposite, which is not a denial.
+//! excluded") turns it into the opposite, which is not a denial. So does a
+//! condition or a question ("if the plan rejected …", "whether she denied
+//! …"), and a determiner makes the verb's form a noun ("in the dispute").
 //!
 //! Example: `The mayor ruled out new taxes.` is a denial with the cue
 //! "ruled out"; `The mayor did not rule out new taxes.` is not.
@@ -23,6 +25,10 @@ pub(crate) struct Cue {
     /// Last token of the cue (inclusive).
     pub last: usize,
 }
+
+/// How many words before a denial cue an "if" or a "whether" is looked
+/// for.
+const SUPPOSED_REACH: usize = 12;
 
 /// Verbs whose negated future ("won’t send", "would not deploy") refuses.
 const ACTIONS: &[&str] = &[
@@ -90,7 +96,7 @@ pub(crate) fn find_all(text: &str, tokens: &[Token], first: usize, last: usize) 
                 return None;
             }
             let (a, b) = keys.pattern_at(j)?;
-            Some(keys.cue(a, b))
+            (!keys.supposed(j)).then(|| keys.cue(a, b))
         })
         .collect()
 }
@@ -167,6 +173,28 @@ impl<'t> Keys<'t> {
         false
     }
 
+    /// Whether `j` stands in a condition or an indirect question of its
+    /// clause ("if the plan rejected …", "whether she denied …"): what is
+    /// supposed or asked is not denied. Looks at most `SUPPOSED_REACH` words
+    /// back, so a clause without punctuation costs no more than a short one.
+    fn supposed(&self, j: usize) -> bool {
+        (0..j)
+            .rev()
+            .take(SUPPOSED_REACH)
+            .take_while(|&m| !self.k(m).is_empty())
+            .any(|m| matches!(self.k(m), "if" | "unless" | "whether"))
+    }
+
+    /// Whether the word before `j` is a determiner, which makes a verb's
+    /// form a noun ("in the dispute", "a rebuff").
+    fn after_determiner(&self, j: usize) -> bool {
+        j > 0
+            && matches!(
+                self.k(j - 1),
+                "the" | "a" | "an" | "this" | "these" | "those" | "its" | "their" | "his" | "our"
+            )
+    }
+
     /// The cue from key `a` to key `b`. A pattern that reaches past the
     /// sentence's last key ends there: `find` must never index out of the
     /// sentence (a headline has no final stop).
@@ -191,14 +219,17 @@ impl<'t> Keys<'t> {
             // "dismissed from his post" is a firing, not a denial.
             "reject" | "rejects" | "rejected" | "rejecting" | "dismiss" | "dismisses"
             | "dismissed" | "dismissing" | "deny" | "denies" | "denied" | "denying" => {
-                (k(j + 1) != "from" && !self.negated(j)).then_some((j, j))
+                (k(j + 1) != "from" && !self.negated(j) && !self.after_determiner(j))
+                    .then_some((j, j))
             }
             "exclude" | "excludes" | "excluded" | "excluding" => {
                 (!self.negated(j)).then_some((j, j))
             }
             // "spurned the offer", "disavowed the remarks", "disputed the
             // figures": denial verbs of the PolNeAR training cues.
-            w if DENIAL_VERBS.contains(&w) => (!self.negated(j)).then_some((j, j)),
+            w if DENIAL_VERBS.contains(&w) => {
+                (!self.negated(j) && !self.after_determiner(j)).then_some((j, j))
+            }
             // "no plans to", "no intention of", "confirming no change".
             "no" => matches!(
                 k(j + 1),
@@ -244,7 +275,8 @@ impl<'t> Keys<'t> {
     }
 
     /// "against deploying troops", "spoke out against the plan", "voted
-    /// against". The cue starts at the verb, so the subject just before it
+    /// against". "Warned against" is advice, not a refusal (none of the
+    /// PolNeAR training articles' five is a denial). The cue starts at the verb, so the subject just before it
     /// is found as who denies ("Ana Ruiz voted against"). "Lawmakers voted
     /// against" ending a headline, or "voted against, …": no object word.
     fn against(&self, j: usize) -> Option<(usize, usize)> {
@@ -253,7 +285,7 @@ impl<'t> Keys<'t> {
         let spoke = j >= 2
             && k(j - 1) == "out"
             && matches!(k(j - 2), "spoke" | "speak" | "speaks" | "came" | "come");
-        let voted = j >= 1 && matches!(k(j - 1), "voted" | "vote" | "votes" | "argued" | "warned");
+        let voted = j >= 1 && matches!(k(j - 1), "voted" | "vote" | "votes" | "argued");
         if !((next.ends_with("ing") && next.len() > 5) || spoke || voted) {
             return None;
         }
@@ -415,6 +447,23 @@ mod tests {
         );
         assert_eq!(cue("She refused to rule out a strike."), None);
         assert_eq!(cue("Nothing can be ruled out."), None);
+        // Supposed or asked, not denied.
+        assert_eq!(
+            cue("If the plan rejected families, they would suffer."),
+            None
+        );
+        assert_eq!(cue("She was asked whether he denied it."), None);
+        assert_eq!(
+            cue("If they fail, the city could deny permits.").as_deref(),
+            Some("deny")
+        );
+        // A verb's form after a determiner is a noun.
+        assert_eq!(cue("He was on the line in the dispute."), None);
+        assert_eq!(
+            cue("The union disputes the figures.").as_deref(),
+            Some("disputes")
+        );
+        assert_eq!(cue("They warned against hackers."), None);
         assert_eq!(
             cue("They won’t send troops.").as_deref(),
             Some("won’t send")
