@@ -29,6 +29,12 @@ fn may_head(v: &View, i: usize) -> bool {
     if t.has(PRONOUN) {
         return true;
     }
+    // The lexicon lists these nouns with the function words for their use
+    // as labels ("ANALYSIS:", "Video"), but they are documents that speak
+    // ("according to the latest analysis", "Video shows that …").
+    if t.has(FUNC) && DOCUMENT_NOUNS.iter().any(|n| v.word(i).eq_ignore_ascii_case(n)) {
+        return true;
+    }
     if t.cap {
         // Not a day or a month: "The union on Wednesday rejected …".
         return !t.has(FUNC | DET | PREP | CONJ | WH | TIME) || t.has(ROLE | GROUP | ORG);
@@ -43,6 +49,9 @@ fn may_head(v: &View, i: usize) -> bool {
         && !w.ends_with("ly")
         && w.chars().next().is_some_and(char::is_alphabetic)
 }
+
+/// Nouns of documents that the lexicon flags as function words.
+const DOCUMENT_NOUNS: [&str; 5] = ["analysis", "video", "photo", "image", "update"];
 
 /// A number written as a word.
 fn is_number_word(w: &str) -> bool {
