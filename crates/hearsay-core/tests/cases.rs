@@ -737,6 +737,17 @@ fn reported_speech() {
             "Ida Falk stressed that the bridge was safe.",
             &["Ida Falk|stressed"],
         ),
+        // coordinated modifiers share the noun
+        (
+            "Federal and provincial officials said the bridge was safe.",
+            &["Federal and provincial officials|said"],
+        ),
+        // a document speaks
+        (
+            "The bridge is safe, according to an analysis by the city.",
+            &["an analysis|according to"],
+        ),
+        ("Video shows that the bridge is safe.", &["Video|shows"]),
         // an object, not a clause
         (
             "Ida Falk acknowledged the need for repairs that winter.",
@@ -792,6 +803,13 @@ fn denial_cues_and_scope() {
             "Ana Ruiz denied that she had met the lobbyist.",
             &["Ana Ruiz|denied"],
         ),
+        // supposed, asked or a noun: nobody denies
+        (
+            "If the council rejected the levy, the port would lose money.",
+            &[],
+        ),
+        ("Reporters asked whether Ana Ruiz denied the report.", &[]),
+        ("The mayor was firm in the dispute over the levy.", &[]),
         // the verb before "against" belongs to the cue: its subject denies
         (
             "Senator Ana Ruiz voted against the levy on Tuesday.",

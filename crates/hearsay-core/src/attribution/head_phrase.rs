@@ -35,6 +35,22 @@ pub(crate) fn speaker_at(ctx: &mut Ctx, i: usize) -> Option<Speaker> {
         } {
             a -= 1;
         }
+        // Coordinated modifiers share the noun: "Federal and state
+        // officials". A name's last word is not a modifier: "Ana Ruiz and
+        // party officials" are two speakers.
+        let name_end = |m: usize| v.tokens[m].cap && m > 0 && v.tokens[m - 1].cap;
+        if a >= 2
+            && a + 6 > i
+            && (v.is(a - 1, "and") || v.is(a - 1, "or"))
+            && v.outside(a - 2)
+            && {
+                let p = &v.tokens[a - 2];
+                p.is_word() && !p.has(DET | PREP | FUNC | AUX | CUE | PRONOUN | CONJ | NEG | WH)
+            }
+            && !name_end(a - 2)
+        {
+            a -= 2;
+        }
     }
     while a < i && !v.tokens[a].is_word() {
         a += 1;
@@ -45,9 +61,14 @@ pub(crate) fn speaker_at(ctx: &mut Ctx, i: usize) -> Option<Speaker> {
     let mut b = i + 1;
     if tok.cap {
         // Over lowercase adjectives to the role or group noun after them:
-        // "a likely Green presidential nominee".
+        // "a likely Green presidential nominee", and over a coordination
+        // of modifiers after a lone capitalised word: "Federal and state
+        // officials" (but "Ana Ruiz and party officials" stays a name).
         let mut k = i + 1;
-        while k < v.tokens.len() && k < i + 5 && {
+        if a == i && k + 1 < v.tokens.len() && (v.is(k, "and") || v.is(k, "or")) {
+            k += 1;
+        }
+        while k < v.tokens.len() && k < i + 6 && {
             let n = &v.tokens[k];
             n.is_word()
                 && v.outside(k)

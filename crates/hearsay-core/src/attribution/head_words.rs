@@ -17,7 +17,7 @@ use crate::attribution::view::View;
 use crate::learn::word_hash;
 use crate::text::lexicon::FastHash;
 use crate::text::lexicon::{
-    AUX, CONJ, CUE, DET, FUNC, GROUP, NEG, ORG, PREP, PRONOUN, ROLE, TIME, WH,
+    AUX, CONJ, CUE, DENYISH, DET, FUNC, GROUP, NEG, ORG, PREP, PRONOUN, ROLE, TIME, WH,
 };
 
 /// Whether token `i` may head a speaker's name.
@@ -32,7 +32,11 @@ fn may_head(v: &View, i: usize) -> bool {
     // The lexicon lists these nouns with the function words for their use
     // as labels ("ANALYSIS:", "Video"), but they are documents that speak
     // ("according to the latest analysis", "Video shows that …").
-    if t.has(FUNC) && DOCUMENT_NOUNS.iter().any(|n| v.word(i).eq_ignore_ascii_case(n)) {
+    if t.has(FUNC)
+        && DOCUMENT_NOUNS
+            .iter()
+            .any(|n| v.word(i).eq_ignore_ascii_case(n))
+    {
         return true;
     }
     if t.cap {
@@ -44,7 +48,9 @@ fn may_head(v: &View, i: usize) -> bool {
     if w.chars().next().is_some_and(|c| c.is_ascii_digit()) || is_number_word(w) {
         return true;
     }
+    // A denial verb's past ("dismissed", "rejected") names nobody.
     !t.has(FUNC | PREP | DET | AUX | CONJ | NEG | WH | CUE | TIME)
+        && !(t.has(DENYISH) && w.ends_with("ed"))
         && w.len() > 1
         && !w.ends_with("ly")
         && w.chars().next().is_some_and(char::is_alphabetic)
