@@ -49,8 +49,9 @@ fn may_head(v: &View, i: usize) -> bool {
         return true;
     }
     // A denial verb's past ("dismissed", "rejected") names nobody.
+    let denial_past = t.has(DENYISH) && w.ends_with("ed");
     !t.has(FUNC | PREP | DET | AUX | CONJ | NEG | WH | CUE | TIME)
-        && !(t.has(DENYISH) && w.ends_with("ed"))
+        && !denial_past
         && w.len() > 1
         && !w.ends_with("ly")
         && w.chars().next().is_some_and(char::is_alphabetic)
