@@ -202,6 +202,17 @@ fn direct_quotes() {
             "“The budget is balanced,” Finance Minister Ana Ruiz said.",
             &["The budget is balanced|Ana Ruiz"],
         ),
+        // a short quote whose speaker is a body with modifiers
+        (
+            "“We will appeal,” the local board said.",
+            &["We will appeal|the local board"],
+        ),
+        (
+            "“We will appeal,” the newspaper’s editorial board wrote.",
+            &["We will appeal|the newspaper’s editorial board"],
+        ),
+        // …but not a clause of its own
+        ("“We will appeal,” but nobody listened.", &[]),
         // inverted, with a role
         (
             "“The budget is balanced,” said Treasury spokesman Piet Mol.",

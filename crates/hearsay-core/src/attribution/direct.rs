@@ -194,11 +194,18 @@ fn cue_right_after(v: &View, q: &Quote, floor: usize, ceil: usize) -> Option<Cue
 
 /// `,” German Chancellor Ann Lee told`: whether only a speaker phrase
 /// stands in `[a, b)` between a quote and its cue; "…,” but stopped short
-/// of calling" is another clause. "…,” the current Green presidential
-/// nominee said": up to two lowercase modifiers, each before a name or
-/// role.
+/// of calling" is another clause. The phrase ends in a name, a role or a
+/// group ("…,” the current Green presidential nominee said", "…,” the
+/// newspaper’s editorial board wrote") with at most two lowercase
+/// modifiers (a possessive among them) in it.
 fn speaker_between(v: &View, a: usize, b: usize) -> bool {
     let tokens = v.tokens;
+    let head = (a..b).rev().find(|&m| tokens[m].is_word());
+    if head
+        .is_some_and(|h| !(tokens[h].cap || tokens[h].has(ROLE | GROUP | NATION | TITLE | PRONOUN)))
+    {
+        return false;
+    }
     let mut modifiers = 0;
     (a..b).all(|m| {
         let t = &tokens[m];
@@ -207,13 +214,14 @@ fn speaker_between(v: &View, a: usize, b: usize) -> bool {
         }
         modifiers += 1;
         let w = v.word(m);
+        let w = w
+            .strip_suffix("’s")
+            .or_else(|| w.strip_suffix("'s"))
+            .unwrap_or(w);
         modifiers <= 2
             && !t.has(FUNC | PREP | AUX | CUE | CONJ | NEG | WH | TIME)
             && !w.ends_with("ing")
             && w.chars().all(char::is_alphabetic)
-            && tokens
-                .get(m + 1)
-                .is_some_and(|n| n.is_word() && (n.cap || n.has(ROLE | NATION)))
     })
 }
 
