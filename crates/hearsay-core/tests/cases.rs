@@ -753,6 +753,11 @@ fn reported_speech() {
             "Federal and provincial officials said the bridge was safe.",
             &["Federal and provincial officials|said"],
         ),
+        // whose aides they are stays in the phrase
+        (
+            "Ida Falk wants the seat. Her aides say it is too early to tell.",
+            &["Her aides|say"],
+        ),
         // a document speaks
         (
             "The bridge is safe, according to an analysis by the city.",

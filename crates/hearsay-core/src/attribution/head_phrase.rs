@@ -11,6 +11,9 @@ use crate::attribution::speakers::{Article, Phrase, Resolve, Speaker};
 use crate::attribution::view::{View, is_possessive};
 use crate::text::lexicon::{AUX, CONJ, CUE, DET, FUNC, GROUP, NEG, PREP, PRONOUN, ROLE, WH};
 
+/// The possessive determiners kept before a noun that speaks.
+const POSSESSIVES: [&str; 7] = ["his", "her", "their", "its", "our", "my", "your"];
+
 /// The speaker whose name is headed by token `i`.
 pub(crate) fn speaker_at(ctx: &mut Ctx, i: usize) -> Option<Speaker> {
     let v = &ctx.v;
@@ -92,12 +95,19 @@ pub(crate) fn speaker_at(ctx: &mut Ctx, i: usize) -> Option<Speaker> {
     };
     let end = last.end();
     let written = v.text[start..end].to_string();
+    // "his aides", "their lawyer": whose they are is part of the phrase.
+    let possessor = a > 0 && POSSESSIVES.iter().any(|p| v.is(a - 1, p));
     match ctx.people.phrase(&ctx.v, phrase) {
         // "the mayor said": the role as written, and whom it names.
         Some(mut found) if !last.cap && found.id.is_some() => {
             found.written = Some(written);
             Some(found)
         }
+        Some(found) if !last.cap && possessor => Some(Speaker {
+            name: written,
+            start,
+            ..found
+        }),
         Some(found) => Some(found),
         // A noun no rule knows.
         None => Some(Speaker::body(written, start, end)),
