@@ -19,7 +19,7 @@ use crate::attribution::cues::{self, CueAt, CuePlace};
 use crate::attribution::quotes::Quote;
 use crate::attribution::speakers::Speaker;
 use crate::attribution::speakers::walk::{clause_subject, right};
-use crate::attribution::view::View;
+use crate::attribution::view::{View, strip_possessive};
 use crate::text::lexicon::{
     AUX, CONJ, CUE, DET, FUNC, GROUP, NAMING, NATION, NEG, PREP, PRONOUN, ROLE, TIME, TITLE, WH,
 };
@@ -213,11 +213,7 @@ fn speaker_between(v: &View, a: usize, b: usize) -> bool {
             return true;
         }
         modifiers += 1;
-        let w = v.word(m);
-        let w = w
-            .strip_suffix("’s")
-            .or_else(|| w.strip_suffix("'s"))
-            .unwrap_or(w);
+        let w = strip_possessive(v.word(m));
         modifiers <= 2
             && !t.has(FUNC | PREP | AUX | CUE | CONJ | NEG | WH | TIME)
             && !w.ends_with("ing")

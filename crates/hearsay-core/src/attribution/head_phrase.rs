@@ -14,6 +14,11 @@ use crate::text::lexicon::{AUX, CONJ, CUE, DET, FUNC, GROUP, NEG, PREP, PRONOUN,
 /// The possessive determiners kept before a noun that speaks.
 const POSSESSIVES: [&str; 7] = ["his", "her", "their", "its", "our", "my", "your"];
 
+/// Whether token `k` is "and" or "or", which coordinate modifiers.
+fn and_or(v: &View, k: usize) -> bool {
+    v.is(k, "and") || v.is(k, "or")
+}
+
 /// The speaker whose name is headed by token `i`.
 pub(crate) fn speaker_at(ctx: &mut Ctx, i: usize) -> Option<Speaker> {
     let v = &ctx.v;
@@ -30,28 +35,20 @@ pub(crate) fn speaker_at(ctx: &mut Ctx, i: usize) -> Option<Speaker> {
     } else {
         // A noun with its adjectives and nationality: "the current
         // Democratic nominee", "a maintenance guy".
-        while a > 0 && a + 4 > i && {
-            let p = &v.tokens[a - 1];
+        let modifier = |m: usize| {
+            let p = &v.tokens[m];
             p.is_word()
-                && v.outside(a - 1)
+                && v.outside(m)
                 && !p.has(DET | PREP | FUNC | AUX | CUE | PRONOUN | CONJ | NEG | WH)
-        } {
+        };
+        while a > 0 && a + 4 > i && modifier(a - 1) {
             a -= 1;
         }
         // Coordinated modifiers share the noun: "Federal and state
         // officials". A name's last word is not a modifier: "Ana Ruiz and
         // party officials" are two speakers.
         let name_end = |m: usize| v.tokens[m].cap && m > 0 && v.tokens[m - 1].cap;
-        if a >= 2
-            && a + 6 > i
-            && (v.is(a - 1, "and") || v.is(a - 1, "or"))
-            && v.outside(a - 2)
-            && {
-                let p = &v.tokens[a - 2];
-                p.is_word() && !p.has(DET | PREP | FUNC | AUX | CUE | PRONOUN | CONJ | NEG | WH)
-            }
-            && !name_end(a - 2)
-        {
+        if a >= 2 && a + 6 > i && and_or(v, a - 1) && modifier(a - 2) && !name_end(a - 2) {
             a -= 2;
         }
     }
@@ -68,7 +65,7 @@ pub(crate) fn speaker_at(ctx: &mut Ctx, i: usize) -> Option<Speaker> {
         // of modifiers after a lone capitalised word: "Federal and state
         // officials" (but "Ana Ruiz and party officials" stays a name).
         let mut k = i + 1;
-        if a == i && k + 1 < v.tokens.len() && (v.is(k, "and") || v.is(k, "or")) {
+        if a == i && k + 1 < v.tokens.len() && and_or(v, k) {
             k += 1;
         }
         while k < v.tokens.len() && k < i + 6 && {

@@ -276,9 +276,10 @@ impl<'t> Keys<'t> {
 
     /// "against deploying troops", "spoke out against the plan", "voted
     /// against". "Warned against" is advice, not a refusal (none of the
-    /// PolNeAR training articles' five is a denial). The cue starts at the verb, so the subject just before it
-    /// is found as who denies ("Ana Ruiz voted against"). "Lawmakers voted
-    /// against" ending a headline, or "voted against, …": no object word.
+    /// PolNeAR training articles' five is a denial). The cue starts at the
+    /// verb, so the subject just before it is found as who denies ("Ana
+    /// Ruiz voted against"). "Lawmakers voted against" ending a headline,
+    /// or "voted against, …": no object word.
     fn against(&self, j: usize) -> Option<(usize, usize)> {
         let k = |m: usize| self.k(m);
         let next = k(j + 1);
