@@ -39,7 +39,16 @@ pub(crate) fn into_analysis(
 ) -> Analysis {
     let mut cursor = Cursor::new(text);
     found.retain(|r| r.confidence >= config.min_confidence && r.bytes.start < r.bytes.end);
-    found.sort_by_key(|a| (a.bytes.start, a.label, a.bytes.end));
+    // Sorted by key and index, then taken in that order: moving the keys
+    // costs less than moving the suggestions, and the index keeps the order
+    // of equal keys.
+    let mut order: Vec<(usize, Label, usize, usize)> = found
+        .iter()
+        .enumerate()
+        .map(|(k, a)| (a.bytes.start, a.label, a.bytes.end, k))
+        .collect();
+    order.sort_unstable();
+    let mut slots: Vec<Option<Found>> = found.into_iter().map(Some).collect();
     let sentences = sents
         .iter()
         .map(|s| Sentence {
@@ -54,8 +63,9 @@ pub(crate) fn into_analysis(
     // The sentence of each suggestion: the last one starting at or before
     // it, walked forward as the suggestions come in order.
     let mut si = 0;
-    let suggestions = found
+    let suggestions = order
         .into_iter()
+        .filter_map(|(.., k)| slots[k].take())
         .map(|r| {
             while si + 1 < sents.len() && sents[si + 1].start <= r.bytes.start {
                 si += 1;

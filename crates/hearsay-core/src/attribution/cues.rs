@@ -177,7 +177,7 @@ pub(crate) fn speaker_of(
     let pronoun_clause = v.tokens.get(cue.at + 1).is_some_and(|n| n.has(PRONOUN))
         && v.tokens
             .get(cue.at + 2)
-            .is_some_and(|n| n.is_word() && !n.cap && cue.at + 2 < ceil);
+            .is_some_and(|n| n.is_word() && !n.cap() && cue.at + 2 < ceil);
     let inverted_slot = t.has(INVERTS)
         && !t.has(LISTENER)
         && !clause_next
@@ -185,7 +185,7 @@ pub(crate) fn speaker_of(
         && (after_quote
             || cue.at == floor
             || v.tokens[cue.at - 1].is_punct(',')
-            || matches!(v.tokens[cue.at - 1].kind, Kind::Mark(_)));
+            || matches!(v.tokens[cue.at - 1].kind(), Kind::Mark(_)));
     // "Ann Lee, the director of Acme, compared Tom Roe to …": a named
     // subject before the comma wins over the object after the cue.
     let comma_slot = !after_quote && cue.at > floor && v.tokens[cue.at - 1].is_punct(',');
@@ -228,7 +228,10 @@ pub(crate) fn speaker_of(
     // "The nominee outlined a plan and vowed to …": a second verb shares
     // the subject that opens the sentence (no commas in between).
     let mut k = cue.at;
-    while k > floor && v.tokens[k - 1].is_word() && !v.tokens[k - 1].cap && v.tokens[k - 1].has(AUX)
+    while k > floor
+        && v.tokens[k - 1].is_word()
+        && !v.tokens[k - 1].cap()
+        && v.tokens[k - 1].has(AUX)
     {
         k -= 1;
     }
@@ -268,13 +271,13 @@ pub(crate) fn introduces_clause(v: &View, c: CueAt, ceil: usize) -> bool {
         return true;
     }
     let mut i = c.last + 1;
-    if i >= ceil || matches!(v.tokens[i].kind, Kind::Punct('.') | Kind::Punct(':')) {
+    if i >= ceil || matches!(v.tokens[i].kind(), Kind::Punct('.') | Kind::Punct(':')) {
         return true;
     }
     // "acknowledged the need for … that": an object first is no clause.
     let first = &v.tokens[i];
     let first_word = &v.text[first.start()..first.end()];
-    if !(first_word.eq_ignore_ascii_case("that") || first.has(PREP | TIME) || first.cap) {
+    if !(first_word.eq_ignore_ascii_case("that") || first.has(PREP | TIME) || first.cap()) {
         return false;
     }
     let limit = (i + 8).min(ceil);

@@ -201,15 +201,15 @@ fn cue_right_after(v: &View, q: &Quote, floor: usize, ceil: usize) -> Option<Cue
 fn speaker_between(v: &View, a: usize, b: usize) -> bool {
     let tokens = v.tokens;
     let head = (a..b).rev().find(|&m| tokens[m].is_word());
-    if head
-        .is_some_and(|h| !(tokens[h].cap || tokens[h].has(ROLE | GROUP | NATION | TITLE | PRONOUN)))
-    {
+    if head.is_some_and(|h| {
+        !(tokens[h].cap() || tokens[h].has(ROLE | GROUP | NATION | TITLE | PRONOUN))
+    }) {
         return false;
     }
     let mut modifiers = 0;
     (a..b).all(|m| {
         let t = &tokens[m];
-        if !t.is_word() || t.cap || t.has(ROLE | GROUP | DET | NATION | TITLE | PRONOUN) {
+        if !t.is_word() || t.cap() || t.has(ROLE | GROUP | DET | NATION | TITLE | PRONOUN) {
             return true;
         }
         modifiers += 1;
@@ -235,7 +235,7 @@ fn cue_before(v: &View, floor: usize, open: usize, reach: usize) -> Option<CueAt
 fn cue_closing_paragraph(ctx: &Ctx, q: &Quote, reach: usize) -> Option<(CueAt, usize)> {
     let tokens = ctx.v.tokens;
     let mut p = q.open;
-    while p > 0 && tokens[p - 1].kind == Kind::Break {
+    while p > 0 && tokens[p - 1].kind() == Kind::Break {
         p -= 1;
     }
     if !(p < q.open && p > 1 && tokens[p - 1].is_punct(':')) {
@@ -307,7 +307,7 @@ fn signature(ctx: &mut Ctx, q: &Quote) -> Option<Speaker> {
         return None;
     }
     let mut lim = last + 2;
-    while lim < tokens.len() && lim < last + 12 && tokens[lim].kind != Kind::Break {
+    while lim < tokens.len() && lim < last + 12 && tokens[lim].kind() != Kind::Break {
         lim += 1;
     }
     right(&mut ctx.people, &ctx.v, last + 2, lim)
@@ -326,7 +326,7 @@ fn is_no_speech(v: &View, q: &Quote) -> bool {
 /// unless a cue follows it directly.
 fn title_case_name(q: &Quote, v: &View) -> bool {
     let content = &v.tokens[q.open + 1..q.last_token().max(q.open + 1)];
-    q.is_fragment() && q.words >= 2 && content.iter().filter(|t| t.is_word()).all(|t| t.cap)
+    q.is_fragment() && q.words >= 2 && content.iter().filter(|t| t.is_word()).all(|t| t.cap())
 }
 
 /// "an initiative called “strategic autonomy”": the quote follows a naming
@@ -338,19 +338,19 @@ fn named(v: &View, q: &Quote) -> bool {
         tokens[p].has(NAMING)
             && (v.word(p).eq_ignore_ascii_case("so-called") || p == 0 || {
                 let b = &tokens[p - 1];
-                !(b.has(PRONOUN) || b.is_word() && b.cap)
+                !(b.has(PRONOUN) || b.is_word() && b.cap())
             })
     };
     q.open > 0 && naming_at(q.open - 1)
         || q.open > 1
             && tokens[q.open - 1].is_word()
-            && !tokens[q.open - 1].cap
+            && !tokens[q.open - 1].cap()
             && naming_at(q.open - 2)
 }
 
 fn is_terminal(t: &Token) -> bool {
     matches!(
-        t.kind,
+        t.kind(),
         Kind::Punct('.') | Kind::Punct('!') | Kind::Punct('?')
     )
 }

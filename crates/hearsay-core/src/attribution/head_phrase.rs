@@ -27,7 +27,7 @@ pub(crate) fn speaker_at(ctx: &mut Ctx, i: usize) -> Option<Speaker> {
         return ctx.people.pronoun(&ctx.v, i);
     }
     let mut a = i;
-    if tok.cap {
+    if tok.cap() {
         // The name run ending at the head.
         while a > 0 && a + 12 > i && v.np_ok(a - 1) && !is_possessive(v.word(a - 1)) {
             a -= 1;
@@ -47,7 +47,7 @@ pub(crate) fn speaker_at(ctx: &mut Ctx, i: usize) -> Option<Speaker> {
         // Coordinated modifiers share the noun: "Federal and state
         // officials". A name's last word is not a modifier: "Ana Ruiz and
         // party officials" are two speakers.
-        let name_end = |m: usize| v.tokens[m].cap && m > 0 && v.tokens[m - 1].cap;
+        let name_end = |m: usize| v.tokens[m].cap() && m > 0 && v.tokens[m - 1].cap();
         if a >= 2 && a + 6 > i && and_or(v, a - 1) && modifier(a - 2) && !name_end(a - 2) {
             a -= 2;
         }
@@ -59,7 +59,7 @@ pub(crate) fn speaker_at(ctx: &mut Ctx, i: usize) -> Option<Speaker> {
     // after it belongs to the phrase ("the Danish leader", "Sato's
     // assistant", "the Clinton campaign").
     let mut b = i + 1;
-    if tok.cap {
+    if tok.cap() {
         // Over lowercase adjectives to the role or group noun after them:
         // "a likely Green presidential nominee", and over a coordination
         // of modifiers after a lone capitalised word: "Federal and state
@@ -72,7 +72,7 @@ pub(crate) fn speaker_at(ctx: &mut Ctx, i: usize) -> Option<Speaker> {
             let n = &v.tokens[k];
             n.is_word()
                 && v.outside(k)
-                && !n.cap
+                && !n.cap()
                 && !n.has(CUE | FUNC | DET | PREP | AUX | CONJ | PRONOUN)
         } {
             if v.tokens[k].has(ROLE | GROUP) {
@@ -96,11 +96,11 @@ pub(crate) fn speaker_at(ctx: &mut Ctx, i: usize) -> Option<Speaker> {
     let possessor = a > 0 && POSSESSIVES.iter().any(|p| v.is(a - 1, p));
     match ctx.people.phrase(&ctx.v, phrase) {
         // "the mayor said": the role as written, and whom it names.
-        Some(mut found) if !last.cap && found.id.is_some() => {
+        Some(mut found) if !last.cap() && found.id.is_some() => {
             found.written = Some(written);
             Some(found)
         }
-        Some(found) if !last.cap && possessor => Some(Speaker {
+        Some(found) if !last.cap() && possessor => Some(Speaker {
             name: written,
             start,
             ..found
@@ -121,7 +121,7 @@ pub(crate) fn as_written(v: &View, sp: &Speaker, near: usize) -> Option<Speaker>
         return None;
     }
     let t = &v.tokens[last];
-    if t.cap || !t.has(ROLE | GROUP) || t.end() != sp.end {
+    if t.cap() || !t.has(ROLE | GROUP) || t.end() != sp.end {
         return None;
     }
     let first = v.count_from(last, |t| t.start() < sp.start);

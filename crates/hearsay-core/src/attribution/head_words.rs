@@ -39,7 +39,7 @@ fn may_head(v: &View, i: usize) -> bool {
     {
         return true;
     }
-    if t.cap {
+    if t.cap() {
         // Not a day or a month: "The union on Wednesday rejected …".
         return !t.has(FUNC | DET | PREP | CONJ | WH | TIME) || t.has(ROLE | GROUP | ORG);
     }
@@ -87,12 +87,12 @@ fn shape(v: &View, i: usize) -> u64 {
         5
     } else if w.bytes().any(|b| b.is_ascii_digit()) {
         3
-    } else if t.cap && v.is_initial(i) {
+    } else if t.cap() && v.is_initial(i) {
         4
-    } else if t.cap && all_capitals(w) {
+    } else if t.cap() && all_capitals(w) {
         2
     } else {
-        u64::from(t.cap)
+        u64::from(t.cap())
     }
 }
 
@@ -137,7 +137,7 @@ impl DocWords {
     pub(crate) fn of(ctx: &Ctx) -> DocWords {
         let v = &ctx.v;
         let lower = (0..v.tokens.len())
-            .filter(|&i| v.tokens[i].is_word() && !v.tokens[i].cap)
+            .filter(|&i| v.tokens[i].is_word() && !v.tokens[i].cap())
             .map(|i| word_hash(v.word(i)))
             .collect();
         let paragraphs = ctx.sentences.last().map_or(0, |s| s.paragraph + 1);

@@ -179,7 +179,7 @@ fn neighbour<'a>(v: &'a View, i: Option<usize>) -> &'a str {
     let Some(i) = i.filter(|&i| i < v.tokens.len()) else {
         return "<edge>";
     };
-    match v.tokens[i].kind {
+    match v.tokens[i].kind() {
         Kind::Word => v.word(i),
         Kind::Mark(_) => "<mark>",
         Kind::Break => "<break>",
@@ -257,7 +257,7 @@ impl SiteCue {
             let p = &v.tokens[k - 1];
             p.is_word()
                 && (p.has(TIME)
-                    || !p.cap && (p.has(AUX) || v.word(k - 1).ends_with("ly"))
+                    || !p.cap() && (p.has(AUX) || v.word(k - 1).ends_with("ly"))
                     || v.tokens[k].has(TIME)
                         && ["on", "last", "this", "late", "early"]
                             .iter()
@@ -283,7 +283,7 @@ fn token_features(ctx: &Ctx, doc: &DocWords, i: usize, f: &mut impl Sink) {
     let v = &ctx.v;
     let tok = &v.tokens[i];
     f.with(t::SHAPE, doc.shape(v, i));
-    if !tok.cap || tok.has(PRONOUN) {
+    if !tok.cap() || tok.has(PRONOUN) {
         f.text(t::WORD, v.word(i));
     } else {
         // "Often", "Agreement": a capitalised word the article also writes
@@ -377,7 +377,7 @@ fn site_features(
     cue_features(ctx, cue, i, f);
     rule_features(site, tok.start(), tok.end(), place, f);
     // The people memory grows as speakers are chosen: asked each time.
-    if tok.cap && ctx.people.knows_surname(v.word(i)) {
+    if tok.cap() && ctx.people.knows_surname(v.word(i)) {
         f.with(t::KNOWN, u64::from(before));
     }
 }
@@ -432,6 +432,10 @@ pub(crate) fn choose(model: &Model, scored: &[(usize, f32)]) -> Option<(usize, f
     Some((best, model.probability_of_score(logit)))
 }
 
+/// The bits of `-0.0`: how [`rank`] stores a score of zero, since 0 means
+/// "not yet computed".
+const NEGATIVE_ZERO: u32 = 1 << 31;
+
 /// Lets the speaker model choose the speaker of every kept direct quote
 /// and every reported sentence among the words around it; records the
 /// candidates' features in `trace` when asked (with no model, only then).
@@ -443,10 +447,12 @@ pub(crate) fn rank(ctx: &mut Ctx, model: Option<&Model>, mut trace: Option<&mut 
     let doc = DocWords::of(ctx);
     ctx.people.read_through();
     let mut f = Features::default();
-    // Each word's own score and what its place features need, once
-    // computed (the trace records every feature instead).
-    let mut words: Vec<Option<(f32, Facts)>> = vec![
-        None;
+    // Each word's own score, once computed (the trace records every
+    // feature instead), as the bits of an `f32`; 0 for not yet. Zeroed
+    // memory is not written until a candidate's score is, so the cache
+    // costs the words near quotes, not the whole text.
+    let mut own_scores: Vec<u32> = vec![
+        0;
         if trace.is_none() {
             ctx.v.tokens.len()
         } else {
@@ -475,11 +481,20 @@ pub(crate) fn rank(ctx: &mut Ctx, model: Option<&Model>, mut trace: Option<&mut 
                 let t = &ctx.v.tokens[i];
                 recorded.push((t.start()..t.end(), f.clone()));
             } else if let Some(model) = model {
-                let (own, w) = *words[i].get_or_insert_with(|| {
-                    let mut score = model.scorer();
-                    token_features(ctx, &doc, i, &mut score);
-                    (score.sum, Facts::of(ctx, &doc, i))
-                });
+                let own = match own_scores[i] {
+                    0 => {
+                        let mut score = model.scorer();
+                        token_features(ctx, &doc, i, &mut score);
+                        // +0.0 is stored as -0.0, which adds the same.
+                        own_scores[i] = match score.sum.to_bits() {
+                            0 => NEGATIVE_ZERO,
+                            bits => bits,
+                        };
+                        score.sum
+                    }
+                    bits => f32::from_bits(bits),
+                };
+                let w = Facts::of(ctx, &doc, i);
                 let mut score = model.scorer();
                 site_features(ctx, &doc, &site, &cue, w, i, *side, &mut score);
                 scored.push((i, model.bias + own + score.sum));

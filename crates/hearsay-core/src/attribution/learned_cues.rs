@@ -70,7 +70,7 @@ pub(crate) fn may_be_cue(v: &View, i: usize) -> bool {
     if v.is(i, "according") {
         return true;
     }
-    !t.cap
+    !t.cap()
         && !t.has(FUNC | DET | PREP | PRONOUN | CONJ | WH | NEG | AUX)
         && v.word(i).chars().next().is_some_and(char::is_alphabetic)
 }
@@ -83,9 +83,9 @@ fn shape(v: &View, i: Option<usize>) -> u64 {
         return 0;
     };
     let t = &v.tokens[i];
-    match t.kind {
+    match t.kind() {
         Kind::Word if t.has(PRONOUN) => 3,
-        Kind::Word if t.cap => 2,
+        Kind::Word if t.cap() => 2,
         Kind::Word => 1,
         Kind::Punct(',') => 4,
         Kind::Punct(_) => 5,
@@ -97,8 +97,8 @@ fn shape(v: &View, i: Option<usize>) -> u64 {
 /// The text of a neighbour for features.
 fn text<'a>(v: &'a View, i: Option<usize>) -> &'a str {
     match i.filter(|&i| i < v.tokens.len()) {
-        Some(i) if v.tokens[i].kind == Kind::Break => "<break>",
-        Some(i) if matches!(v.tokens[i].kind, Kind::Mark(_)) => "<mark>",
+        Some(i) if v.tokens[i].kind() == Kind::Break => "<break>",
+        Some(i) if matches!(v.tokens[i].kind(), Kind::Mark(_)) => "<mark>",
         Some(i) => v.word(i),
         None => "<edge>",
     }

@@ -64,7 +64,7 @@ impl Quote {
 
     /// Whether the quote opens its paragraph.
     pub(crate) fn opens_paragraph(&self, tokens: &[Token]) -> bool {
-        self.open == 0 || tokens[self.open - 1].kind == Kind::Break
+        self.open == 0 || tokens[self.open - 1].kind() == Kind::Break
     }
 }
 
@@ -99,7 +99,7 @@ pub(crate) fn find(text: &str, tokens: &[Token]) -> Quotes {
     let mut continues = false;
     while para_start < tokens.len() {
         let mut para_end = para_start;
-        while para_end < tokens.len() && tokens[para_end].kind != Kind::Break {
+        while para_end < tokens.len() && tokens[para_end].kind() != Kind::Break {
             para_end += 1;
         }
         continues = scan_paragraph(text, tokens, para_start, para_end, continues, &mut q);
@@ -121,15 +121,15 @@ fn scan_paragraph(
     let mut j = from;
     while j < to {
         let t = &tokens[j];
-        match t.kind {
+        match t.kind() {
             Kind::Mark(Mark::DoubleOpen) => match open {
                 // “text“: an opener glued to a word and followed by a space
                 // closes.
                 Some(o)
-                    if !t.space_before
+                    if !t.space_before()
                         && tokens
                             .get(j + 1)
-                            .is_none_or(|n| n.space_before || !n.is_word()) =>
+                            .is_none_or(|n| n.space_before() || !n.is_word()) =>
                 {
                     push(text, tokens, o, j, true, continues, q);
                     continues = false;
@@ -152,7 +152,7 @@ fn scan_paragraph(
                     continues = false;
                     open = None;
                 }
-                None if t.kind == Kind::Mark(Mark::DoubleEither) => open = Some(j),
+                None if t.kind() == Kind::Mark(Mark::DoubleEither) => open = Some(j),
                 None => q.diagnostics.push((
                     t.start(),
                     "closing quotation mark without an opening one".into(),
@@ -165,7 +165,7 @@ fn scan_paragraph(
     let mut runs_on = false;
     if let Some(o) = open {
         // A quote over several paragraphs: the next paragraph reopens.
-        runs_on = tokens.get(to + 1).is_some_and(|n| is_opener(n.kind));
+        runs_on = tokens.get(to + 1).is_some_and(|n| is_opener(n.kind()));
         if !runs_on {
             q.diagnostics.push((
                 tokens[o].start(),
@@ -208,7 +208,7 @@ fn push(
     }
     let clause = tokens[first..last].iter().any(|t| {
         matches!(
-            t.kind,
+            t.kind(),
             Kind::Punct('.') | Kind::Punct('!') | Kind::Punct('?')
         )
     }) || words >= 8;
@@ -237,17 +237,17 @@ fn singles(text: &str, tokens: &[Token], from: usize, to: usize, q: &mut Quotes)
     // are the quotation marks and may span the whole paragraph.
     let british = !tokens[from..to].iter().any(|t| {
         matches!(
-            t.kind,
+            t.kind(),
             Kind::Mark(Mark::DoubleOpen | Mark::DoubleClose | Mark::DoubleEither)
         )
     });
     let mut j = from;
     while j < to {
-        if tokens[j].kind == Kind::Mark(Mark::SingleOpen) && q.inside[j] == NONE {
+        if tokens[j].kind() == Kind::Mark(Mark::SingleOpen) && q.inside[j] == NONE {
             let reach = if british { 400 } else { 14 };
             let limit = (j + reach).min(to);
             let closer =
-                |k: usize| tokens[k].kind == Kind::Mark(Mark::SingleClose) && q.inside[k] == NONE;
+                |k: usize| tokens[k].kind() == Kind::Mark(Mark::SingleClose) && q.inside[k] == NONE;
             // "the Democrats’ plan": a closer after an s and before a
             // lowercase word is likely a plural possessive, unless no other
             // closer follows.
@@ -255,7 +255,7 @@ fn singles(text: &str, tokens: &[Token], from: usize, to: usize, q: &mut Quotes)
                 text[..tokens[k].start()].ends_with('s')
                     && tokens
                         .get(k + 1)
-                        .is_some_and(|n| n.is_word() && !n.cap && n.space_before)
+                        .is_some_and(|n| n.is_word() && !n.cap() && n.space_before())
             };
             let close = (j + 2..limit)
                 .find(|&k| closer(k) && !possessive(k))
@@ -263,7 +263,7 @@ fn singles(text: &str, tokens: &[Token], from: usize, to: usize, q: &mut Quotes)
             if let Some(k) = close
                 && !tokens[j + 1..k]
                     .iter()
-                    .any(|t| matches!(t.kind, Kind::Mark(m) if m != Mark::SingleClose))
+                    .any(|t| matches!(t.kind(), Kind::Mark(m) if m != Mark::SingleClose))
             {
                 let before = q.quotes.len();
                 push(text, tokens, j, k, true, false, q);

@@ -93,7 +93,7 @@ impl View<'_> {
             && self
                 .tokens
                 .get(i + 1)
-                .is_some_and(|n| n.is_punct('.') && !n.space_before)
+                .is_some_and(|n| n.is_punct('.') && !n.space_before())
     }
 
     /// A token that can be part of a name or role phrase.
@@ -103,22 +103,22 @@ impl View<'_> {
         if self.inside[i] != NONE {
             return false;
         }
-        match t.kind {
+        match t.kind() {
             Kind::Word => {
                 if t.has(ROLE | GROUP | NATION | TITLE) {
                     return true;
                 }
                 // "Julie A. Diaz": a capital initial with its dot, even one
                 // that spells a word, between capitalised words.
-                if t.cap
+                if t.cap()
                     && i > 0
                     && self.tokens[i - 1].is_word()
-                    && self.tokens[i - 1].cap
+                    && self.tokens[i - 1].cap()
                     && self.is_initial(i)
                     && self
                         .tokens
                         .get(i + 2)
-                        .is_some_and(|n| n.is_word() && n.cap && n.space_before)
+                        .is_some_and(|n| n.is_word() && n.cap() && n.space_before())
                 {
                     return true;
                 }
@@ -129,7 +129,7 @@ impl View<'_> {
                     return false;
                 }
                 // "the Acme campaign's website": a body owning a thing.
-                if !t.cap
+                if !t.cap()
                     && self.text.as_bytes()[t.end() - 1] == b's'
                     && is_possessive(self.word(i))
                 {
@@ -141,11 +141,11 @@ impl View<'_> {
                             .get(i + 1)
                             .is_some_and(|n| n.is_word() && !n.has(ROLE));
                 }
-                t.cap
+                t.cap()
             }
             // "Maj. Gen.", "G.K.": a dot glued to a title or initial.
             Kind::Punct('.') => {
-                i > 0 && !t.space_before && {
+                i > 0 && !t.space_before() && {
                     let p = &self.tokens[i - 1];
                     p.is_word()
                         && (p.has(TITLE) || {
@@ -180,12 +180,12 @@ impl View<'_> {
 /// flags in `except`. Callers name what rules a word out where they stand
 /// (a role word may end a name in one place and not in another).
 pub(crate) fn capitalised(t: &Token, except: Lex) -> bool {
-    t.is_word() && t.cap && !t.has(except)
+    t.is_word() && t.cap() && !t.has(except)
 }
 
 /// A lowercase word that joins the parts of a name ("van", "bin").
 pub(crate) fn is_particle(t: &Token) -> bool {
-    t.is_word() && !t.cap && t.has(PARTICLE)
+    t.is_word() && !t.cap() && t.has(PARTICLE)
 }
 
 /// `w` is one of `set`, ignoring ASCII case.
@@ -238,9 +238,10 @@ const OFFICE_FIELDS: &[&str] = &[
 /// `k` follows a role and `of`, past the field of the office.
 pub(crate) fn past_office_field(v: &View, floor: usize, k: usize, b: usize) -> usize {
     let mut a = k;
-    if k > floor + 1 && v.word(k - 1) == "of" && v.tokens[k - 2].cap && v.tokens[k - 2].has(ROLE) {
+    if k > floor + 1 && v.word(k - 1) == "of" && v.tokens[k - 2].cap() && v.tokens[k - 2].has(ROLE)
+    {
         while a + 2 < b
-            && v.tokens[a].cap
+            && v.tokens[a].cap()
             && (v.tokens[a].has(ROLE) || one_of(v.word(a), OFFICE_FIELDS))
         {
             a += 1;

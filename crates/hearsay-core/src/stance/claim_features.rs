@@ -385,7 +385,7 @@ impl Reader<'_> {
         // been").
         let mut have_window = 0u8;
         for t in toks {
-            match t.kind {
+            match t.kind() {
                 Kind::Word => {}
                 Kind::Punct('$' | '€' | '£') => counts.money = true,
                 Kind::Punct('%') => counts.percent = true,
@@ -394,7 +394,7 @@ impl Reader<'_> {
                 Kind::Mark(_) => counts.marks = true,
                 _ => {}
             }
-            if t.kind != Kind::Word {
+            if t.kind() != Kind::Word {
                 continue;
             }
             let word = &self.text[t.start()..t.end()];
@@ -407,7 +407,7 @@ impl Reader<'_> {
                 counts.year |= year;
                 word_hash(if year { "<year>" } else { "<num>" })
             } else {
-                if t.cap && counts.words > 0 && word != "I" && !word.starts_with("I'") {
+                if t.cap() && counts.words > 0 && word != "I" && !word.starts_with("I'") {
                     bump(&mut counts.names);
                 }
                 self.key.clear();
@@ -496,7 +496,7 @@ fn add_counts(c: &Counts, f: &mut Features) {
 /// exclamation, 3 an ellipsis, 4 a dash (cut off), 5 a closing bracket
 /// or quotation mark, 6 a word (no final punctuation), 7 anything else.
 fn end_class(toks: &[Token]) -> u8 {
-    match toks.last().map(|t| t.kind) {
+    match toks.last().map(|t| t.kind()) {
         Some(Kind::Punct('.')) => 0,
         Some(Kind::Punct('?')) => 1,
         Some(Kind::Punct('!')) => 2,

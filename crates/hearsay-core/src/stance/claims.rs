@@ -164,7 +164,7 @@ pub(crate) fn score(
     let has_number = toks.iter().any(|t| {
         (t.is_word() && text[t.start()..t.end()].starts_with(|c: char| c.is_ascii_digit()))
             || matches!(
-                t.kind,
+                t.kind(),
                 Kind::Punct('$') | Kind::Punct('%') | Kind::Punct('€') | Kind::Punct('£')
             )
     });
@@ -190,7 +190,7 @@ pub(crate) fn score(
     }
     // A line without final punctuation: a headline or caption.
     if !matches!(
-        end.kind,
+        end.kind(),
         Kind::Punct('.') | Kind::Punct('!') | Kind::Mark(_) | Kind::Punct(')')
     ) {
         score -= CLAIM_NO_FINAL_STOP;

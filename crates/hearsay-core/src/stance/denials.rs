@@ -124,7 +124,7 @@ impl<'t> Keys<'t> {
             ranges: Vec::with_capacity(n),
         };
         for (i, t) in tokens.iter().enumerate().take(last).skip(first) {
-            match t.kind {
+            match t.kind() {
                 Kind::Word => {
                     keys.idx.push(i);
                     let at = keys.buf.len();
@@ -404,7 +404,7 @@ pub(crate) fn features(
     f.with(t::REPORTED, u64::from(reported));
     let subject = match cue.first.checked_sub(1).filter(|&p| p >= s.first) {
         Some(p) if v.tokens[p].has(crate::text::lexicon::PRONOUN) => 1,
-        Some(p) if v.tokens[p].cap => 2,
+        Some(p) if v.tokens[p].cap() => 2,
         Some(p) if v.tokens[p].is_word() => 3,
         Some(_) => 4,
         None => 0,

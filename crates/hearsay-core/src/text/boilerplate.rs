@@ -133,7 +133,7 @@ fn is_boilerplate(raw: &str, tokens: &[Token]) -> bool {
     }
     // "By Ann Lee and Bo Chen": a short line of capitalised names after "By".
     if trimmed.starts_with("by ") && words <= 10 {
-        let caps = tokens.iter().filter(|t| t.is_word() && t.cap).count();
+        let caps = tokens.iter().filter(|t| t.is_word() && t.cap()).count();
         if caps * 2 >= words {
             return true;
         }

@@ -47,27 +47,89 @@ pub(crate) enum Kind {
 
 /// One token: a byte range of the original text and its reading.
 ///
-/// Offsets are stored as `u32` (24 bytes a token instead of 32: the token
-/// array is the largest structure of an analysis, and memory first touched
-/// costs page faults); [`analyze`](crate::analyze) never passes a text of
-/// 4 GiB or more.
+/// Sixteen bytes a token: offsets are stored as `u32` ([`analyze`]
+/// (crate::analyze) never passes a text of 4 GiB or more), and the kind
+/// and the two flags share one `u32` (see [`Token::pack`]). The token array
+/// is the largest structure of an analysis and most passes read all of it:
+/// at 10 MB of text it no longer fits a cache, and memory first touched
+/// costs page faults, so its size is a share of the time.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Token {
     /// First byte.
     s: u32,
     /// One past the last byte.
     e: u32,
-    /// What it is.
-    pub kind: Kind,
     /// Lexicon flags of a word (0 for anything else).
     pub lex: Lex,
-    /// The first character is uppercase.
-    pub cap: bool,
-    /// Whitespace (or the start of the text) precedes the token.
-    pub space_before: bool,
+    /// The kind, the capital and the space before, packed.
+    bits: u32,
 }
 
+/// [`Token::bits`]: the low 21 bits hold a punctuation character or a
+/// mark's number, the next three the kind's tag, and the top two the flags.
+const TAG_SHIFT: u32 = 21;
+const VALUE: u32 = (1 << TAG_SHIFT) - 1;
+const TAG_WORD: u32 = 0;
+const TAG_PUNCT: u32 = 1;
+const TAG_MARK: u32 = 2;
+const TAG_BREAK: u32 = 3;
+const TAG_MASK: u32 = 0b111 << TAG_SHIFT;
+const CAP: u32 = 1 << 30;
+const SPACE_BEFORE: u32 = 1 << 31;
+
+/// The marks in the order of their numbers in [`Token::bits`].
+const MARKS: [Mark; 5] = [
+    Mark::DoubleOpen,
+    Mark::DoubleClose,
+    Mark::DoubleEither,
+    Mark::SingleOpen,
+    Mark::SingleClose,
+];
+
 impl Token {
+    /// A token of bytes `s..e`.
+    fn new(s: usize, e: usize, kind: Kind, lex: Lex, cap: bool, space_before: bool) -> Token {
+        Token {
+            s: s as u32,
+            e: e as u32,
+            lex,
+            bits: Token::pack(kind, cap, space_before),
+        }
+    }
+
+    /// The kind and the flags as one `u32`.
+    fn pack(kind: Kind, cap: bool, space_before: bool) -> u32 {
+        let kind = match kind {
+            Kind::Word => TAG_WORD << TAG_SHIFT,
+            Kind::Punct(c) => (TAG_PUNCT << TAG_SHIFT) | u32::from(c),
+            Kind::Mark(m) => (TAG_MARK << TAG_SHIFT) | m as u32,
+            Kind::Break => TAG_BREAK << TAG_SHIFT,
+        };
+        kind | if cap { CAP } else { 0 } | if space_before { SPACE_BEFORE } else { 0 }
+    }
+
+    /// What it is.
+    #[inline]
+    pub fn kind(&self) -> Kind {
+        let value = self.bits & VALUE;
+        match (self.bits & TAG_MASK) >> TAG_SHIFT {
+            TAG_WORD => Kind::Word,
+            // Packed from a `char`, so always one.
+            TAG_PUNCT => Kind::Punct(char::from_u32(value).unwrap_or('\u{FFFD}')),
+            TAG_MARK => Kind::Mark(MARKS[value as usize % MARKS.len()]),
+            _ => Kind::Break,
+        }
+    }
+    /// The first character is uppercase.
+    #[inline]
+    pub fn cap(&self) -> bool {
+        self.bits & CAP != 0
+    }
+    /// Whitespace (or the start of the text) precedes the token.
+    #[inline]
+    pub fn space_before(&self) -> bool {
+        self.bits & SPACE_BEFORE != 0
+    }
     /// First byte.
     #[inline]
     pub fn start(&self) -> usize {
@@ -79,21 +141,23 @@ impl Token {
         self.e as usize
     }
     /// True for a word token.
+    #[inline]
     pub fn is_word(&self) -> bool {
-        self.kind == Kind::Word
+        self.bits & TAG_MASK == TAG_WORD << TAG_SHIFT
     }
     /// True if the lexicon gives the word any of `flags`.
     pub fn has(&self, flags: Lex) -> bool {
         self.lex & flags != 0
     }
     /// True for punctuation `c`.
+    #[inline]
     pub fn is_punct(&self, c: char) -> bool {
-        self.kind == Kind::Punct(c)
+        self.bits & !(CAP | SPACE_BEFORE) == (TAG_PUNCT << TAG_SHIFT) | u32::from(c)
     }
     /// True for a dash used as a separator (`—`, `–`, `―`, `--`, ` - `).
     pub fn is_dash(&self) -> bool {
         matches!(
-            self.kind,
+            self.kind(),
             Kind::Punct('—') | Kind::Punct('–') | Kind::Punct('―') | Kind::Punct('-')
         )
     }
@@ -158,14 +222,7 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
             let (end, has_break) = scan_space(text, i);
             i = end;
             if has_break {
-                tokens.push(Token {
-                    s: start as u32,
-                    e: i as u32,
-                    kind: Kind::Break,
-                    lex: 0,
-                    cap: false,
-                    space_before: true,
-                });
+                tokens.push(Token::new(start, i, Kind::Break, 0, false, true));
             }
             space_before = true;
             continue;
@@ -174,26 +231,19 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
         if !mark_like && c.is_alphanumeric() {
             i = scan_word(text, i);
             let lex = lexicon::lookup_in(text, start, i);
-            tokens.push(Token {
-                s: start as u32,
-                e: i as u32,
-                kind: Kind::Word,
+            tokens.push(Token::new(
+                start,
+                i,
+                Kind::Word,
                 lex,
-                cap: c.is_uppercase(),
+                c.is_uppercase(),
                 space_before,
-            });
+            ));
             space_before = false;
             continue;
         }
         let (kind, end) = read_sign(text, i, c);
-        tokens.push(Token {
-            s: start as u32,
-            e: end as u32,
-            kind,
-            lex: 0,
-            cap: false,
-            space_before,
-        });
+        tokens.push(Token::new(start, end, kind, 0, false, space_before));
         i = end;
         space_before = false;
     }
@@ -413,13 +463,59 @@ mod tests {
     fn kinds(text: &str) -> Vec<String> {
         tokenize(text)
             .iter()
-            .map(|t| match t.kind {
+            .map(|t| match t.kind() {
                 Kind::Word => text[t.start()..t.end()].to_string(),
                 Kind::Punct(c) => format!("P{c}"),
                 Kind::Mark(m) => format!("{m:?}"),
                 Kind::Break => "BR".into(),
             })
             .collect()
+    }
+
+    #[test]
+    fn a_packed_token_gives_back_its_kind_and_flags() {
+        // Every kind, a punctuation sign outside the BMP, and each flag.
+        let text = "“Ab,” ‘cd’ \"x\" 'y' «z» 🎉 ©\n\nEf — ′";
+        assert_eq!(
+            kinds(text),
+            [
+                "DoubleOpen",
+                "Ab",
+                "P,",
+                "DoubleClose",
+                "SingleOpen",
+                "cd",
+                "SingleClose",
+                "DoubleEither",
+                "x",
+                "DoubleEither",
+                "SingleOpen",
+                "y",
+                "SingleClose",
+                "DoubleOpen",
+                "z",
+                "DoubleClose",
+                "P🎉",
+                "P©",
+                "BR",
+                "Ef",
+                "P—",
+                "SingleClose",
+            ]
+        );
+        let tokens = tokenize(text);
+        let caps: Vec<bool> = tokens.iter().map(|t| t.cap()).collect();
+        let spaced: Vec<bool> = tokens.iter().map(|t| t.space_before()).collect();
+        assert_eq!(caps.iter().filter(|&&c| c).count(), 2, "Ab and Ef");
+        assert!(caps[1] && !caps[5] && caps[19]);
+        assert!(spaced[0] && !spaced[1] && !spaced[2] && spaced[4] && spaced[16]);
+        for t in &tokens {
+            assert_eq!(t.is_word(), t.kind() == Kind::Word);
+            if let Kind::Punct(c) = t.kind() {
+                assert!(t.is_punct(c));
+            }
+            assert!(!t.is_punct('x'));
+        }
     }
 
     #[test]

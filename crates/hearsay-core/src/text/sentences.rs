@@ -35,14 +35,14 @@ pub(crate) struct SentenceTokens {
 
 fn is_terminal(t: &Token) -> bool {
     matches!(
-        t.kind,
+        t.kind(),
         Kind::Punct('.') | Kind::Punct('!') | Kind::Punct('?') | Kind::Punct('…')
     )
 }
 
 fn is_closing(t: &Token) -> bool {
     matches!(
-        t.kind,
+        t.kind(),
         Kind::Mark(Mark::DoubleClose)
             | Kind::Mark(Mark::DoubleEither)
             | Kind::Mark(Mark::SingleClose)
@@ -52,9 +52,9 @@ fn is_closing(t: &Token) -> bool {
 }
 
 fn can_start(t: &Token, text: &str) -> bool {
-    match t.kind {
+    match t.kind() {
         Kind::Word => {
-            t.cap
+            t.cap()
                 || text[t.start()..].starts_with(|c: char| c.is_ascii_digit() || !c.is_lowercase())
         }
         Kind::Mark(Mark::DoubleOpen)
@@ -88,7 +88,7 @@ pub(crate) fn split(text: &str, tokens: &[Token]) -> Vec<SentenceTokens> {
         };
     while i < tokens.len() {
         let t = &tokens[i];
-        if t.kind == Kind::Break {
+        if t.kind() == Kind::Break {
             if let Some(f) = first.take() {
                 push(&mut out, f, i, paragraph, false);
             }
@@ -115,23 +115,23 @@ pub(crate) fn split(text: &str, tokens: &[Token]) -> Vec<SentenceTokens> {
             // Glue further terminal marks and closing quotes: `?!”`, `.”)`.
             let mut j = i + 1;
             while j < tokens.len()
-                && !tokens[j].space_before
+                && !tokens[j].space_before()
                 && (is_terminal(&tokens[j]) || is_closing(&tokens[j]))
             {
                 j += 1;
             }
-            if j >= tokens.len() || tokens[j].kind == Kind::Break {
+            if j >= tokens.len() || tokens[j].kind() == Kind::Break {
                 i = j;
                 continue;
             }
             let next = &tokens[j];
             // "“Is it?” Ann Lee asked.": a quote's attribution follows.
-            let quote_closed = (i + 1..j).any(|m| matches!(tokens[m].kind, Kind::Mark(_)));
+            let quote_closed = (i + 1..j).any(|m| matches!(tokens[m].kind(), Kind::Mark(_)));
             if quote_closed && next.is_word() && attribution_follows(tokens, j) {
                 i = j;
                 continue;
             }
-            if next.space_before
+            if next.space_before()
                 && can_start(next, text)
                 && !is_abbreviation(text, tokens, i, next)
                 && let Some(f) = first.take()
@@ -154,11 +154,11 @@ fn attribution_follows(tokens: &[Token], j: usize) -> bool {
     let mut m = j;
     while m < tokens.len() && m < j + 7 {
         let t = &tokens[m];
-        if t.is_word() && t.has(CUE) && !t.cap {
+        if t.is_word() && t.has(CUE) && !t.cap() {
             return m > j;
         }
-        let np = (t.is_word() && (t.cap || t.has(ROLE | GROUP | TITLE | NATION | DET)))
-            || (t.is_punct('.') && !t.space_before);
+        let np = (t.is_word() && (t.cap() || t.has(ROLE | GROUP | TITLE | NATION | DET)))
+            || (t.is_punct('.') && !t.space_before());
         if !np {
             return false;
         }
@@ -179,7 +179,7 @@ fn is_abbreviation(text: &str, tokens: &[Token], dot: usize, next: &Token) -> bo
     }
     let word = &text[w.start()..w.end()];
     // "Mr. Peskov said": a title never ends a sentence.
-    if w.has(TITLE) && w.cap {
+    if w.has(TITLE) && w.cap() {
         return true;
     }
     // "Andrew S. Weiss": a single capital is an initial.
@@ -211,7 +211,7 @@ fn dateline_end(text: &str, tokens: &[Token], i: usize) -> Option<usize> {
     let mut words = 0;
     while j < tokens.len() && j < i + 8 {
         let t = &tokens[j];
-        match t.kind {
+        match t.kind() {
             Kind::Word => {
                 let w = &text[t.start()..t.end()];
                 // "PARIS": all capitals; "(Bloomberg)": a bracketed source.
@@ -224,9 +224,9 @@ fn dateline_end(text: &str, tokens: &[Token], i: usize) -> Option<usize> {
                 words += 1;
             }
             Kind::Punct('(') | Kind::Punct(')') | Kind::Punct(',') | Kind::Punct('.') => {}
-            _ if t.is_dash() && t.space_before => {
+            _ if t.is_dash() && t.space_before() => {
                 let after = tokens.get(j + 1)?;
-                if words == 0 || after.kind == Kind::Break {
+                if words == 0 || after.kind() == Kind::Break {
                     return None;
                 }
                 return Some(j + 1);

@@ -62,13 +62,13 @@ pub(crate) fn after_name(v: &View, last: usize, several_words: bool) -> Option<I
 fn place_after(v: &View, last: usize) -> Option<(usize, usize)> {
     let toks = v.tokens;
     let of = toks.get(last + 1)?;
-    if !(of.is_word() && !of.cap && v.word(last + 1) == "of") {
+    if !(of.is_word() && !of.cap() && v.word(last + 1) == "of") {
         return None;
     }
     let place = |j: usize| {
         toks.get(j).is_some_and(|t| {
             t.is_word()
-                && t.cap
+                && t.cap()
                 && v.outside(j)
                 && !t.has(ROLE | TITLE | PRONOUN | TIME | DET | GROUP)
                 && !is_possessive(v.word(j))
@@ -79,7 +79,7 @@ fn place_after(v: &View, last: usize) -> Option<(usize, usize)> {
         b += 1;
     }
     // "of New York City Council": a longer run names a body, not a place.
-    (b > last + 2 && !place(b) && !toks.get(b).is_some_and(|t| t.is_word() && t.cap))
+    (b > last + 2 && !place(b) && !toks.get(b).is_some_and(|t| t.is_word() && t.cap()))
         .then_some((last + 1, b))
 }
 
@@ -92,7 +92,7 @@ pub(crate) fn party_tag(v: &View, last: usize) -> Option<(usize, usize)> {
     }
     let close = (last + 2..toks.len().min(last + 8)).find(|&m| toks[m].is_punct(')'))?;
     let (a, b) = (last + 2, close);
-    if a >= b || (a..b).any(|m| !v.outside(m) || toks[m].kind == Kind::Break) {
+    if a >= b || (a..b).any(|m| !v.outside(m) || toks[m].kind() == Kind::Break) {
         return None;
     }
     let inner = &v.text[toks[a].start()..toks[b - 1].end()];
@@ -136,7 +136,7 @@ pub(crate) fn description(v: &View, last: usize) -> Option<(usize, usize)> {
     let mut b = b;
     while b > a && {
         let t = &toks[b - 1];
-        !t.is_word() || !t.cap && t.has(CONJ | PREP | DET)
+        !t.is_word() || !t.cap() && t.has(CONJ | PREP | DET)
     } {
         b -= 1;
     }
@@ -149,9 +149,9 @@ pub(crate) fn description(v: &View, last: usize) -> Option<(usize, usize)> {
     let role = (a..b).any(|m| toks[m].is_word() && toks[m].has(ROLE) && !toks[m].has(TITLE));
     // ", of Grace Church,": where the person is from.
     let of_place = first.is_word()
-        && !first.cap
+        && !first.cap()
         && v.word(a) == "of"
-        && toks.get(a + 1).is_some_and(|t| t.is_word() && t.cap);
+        && toks.get(a + 1).is_some_and(|t| t.is_word() && t.cap());
     // ", R-Ky.,": a party tag between commas.
     let tag = b == a + 1 + usize::from(toks[b - 1].is_punct('.')) && is_party(v.word(a));
     let who = first.is_word() && v.word(a).eq_ignore_ascii_case("who");
@@ -180,7 +180,7 @@ fn description_end(v: &View, a: usize, dash: bool) -> Option<(usize, usize)> {
         if m >= a + 24 || !v.outside(m) {
             return None;
         }
-        let step = match t.kind {
+        let step = match t.kind() {
             Kind::Word => description_word(v, a, m, &mut words, &mut joint),
             Kind::Punct(',') if !dash => Step::End(m),
             Kind::Punct(c) if dash && t.is_dash() && c != '-' => Step::End(m),
@@ -188,12 +188,12 @@ fn description_end(v: &View, a: usize, dash: bool) -> Option<(usize, usize)> {
                 // "R-Ky.,": a dot glued to a word and to the closing comma.
                 let glued = toks
                     .get(m + 1)
-                    .is_some_and(|n| !n.space_before && (n.is_punct(',') || n.is_punct(')')));
-                if glued && !t.space_before && toks[m - 1].is_word() || abbreviation_dot(v, m) {
+                    .is_some_and(|n| !n.space_before() && (n.is_punct(',') || n.is_punct(')')));
+                if glued && !t.space_before() && toks[m - 1].is_word() || abbreviation_dot(v, m) {
                     Step::Next
                 } else if toks
                     .get(m + 1)
-                    .is_none_or(|n| n.space_before || n.kind == Kind::Break)
+                    .is_none_or(|n| n.space_before() || n.kind() == Kind::Break)
                 {
                     Step::End(m)
                 } else {
@@ -236,7 +236,7 @@ fn description_word(
         *words += 1;
         return Step::End(e);
     }
-    if (t.has(WH) || that) && !t.cap && *words > 0 {
+    if (t.has(WH) || that) && !t.cap() && *words > 0 {
         if w.eq_ignore_ascii_case("who")
             && let Some(e) = affiliation_clause(v, m)
         {
@@ -267,7 +267,7 @@ fn description_word(
     }
     // "a professor at Acme and the editor of a blog …": a long description
     // ends at its first joint.
-    if t.has(CONJ) && !t.cap && *words >= 2 && joint.is_none() {
+    if t.has(CONJ) && !t.cap() && *words >= 2 && joint.is_none() {
         *joint = Some(m);
     }
     *words += 1;
@@ -285,7 +285,7 @@ fn description_word(
 fn abbreviation_dot(v: &View, m: usize) -> bool {
     let t = &v.tokens[m];
     let p = &v.tokens[m - 1];
-    !t.space_before
+    !t.space_before()
         && p.is_word()
         && (p.has(TITLE | ABBREV) || {
             let w = v.word(m - 1);
@@ -305,27 +305,27 @@ fn affiliation_clause(v: &View, who_at: usize) -> Option<usize> {
         if !v.outside(m) {
             return None;
         }
-        match t.kind {
+        match t.kind() {
             Kind::Word => {
                 if t.has(CUE | PRONOUN | WH | NEG) || v.word(m).eq_ignore_ascii_case("that") {
                     return None;
                 }
-                named |= t.cap && m > who_at + 1;
+                named |= t.cap() && m > who_at + 1;
             }
             Kind::Punct(',') => return named.then_some(m),
             Kind::Punct('.') if !abbreviation_dot(v, m) => {
                 let end = toks
                     .get(m + 1)
-                    .is_none_or(|n| n.space_before || n.kind == Kind::Break);
+                    .is_none_or(|n| n.space_before() || n.kind() == Kind::Break);
                 return (named && end).then_some(m);
             }
             Kind::Punct('.' | '-' | '\'' | '’') => {}
             // "veterans' families": a possessive apostrophe.
             Kind::Mark(_)
-                if !t.space_before
+                if !t.space_before()
                     && toks[m - 1].is_word()
                     && v.word(m - 1).ends_with('s')
-                    && toks.get(m + 1).is_some_and(|n| n.space_before) => {}
+                    && toks.get(m + 1).is_some_and(|n| n.space_before()) => {}
             _ => return None,
         }
         m += 1;

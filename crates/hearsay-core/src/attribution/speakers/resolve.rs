@@ -53,7 +53,7 @@ const PHRASE_WORDS: usize = 12;
 /// nationality, time or function word, or a capital initial with its dot.
 fn is_name(v: &View, i: usize) -> bool {
     let t = &v.tokens[i];
-    capitalised(t, NOT_NAME | PRONOUN) || t.cap && v.is_initial(i)
+    capitalised(t, NOT_NAME | PRONOUN) || t.cap() && v.is_initial(i)
 }
 
 /// The words `ws` as a name: possessive endings dropped, an initial inside
@@ -68,7 +68,7 @@ fn name_text(v: &View, ws: &[usize]) -> String {
         if n + 1 < ws.len()
             && v.tokens
                 .get(i + 1)
-                .is_some_and(|t| t.is_punct('.') && !t.space_before)
+                .is_some_and(|t| t.is_punct('.') && !t.space_before())
             && {
                 let w = v.word(i);
                 w.chars().count() == 1 || w.contains('.')
@@ -136,7 +136,7 @@ impl People {
         let surname_role = n >= 2 && {
             let t = &v.tokens[last];
             let p = words[n - 2];
-            t.cap
+            t.cap()
                 && one_of(strip_possessive(v.word(last)), SURNAME_ROLES)
                 && is_name(v, p)
                 && !v.tokens[p].has(ORG | GROUP)
@@ -150,7 +150,7 @@ impl People {
         {
             n -= 1;
         }
-        while n < words.len() && !v.tokens[words[n]].cap {
+        while n < words.len() && !v.tokens[words[n]].cap() {
             n += 1;
         }
         if n < words.len() {
@@ -207,7 +207,9 @@ impl People {
         let first = owner[0];
         let last_owner = owner[owner.len() - 1];
         // "the Acme campaign's website": the body owning it.
-        if !v.tokens[last_owner].cap && lexicon::lookup(&owner_word) & GROUP != 0 && owner.len() > 1
+        if !v.tokens[last_owner].cap()
+            && lexicon::lookup(&owner_word) & GROUP != 0
+            && owner.len() > 1
         {
             let (s0, e0) = (v.tokens[first].start(), v.tokens[last_owner].end());
             return Some(Speaker::body(
@@ -357,7 +359,7 @@ impl People {
         // "Bishop said" after "Maya Bishop": the surname, not the role.
         if words.len() == 1
             && article == Article::Bare
-            && head.cap
+            && head.cap()
             && let Some(id) = self.by_surname(&key(strip_possessive(v.word(last))))
         {
             return Some(self.mention(id, start, end));

@@ -66,7 +66,7 @@ pub(crate) fn left(r: &mut impl Resolve, v: &View, floor: usize, end: usize) -> 
     // "has also said", "firmly rejected": skip auxiliaries and adverbs.
     while k > floor {
         let t = &v.tokens[k - 1];
-        if t.is_word() && !t.cap && (t.has(AUX) || v.word(k - 1).ends_with("ly")) {
+        if t.is_word() && !t.cap() && (t.has(AUX) || v.word(k - 1).ends_with("ly")) {
             k -= 1;
         } else {
             break;
@@ -170,7 +170,7 @@ impl<R: Resolve> Left<'_, '_, '_, R> {
                 let t = &v.tokens[i];
                 let w = v.word(i);
                 t.is_word()
-                    && !t.cap
+                    && !t.cap()
                     && v.outside(i)
                     && !t.has(FUNC | PREP | DET | AUX | CUE | PRONOUN | CONJ | NEG | TIME | WH)
                     && !w.ends_with("ing")
@@ -208,7 +208,7 @@ impl<R: Resolve> Left<'_, '_, '_, R> {
             && self.appositives == 0
             && b > floor
             && v.tokens[b - 1].is_word()
-            && !v.tokens[b - 1].cap
+            && !v.tokens[b - 1].cap()
             && v.outside(b - 1)
             && one_of(v.word(b - 1), DOCUMENTS)
             && b >= floor + 2
@@ -269,11 +269,15 @@ impl<R: Resolve> Left<'_, '_, '_, R> {
             // "Ann Lee, R-Ore., said": a dot glued to an abbreviation stays
             // inside the clause.
             let abbrev_dot = t.is_punct('.')
-                && !t.space_before
+                && !t.space_before()
                 && v.tokens
                     .get(m + 1)
                     .is_some_and(|n| n.is_punct(',') || n.is_punct(')'));
-            if !abbrev_dot && matches!(t.kind, Kind::Mark(_) | Kind::Punct('.') | Kind::Punct(';'))
+            if !abbrev_dot
+                && matches!(
+                    t.kind(),
+                    Kind::Mark(_) | Kind::Punct('.') | Kind::Punct(';')
+                )
             {
                 return Flow::Done(None);
             }
@@ -303,7 +307,7 @@ impl<R: Resolve> Left<'_, '_, '_, R> {
         // "Ann Lee on Tuesday in Rome said": skip prepositional phrases.
         if self.hops < MAX_HOPS && k > floor {
             let p = &v.tokens[k - 1];
-            if p.is_word() && !p.cap && p.has(PREP) {
+            if p.is_word() && !p.cap() && p.has(PREP) {
                 self.hop(b, only_time);
                 return Flow::Next;
             }
@@ -322,7 +326,7 @@ impl<R: Resolve> Left<'_, '_, '_, R> {
         self.of_tail = (v.word(k - 1) == "of"
             && (k..b).all(|x| {
                 let t = &v.tokens[x];
-                !t.is_word() || t.cap && !t.has(ROLE | TITLE | PRONOUN | TIME)
+                !t.is_word() || t.cap() && !t.has(ROLE | TITLE | PRONOUN | TIME)
             }))
         .then_some(b);
         if !only_time && self.remembered.is_none() {
@@ -337,7 +341,7 @@ impl<R: Resolve> Left<'_, '_, '_, R> {
             self.remembered = self.r.phrase(v, phrase);
         }
         let mut k = k - 1;
-        while k > floor && v.tokens[k - 1].has(DET) && !v.tokens[k - 1].cap {
+        while k > floor && v.tokens[k - 1].has(DET) && !v.tokens[k - 1].cap() {
             k -= 1;
         }
         self.k = k;
@@ -370,7 +374,7 @@ impl<R: Resolve> Left<'_, '_, '_, R> {
             && one_of(v.word(k), DOCUMENTS)
             && one_of(v.word(k - 1), &["a", "an"])
             && v.tokens[k - 2].is_word()
-            && !v.tokens[k - 2].cap
+            && !v.tokens[k - 2].cap()
             && !v.tokens[k - 2].has(PREP | FUNC | CUE)
             && let Some(s) = clause_subject(self.r, v, floor, k - 1)
         {
@@ -399,7 +403,7 @@ pub(crate) fn right(r: &mut impl Resolve, v: &View, start: usize, ceil: usize) -
         let mut m = k;
         while m < ceil && m < k + 5 {
             let t = &v.tokens[m];
-            let skippable = (t.is_word() && !t.cap && !t.has(PREP | FUNC | PRONOUN | TIME))
+            let skippable = (t.is_word() && !t.cap() && !t.has(PREP | FUNC | PRONOUN | TIME))
                 || t.is_punct('/')
                 || (t.is_word() && v.word(m).starts_with(|c: char| c.is_ascii_digit()));
             if !skippable {
@@ -407,7 +411,7 @@ pub(crate) fn right(r: &mut impl Resolve, v: &View, start: usize, ceil: usize) -
             }
             m += 1;
         }
-        if m > k && m < ceil && v.np_ok(m) && v.tokens[m].cap {
+        if m > k && m < ceil && v.np_ok(m) && v.tokens[m].cap() {
             k = m;
         }
     }
@@ -431,20 +435,20 @@ pub(crate) fn right(r: &mut impl Resolve, v: &View, start: usize, ceil: usize) -
 /// `[a, k)` runs on through `of`, `for` or `to` and capitalised words, and
 /// keeps the acronym in brackets after it.
 fn body_with_of(v: &View, a: usize, k: usize, ceil: usize) -> Option<Speaker> {
-    if !(v.tokens[k - 1].has(ORG) && v.tokens[k - 1].cap) {
+    if !(v.tokens[k - 1].has(ORG) && v.tokens[k - 1].cap()) {
         return None;
     }
     let mut e = k;
     while e + 1 < ceil
         && one_of(v.word(e), &["of", "for", "to"])
-        && v.tokens[e + 1].cap
+        && v.tokens[e + 1].cap()
         && v.np_ok(e + 1)
     {
         e += 1;
         while e < ceil
             && e < k + PHRASE_TOKENS
             && v.tokens[e].is_word()
-            && v.tokens[e].cap
+            && v.tokens[e].cap()
             && v.outside(e)
         {
             e += 1;
@@ -479,14 +483,14 @@ pub(crate) fn clause_subject(
     let floor = floor.max(end.saturating_sub(80));
     let followed_by_verb = |j: usize| {
         v.tokens.get(j).is_some_and(|n| {
-            j < end && n.is_word() && !n.cap && !n.has(PREP | DET | FUNC)
-                || j < end && n.has(AUX) && !n.cap
+            j < end && n.is_word() && !n.cap() && !n.has(PREP | DET | FUNC)
+                || j < end && n.has(AUX) && !n.cap()
         })
     };
     let mut i = floor;
     while i < end {
         let t = &v.tokens[i];
-        if matches!(t.kind, Kind::Mark(_)) {
+        if matches!(t.kind(), Kind::Mark(_)) {
             return None;
         }
         if t.has(PRONOUN) && t.is_word() && v.outside(i) {
@@ -496,7 +500,7 @@ pub(crate) fn clause_subject(
             i += 1;
             continue;
         }
-        if v.np_ok(i) && t.is_word() && (t.cap || t.has(GROUP)) {
+        if v.np_ok(i) && t.is_word() && (t.cap() || t.has(GROUP)) {
             let j = subject_end(v, i, end);
             if followed_by_verb(verb_after_subject(v, i, j, end))
                 || described_subject(v, i, j, end, followed_by_verb)
@@ -523,7 +527,7 @@ fn subject_end(v: &View, i: usize, end: usize) -> usize {
     let mut k = j;
     while k < end && k < j + 2 && {
         let n = &v.tokens[k];
-        n.is_word() && !n.cap && !n.has(PREP | DET | FUNC | AUX | CUE | PRONOUN | ROLE)
+        n.is_word() && !n.cap() && !n.has(PREP | DET | FUNC | AUX | CUE | PRONOUN | ROLE)
     } {
         k += 1;
     }
@@ -552,7 +556,7 @@ fn verb_after_subject(v: &View, i: usize, j: usize, end: usize) -> usize {
     };
     if after + 1 < end
         && v.tokens[after].is_word()
-        && !v.tokens[after].cap
+        && !v.tokens[after].cap()
         && v.tokens[after].has(PREP)
         && v.tokens[after + 1].has(TIME)
     {
