@@ -190,6 +190,11 @@ pub struct Analysis {
 /// Analyses one article. Never fails and never panics: odd input gives a
 /// partial result plus [`Analysis::diagnostics`].
 ///
+/// A text over 1 MiB is analysed in blocks of whole paragraphs, each on
+/// its own (a book-length text in one piece outgrows the processor's
+/// caches): what the start of a block knows of the text before it is
+/// lost, the people met included.
+///
 /// Offsets inside the engine are 32-bit: a text over 4 GiB (far beyond any
 /// article, and beyond what the browser or the CLI accept) is analysed up
 /// to its last character boundary before 4 GiB, with a diagnostic saying so.
@@ -216,7 +221,13 @@ pub fn analyze_with(
 ) -> (Analysis, u64) {
     let limit = MAX_TEXT_BYTES;
     if text.len() <= limit {
-        return engine::run(text, config, models, trace);
+        return match trace {
+            // Training traces whole documents, all of them short.
+            None if text.len() > engine::BLOCK_BYTES => {
+                engine::run_in_blocks(text, config, models, engine::BLOCK_BYTES)
+            }
+            trace => engine::run(text, config, models, trace),
+        };
     }
     let mut cut = limit;
     while !text.is_char_boundary(cut) {

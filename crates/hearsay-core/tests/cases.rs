@@ -1,7 +1,7 @@
 //! Table-driven behaviour tests: one line per hard case, on sentences written
 //! for these tests.
 
-use hearsay_core::{Analysis, Config, Label, QuoteKind, analyze};
+use hearsay_core::{Analysis, CharIndex, Config, Label, QuoteKind, analyze};
 
 fn run(text: &str) -> Analysis {
     analyze(text, &Config::default())
@@ -895,4 +895,53 @@ fn offsets_count_code_points() {
     assert_eq!(slice(text, q.start, q.end), "Ça va");
     assert_eq!(q.start, 4);
     assert_eq!(q.speaker.as_deref(), Some("Zoë Ng"));
+}
+
+#[test]
+fn a_text_over_a_mebibyte_is_analysed_in_blocks_joined_without_seams() {
+    // 2.5 MiB of short articles with a quote each; some written with
+    // non-ASCII letters, so code points and bytes differ.
+    let mut text = String::new();
+    let mut n = 0;
+    while text.len() < 5 << 19 {
+        let who = if n % 3 == 0 { "Zoë Ng" } else { "Ana Ruiz" };
+        text.push_str(&format!(
+            "Harbour fees\n\n“Plan {n} will go ahead,” {who} said on Monday.\n\nThe port reopened in the spring.\n\n"
+        ));
+        n += 1;
+    }
+    let a = run(&text);
+    let index = CharIndex::new(&text);
+    let slice = |start, end| index.slice(start, end);
+    let quotes: Vec<_> = a
+        .suggestions
+        .iter()
+        .filter(|s| s.label == Label::Quote)
+        .collect();
+    // Each quote once, in order, at its own code points, with its speaker:
+    // none is lost or doubled where one block ends and the next begins.
+    assert_eq!(quotes.len(), n);
+    for (k, q) in quotes.iter().enumerate() {
+        assert_eq!(slice(q.start, q.end), format!("Plan {k} will go ahead"));
+        let who = if k % 3 == 0 { "Zoë Ng" } else { "Ana Ruiz" };
+        assert_eq!(q.speaker.as_deref(), Some(who), "quote {k}");
+        let span = q.speaker_span.unwrap();
+        assert_eq!(slice(span.start, span.end), who);
+        let s = &a.sentences[q.sentence];
+        assert!(
+            s.start <= q.start && q.end <= s.end,
+            "quote {k} in its sentence"
+        );
+    }
+    // Three sentences an article, one a paragraph, numbered on across
+    // blocks.
+    assert_eq!(a.sentences.len(), 3 * n);
+    for (k, s) in a.sentences.iter().enumerate() {
+        assert_eq!(s.paragraph, k, "sentence {k}");
+    }
+    assert_eq!(
+        slice(a.sentences[3 * n - 1].start, a.sentences[3 * n - 1].end),
+        "The port reopened in the spring."
+    );
+    assert!(a.diagnostics.is_empty());
 }
