@@ -54,8 +54,8 @@ pub(crate) fn run_in_blocks(
     let (mut from, mut chars) = (0usize, 0usize);
     while from < text.len() {
         let to = block_end(text, from, block);
-        let block = &text[from..to];
-        let (analysis, n) = run(block, config, models, None);
+        let piece = &text[from..to];
+        let (analysis, n) = run(piece, config, models, None);
         steps += n;
         let sentence_base = whole.sentences.len();
         let paragraph_base = whole.sentences.last().map_or(0, |s| s.paragraph + 1);
@@ -85,7 +85,7 @@ pub(crate) fn run_in_blocks(
                 d.at += chars;
                 d
             }));
-        chars += block.chars().count();
+        chars += piece.chars().count();
         from = to;
     }
     (whole, steps)
