@@ -394,7 +394,7 @@ impl Reader<'_> {
                 Kind::Mark(_) => counts.marks = true,
                 _ => {}
             }
-            if t.kind() != Kind::Word {
+            if !t.is_word() {
                 continue;
             }
             let word = &self.text[t.start()..t.end()];

@@ -102,7 +102,12 @@ impl Token {
         let kind = match kind {
             Kind::Word => TAG_WORD << TAG_SHIFT,
             Kind::Punct(c) => (TAG_PUNCT << TAG_SHIFT) | u32::from(c),
-            Kind::Mark(m) => (TAG_MARK << TAG_SHIFT) | m as u32,
+            // A mark's number is its place in MARKS, the one table both
+            // ways read.
+            Kind::Mark(m) => {
+                let n = MARKS.iter().position(|&x| x == m).unwrap_or(0);
+                (TAG_MARK << TAG_SHIFT) | n as u32
+            }
             Kind::Break => TAG_BREAK << TAG_SHIFT,
         };
         kind | if cap { CAP } else { 0 } | if space_before { SPACE_BEFORE } else { 0 }
