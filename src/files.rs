@@ -16,7 +16,7 @@
 //! assert!(matches!(&intakes[0], Ok(Intake::Article { name, .. }) if name == "a.txt"));
 //! ```
 
-use hearsay_core::format::{Export, to_jsonl};
+use hearsay_core::format::{DocumentReview, Export, to_jsonl};
 use hearsay_core::interop::{self, InputFile, Source, Target};
 
 use crate::state::{Message, Workspace};
@@ -275,8 +275,35 @@ pub enum ExportFormat {
     Json,
     /// One line per sentence, for training.
     Jsonl,
-    /// Another tool's format.
+    /// Another tool's format: what people decided.
     Other(Target),
+    /// Another tool's format as pre-annotations: the suggestions too, for
+    /// review in that tool (only targets with
+    /// [`Target::has_pre_annotations`]).
+    PreAnnotations(Target),
+}
+
+impl ExportFormat {
+    /// The value of the page's export menu entry: the target's name, or
+    /// `pre:` and the name for pre-annotations.
+    pub fn menu_value(self) -> Option<String> {
+        match self {
+            ExportFormat::Other(t) => Some(t.as_str().to_owned()),
+            ExportFormat::PreAnnotations(t) => Some(format!("pre:{}", t.as_str())),
+            ExportFormat::Json | ExportFormat::Jsonl => None,
+        }
+    }
+
+    /// Parses [`ExportFormat::menu_value`]; `None` for anything else
+    /// (pre-annotations of a target that has none included).
+    pub fn from_menu_value(value: &str) -> Option<ExportFormat> {
+        match value.strip_prefix("pre:") {
+            Some(name) => Target::from_name(name)
+                .filter(|t| t.has_pre_annotations())
+                .map(ExportFormat::PreAnnotations),
+            None => Target::from_name(value).map(ExportFormat::Other),
+        }
+    }
 }
 
 /// A team's exports, for [`hearsay_core::agreement::gather`]: each file must be a
@@ -307,6 +334,30 @@ pub struct Download {
     pub mime: &'static str,
     /// Its contents.
     pub bytes: Vec<u8>,
+    /// What the person should know of it: the documents a decisions
+    /// export left out because nobody reviewed them.
+    pub note: Option<String>,
+}
+
+/// The note of a decisions export of `target`: how many documents nobody
+/// reviewed were left out, and where their suggestions can be had.
+fn left_out_note(export: &Export, target: Target) -> Option<String> {
+    if !target.has_pre_annotations() {
+        return None;
+    }
+    let n = export
+        .documents
+        .iter()
+        .filter(|d| d.review() == DocumentReview::Unreviewed)
+        .count();
+    (n > 0).then(|| {
+        format!(
+            "{}: {n} of {} documents have no decision in them and were left out (the \
+             pre-annotations export has their suggestions)",
+            target.title(),
+            export.documents.len()
+        )
+    })
 }
 
 /// The whole workspace written as `format`; a hearsay export names
@@ -320,16 +371,27 @@ pub fn export(ws: &Workspace, format: ExportFormat, annotator: &str) -> Download
             name: "hearsay-export.json".to_owned(),
             mime: "application/json",
             bytes: export.to_json().into_bytes(),
+            note: None,
         },
         ExportFormat::Jsonl => Download {
             name: "hearsay-sentences.jsonl".to_owned(),
             mime: "application/jsonl",
             bytes: to_jsonl(&export).into_bytes(),
+            note: None,
         },
         ExportFormat::Other(target) => Download {
             name: format!("hearsay-export.{}", target.extension()),
             mime: target.mime(),
             bytes: interop::export(&export, target).into_bytes(),
+            note: left_out_note(&export, target),
+        },
+        ExportFormat::PreAnnotations(target) => Download {
+            name: format!("hearsay-pre-annotations.{}", target.extension()),
+            mime: target.mime(),
+            bytes: interop::export_pre_annotations(&export, target)
+                .unwrap_or_else(|| interop::export(&export, target))
+                .into_bytes(),
+            note: None,
         },
     }
 }
@@ -359,6 +421,62 @@ mod tests {
         ws.add_text("mill.txt", ARTICLE).unwrap();
         ws.accept();
         export(&ws, format, "").bytes
+    }
+
+    #[test]
+    fn menu_values_name_decisions_and_pre_annotations() {
+        for t in Target::ALL {
+            let decisions = ExportFormat::Other(t);
+            let value = decisions.menu_value().unwrap();
+            assert_eq!(ExportFormat::from_menu_value(&value), Some(decisions));
+            let pre = ExportFormat::PreAnnotations(t);
+            let value = pre.menu_value().unwrap();
+            let back = ExportFormat::from_menu_value(&value);
+            assert_eq!(back, t.has_pre_annotations().then_some(pre), "{value}");
+        }
+        assert_eq!(ExportFormat::from_menu_value("pre:brat"), None);
+        assert_eq!(ExportFormat::from_menu_value("nonsense"), None);
+    }
+
+    /// A workspace of two articles, the first reviewed in part.
+    fn half_reviewed() -> Workspace {
+        let mut ws = Workspace::default();
+        ws.add_text("mill.txt", ARTICLE).unwrap();
+        ws.accept();
+        ws.add_text(
+            "other.txt",
+            "“The port stays shut,” harbour chief Lea Marsh said.",
+        )
+        .unwrap();
+        ws
+    }
+
+    #[test]
+    fn doccano_export_leaves_out_the_unreviewed_article_and_says_so() {
+        let download = export(&half_reviewed(), ExportFormat::Other(Target::Doccano), "");
+        let text = String::from_utf8(download.bytes).unwrap();
+        assert_eq!(text.lines().count(), 1);
+        assert!(text.contains("mill.txt") && !text.contains("other.txt"));
+        assert_eq!(
+            download.note.as_deref(),
+            Some(
+                "doccano (JSONL): 1 of 2 documents have no decision in them and were left out \
+                 (the pre-annotations export has their suggestions)"
+            )
+        );
+    }
+
+    #[test]
+    fn pre_annotations_hold_every_article_and_are_named_so() {
+        let download = export(
+            &half_reviewed(),
+            ExportFormat::PreAnnotations(Target::Doccano),
+            "",
+        );
+        assert_eq!(download.name, "hearsay-pre-annotations.jsonl");
+        let text = String::from_utf8(download.bytes).unwrap();
+        assert!(text.contains("mill.txt") && text.contains("other.txt"));
+        assert_eq!(download.note, None);
     }
 
     #[test]

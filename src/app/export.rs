@@ -29,6 +29,8 @@ fn export(ctx: Ctx, format: ExportFormat) {
     let download = ctx.ws.with_untracked(|w| files::export(w, format, &name));
     if let Err(e) = save_file(&download) {
         ctx.say(Message::error(format!("export failed: {e:?}")));
+    } else if let Some(note) = &download.note {
+        ctx.say(Message::info(note.clone()));
     }
 }
 
@@ -59,9 +61,12 @@ pub(super) fn ExportPanel() -> impl IntoView {
     let format = NodeRef::<html::Select>::new();
     let on_other = move |_| {
         let chosen = format.get().map(|s| s.value()).unwrap_or_default();
-        if let Some(target) = Target::from_name(&chosen) {
-            export(ctx, ExportFormat::Other(target));
+        if let Some(format) = ExportFormat::from_menu_value(&chosen) {
+            export(ctx, format);
         }
+    };
+    let option = |format: ExportFormat, title: String| {
+        view! { <option value=format.menu_value()>{title}</option> }
     };
     view! {
         <label class="annotator">
@@ -87,10 +92,24 @@ pub(super) fn ExportPanel() -> impl IntoView {
         </section>
         <section class="export">
             <select data-testid="export-format" aria-label="Export format" node_ref=format>
-                {Target::ALL
-                    .into_iter()
-                    .map(|t| view! { <option value=t.as_str()>{t.title()}</option> })
-                    .collect_view()}
+                <optgroup label="What people decided">
+                    {Target::ALL
+                        .into_iter()
+                        .map(|t| option(ExportFormat::Other(t), t.title().to_owned()))
+                        .collect_view()}
+                </optgroup>
+                <optgroup label="Pre-annotations: suggestions too, for review in another tool">
+                    {Target::ALL
+                        .into_iter()
+                        .filter(|t| t.has_pre_annotations())
+                        .map(|t| {
+                            option(
+                                ExportFormat::PreAnnotations(t),
+                                format!("{}: pre-annotations", t.title()),
+                            )
+                        })
+                        .collect_view()}
+                </optgroup>
             </select>
             <button data-testid="export-other" on:click=on_other>
                 "Export as"

@@ -388,10 +388,27 @@ test('export to other tools and import their files back', async () => {
     await file.saveAs(target);
     files[format] = target;
   }
-  // doccano: code point offsets into the same text.
-  const doccano = fs.readFileSync(files.doccano, 'utf8').trim().split('\n').map((l) => JSON.parse(l)).at(-1);
+  // doccano: code point offsets into the same text, and only what the
+  // person decided: the accepted quote, not the suggestions around it; the
+  // demo, where nothing was decided, is left out and the page says so.
+  const doccanoLines = fs.readFileSync(files.doccano, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+  assert.deepEqual(doccanoLines.map((l) => l.name), [doc.name]);
+  await page.getByTestId('message').filter({ hasText: 'have no decision in them and were left out' }).waitFor();
+  const doccano = doccanoLines.at(-1);
   assert.equal(doccano.text, doc.text);
+  assert.equal(doccano.review, 'partial');
+  const decided = doc.annotations.filter((a) => a.status === 'accepted');
+  assert.deepEqual(doccano.label.map(([s, e]) => [s, e]), decided.map((a) => [a.start, a.end]));
   for (const [start, end] of doccano.label) assert.ok(end <= Array.from(doc.text).length && start < end);
+  // The pre-annotations entry is a separate choice: every document, every
+  // suggestion not rejected.
+  await page.getByTestId('export-format').selectOption('pre:doccano');
+  const [preFile] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-other').click()]);
+  assert.equal(preFile.suggestedFilename(), 'hearsay-pre-annotations.jsonl');
+  const pre = fs.readFileSync(await preFile.path(), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+  assert.equal(pre.length, hearsay.documents.length);
+  const offered = doc.annotations.filter((a) => a.status !== 'rejected');
+  assert.equal(pre.at(-1).label.length, offered.length);
   // Label Studio tasks and the brat zip.
   const studio = JSON.parse(fs.readFileSync(files['label-studio'], 'utf8'));
   assert.equal(studio.at(-1).data.text, doc.text);

@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::builder::{PossibleValuesParser, TypedValueParser};
+use hearsay_core::format::DocumentReview;
 use hearsay_core::interop::{self, InputFile, Output, Source, Target};
 
 use crate::Failure;
@@ -13,9 +14,13 @@ use crate::files::{self, Input, io_message, load_export, write_whole};
 /// Convert annotations between hearsay and other tools' formats.
 ///
 /// --to writes the hearsay export IN.json in another format (brat: -o
-/// FOLDER, or -o FILE.zip); --from reads doccano JSONL, Label Studio JSON
-/// or brat files (.txt/.ann pairs, folders of them, or .zip) into one
-/// hearsay export.
+/// FOLDER, or -o FILE.zip): what people decided, never an undecided
+/// suggestion as a decision (label-studio, brat and csv carry each
+/// annotation's review status; doccano, prodigy and web-annotation write
+/// only decided annotations and leave out documents nobody reviewed).
+/// --to FORMAT --pre-annotations writes the suggestions too, for review in
+/// that tool. --from reads doccano JSONL, Label Studio JSON or brat files
+/// (.txt/.ann pairs, folders of them, or .zip) into one hearsay export.
 #[derive(clap::Args)]
 #[group(skip)]
 #[command(group(clap::ArgGroup::new("direction").required(true).args(["to", "from"])))]
@@ -23,6 +28,12 @@ pub struct Args {
     /// Write the hearsay export IN.json in FORMAT
     #[arg(long, value_name = "FORMAT", value_parser = targets())]
     to: Option<Target>,
+    /// With --to doccano, doccano-relations, prodigy or web-annotation:
+    /// write pre-annotations (every annotation not rejected, suggestions
+    /// included, in every document) for review in that tool, instead of
+    /// what people decided
+    #[arg(long, conflicts_with = "from")]
+    pre_annotations: bool,
     /// Read files in FORMAT into one hearsay export
     #[arg(long, value_name = "FORMAT", value_parser = sources())]
     from: Option<Source>,
@@ -51,7 +62,14 @@ fn sources() -> impl TypedValueParser<Value = Source> {
 pub fn run(args: Args) -> Result<ExitCode, Failure> {
     let output = args.output.as_deref();
     match (args.to, args.from) {
-        (Some(target), _) => to(target, &args.inputs, output),
+        (Some(target), _) => {
+            let content = if args.pre_annotations {
+                Content::PreAnnotations
+            } else {
+                Content::Decisions
+            };
+            to(target, content, &args.inputs, output)
+        }
         (None, Some(source)) => from(source, &args.inputs, output),
         // clap's group requires one of them: this is a safety net.
         (None, None) => Err(Failure::Usage(
@@ -60,7 +78,34 @@ pub fn run(args: Args) -> Result<ExitCode, Failure> {
     }
 }
 
-fn to(target: Target, paths: &[PathBuf], output: Option<&Path>) -> Result<ExitCode, Failure> {
+/// What `--to` writes.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Content {
+    /// What people decided (`interop::export`).
+    Decisions,
+    /// `--pre-annotations` (`interop::export_pre_annotations`).
+    PreAnnotations,
+}
+
+fn to(
+    target: Target,
+    content: Content,
+    paths: &[PathBuf],
+    output: Option<&Path>,
+) -> Result<ExitCode, Failure> {
+    if content == Content::PreAnnotations && !target.has_pre_annotations() {
+        let with: Vec<&str> = Target::ALL
+            .into_iter()
+            .filter(|t| t.has_pre_annotations())
+            .map(Target::as_str)
+            .collect();
+        return Err(Failure::Usage(format!(
+            "--to {} already writes every annotation with its review status, so it has no \
+             --pre-annotations export (that is for {})",
+            target.as_str(),
+            with.join(", ")
+        )));
+    }
     let [input] = paths else {
         return Err(Failure::Usage(format!(
             "convert --to needs exactly one hearsay export IN.json (got {})",
@@ -68,7 +113,25 @@ fn to(target: Target, paths: &[PathBuf], output: Option<&Path>) -> Result<ExitCo
         )));
     };
     let export = load_export(input)?;
-    match interop::export(&export, target) {
+    let unreviewed = export
+        .documents
+        .iter()
+        .filter(|d| d.review() == DocumentReview::Unreviewed)
+        .count();
+    if content == Content::Decisions && target.has_pre_annotations() && unreviewed > 0 {
+        eprintln!(
+            "hearsay: note: {unreviewed} of {} documents have no decision in them and are left \
+             out of the {} export (--pre-annotations writes the suggestions, for review there)",
+            export.documents.len(),
+            target.as_str()
+        );
+    }
+    let written = match content {
+        Content::Decisions => interop::export(&export, target),
+        Content::PreAnnotations => interop::export_pre_annotations(&export, target)
+            .expect("has_pre_annotations was checked"),
+    };
+    match written {
         Output::Text(mut text) => {
             if !text.ends_with('\n') && !text.is_empty() {
                 text.push('\n');

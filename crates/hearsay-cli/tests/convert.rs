@@ -188,7 +188,8 @@ fn round_trips_through_doccano_label_studio_and_brat() {
         .collect();
     assert_eq!(keys(&load("from-ls.json")), want);
 
-    // doccano relations: spans and links, statuses become accepted.
+    // doccano relations: the decided spans and links (the suggested
+    // denial is no decision), read back as accepted.
     run(&[
         "convert",
         "--to",
@@ -208,9 +209,101 @@ fn round_trips_through_doccano_label_studio_and_brat() {
     let got: Vec<Key> = keys(&load("from-doccano.json"));
     let want: Vec<Key> = want
         .into_iter()
-        .map(|k| (k.0, k.1, k.2, k.3, Status::Accepted))
+        .filter(|k| k.4 == Status::Accepted)
         .collect();
     assert_eq!(got, want);
+    let _ = fs::remove_dir_all(&dir);
+}
+
+/// The labels of a doccano sequence-labelling file's first line.
+fn doccano_labels(path: &Path) -> Vec<String> {
+    let text = fs::read_to_string(path).unwrap();
+    let line: serde_json::Value = serde_json::from_str(text.lines().next().unwrap()).unwrap();
+    line["label"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| l[2].as_str().unwrap().to_string())
+        .collect()
+}
+
+#[test]
+fn doccano_holds_only_decisions() {
+    let dir = scratch("convert-decisions");
+    write_sample(&dir);
+    let out = hearsay(
+        &dir,
+        &["convert", "--to", "doccano", "-o", "d.jsonl", "in.json"],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(doccano_labels(&dir.join("d.jsonl")), ["QUOTE"]);
+    let _ = fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn pre_annotations_hold_the_suggestions_too() {
+    let dir = scratch("convert-pre");
+    write_sample(&dir);
+    let out = hearsay(
+        &dir,
+        &[
+            "convert",
+            "--to",
+            "doccano",
+            "--pre-annotations",
+            "-o",
+            "p.jsonl",
+            "in.json",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(doccano_labels(&dir.join("p.jsonl")), ["QUOTE", "DENIAL"]);
+    let _ = fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn pre_annotations_are_refused_where_the_status_is_carried() {
+    let dir = scratch("convert-pre-brat");
+    write_sample(&dir);
+    let out = hearsay(
+        &dir,
+        &[
+            "convert",
+            "--to",
+            "brat",
+            "--pre-annotations",
+            "-o",
+            "b.zip",
+            "in.json",
+        ],
+    );
+    fails_with(
+        &out,
+        "--to brat already writes every annotation with its review status, so it has no \
+         --pre-annotations export (that is for doccano, doccano-relations, prodigy, web-annotation)",
+    );
+    assert!(!dir.join("b.zip").exists());
+    let _ = fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn pre_annotations_need_a_target() {
+    let dir = scratch("convert-pre-from");
+    write_sample(&dir);
+    let out = hearsay(
+        &dir,
+        &[
+            "convert",
+            "--from",
+            "doccano",
+            "--pre-annotations",
+            "in.json",
+        ],
+    );
+    fails_with(
+        &out,
+        "'--from <FORMAT>' cannot be used with '--pre-annotations'",
+    );
     let _ = fs::remove_dir_all(&dir);
 }
 

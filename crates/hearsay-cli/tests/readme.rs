@@ -123,7 +123,15 @@ fn inputs(dir: &Path) {
             "articles",
         ],
         &["extract", "-o", "out.json", "articles"],
-        &["convert", "--to", "doccano", "-o", "data.jsonl", "out.json"],
+        &[
+            "convert",
+            "--to",
+            "doccano",
+            "--pre-annotations",
+            "-o",
+            "data.jsonl",
+            "out.json",
+        ],
     ] {
         let out = hearsay(dir, args);
         assert_eq!(out.status.code(), Some(0), "{args:?}: {}", stderr(&out));

@@ -20,6 +20,7 @@ struct SentenceRecord<'a> {
     labels: Vec<&'static str>,
     speakers: Vec<&'a str>,
     suggested: Vec<&'static str>,
+    review: &'static str,
 }
 
 /// Training data: one JSON object per line, one line per sentence of every
@@ -28,14 +29,18 @@ struct SentenceRecord<'a> {
 /// ```json
 /// {"document": "a.txt", "document_id": "d1", "sentence": 0, "start": 0, "end": 42,
 ///  "text": "<the sentence>", "boilerplate": false,
-///  "labels": ["claim", "quote"], "speakers": ["Ana Ruiz"], "suggested": ["denial"]}
+///  "labels": ["claim", "quote"], "speakers": ["Ana Ruiz"], "suggested": ["denial"],
+///  "review": "partial"}
 /// ```
 ///
 /// `labels` are the labels of confirmed annotations (accepted, or made by an
 /// annotator and not rejected) overlapping the sentence; `speakers` are the
 /// speakers named by those; `suggested` are the labels of extractor
 /// suggestions still awaiting review. Each list is sorted alphabetically
-/// without duplicates. Rejected annotations appear nowhere.
+/// without duplicates. Rejected annotations appear nowhere. `review` is how
+/// far the review of the sentence's document has come (`unreviewed`,
+/// `partial`, `reviewed`: [`crate::format::DocumentReview`]): the empty
+/// `labels` of an unreviewed document say nothing of its sentences.
 pub fn to_jsonl(export: &Export) -> String {
     export.documents.iter().map(document_jsonl).collect()
 }
@@ -44,6 +49,7 @@ pub fn to_jsonl(export: &Export) -> String {
 /// line break.
 pub fn document_jsonl(doc: &Document) -> String {
     let mut out = String::new();
+    let review = doc.review().as_str();
     {
         let index = CharIndex::new(&doc.text);
         let hits = by_sentence(&doc.sentences, doc.annotations.iter());
@@ -72,10 +78,84 @@ pub fn document_jsonl(doc: &Document) -> String {
                 labels: labels.into_iter().collect(),
                 speakers: speakers.into_iter().collect(),
                 suggested: suggested.into_iter().collect(),
+                review,
             };
             out.push_str(&serde_json::to_string(&record).unwrap_or_default());
             out.push('\n');
         }
     }
     out
+}
+
+#[cfg(test)]
+mod review_tests {
+    //! A suggestion is never among a sentence's `labels`.
+
+    use serde_json::Value;
+
+    use crate::format::{Annotation, Document, Export, Origin, Status};
+    use crate::{Label, Sentence};
+
+    const TEXT: &str = "Pia Holm said the mill would close. Holm denied the sale.";
+
+    fn export(second: Status) -> Export {
+        let sentence = |start, end| Sentence {
+            start,
+            end,
+            boilerplate: false,
+            paragraph: 0,
+        };
+        let quote = Annotation {
+            origin: Origin::Extractor,
+            ..Annotation::new("a1", Label::Quote, 0, 35, &TEXT[0..35])
+        };
+        let denial = Annotation {
+            origin: Origin::Extractor,
+            status: second,
+            ..Annotation::new("a2", Label::Denial, 36, 57, &TEXT[36..57])
+        };
+        let doc = Document {
+            annotators: Vec::new(),
+            id: "d1".into(),
+            name: "mill.txt".into(),
+            text: TEXT.into(),
+            sentences: vec![sentence(0, 35), sentence(36, 57)],
+            annotations: vec![quote, denial],
+        };
+        Export::new(vec![doc])
+    }
+
+    fn lines(export: &Export) -> Vec<Value> {
+        super::to_jsonl(export)
+            .lines()
+            .map(|l| serde_json::from_str(l).unwrap())
+            .collect()
+    }
+
+    #[test]
+    fn suggestion_is_not_a_label() {
+        let lines = lines(&export(Status::Suggested));
+        assert_eq!(lines[1]["labels"], serde_json::json!([]));
+        assert_eq!(lines[1]["suggested"], serde_json::json!(["denial"]));
+    }
+
+    #[test]
+    fn lines_say_the_document_is_partly_reviewed() {
+        let lines = lines(&export(Status::Suggested));
+        assert!(lines.iter().all(|l| l["review"] == "partial"));
+    }
+
+    #[test]
+    fn lines_say_the_document_is_reviewed() {
+        let lines = lines(&export(Status::Rejected));
+        assert!(lines.iter().all(|l| l["review"] == "reviewed"));
+    }
+
+    #[test]
+    fn annotator_suggestion_is_not_a_label() {
+        let mut e = export(Status::Suggested);
+        e.documents[0].annotations[1].origin = Origin::Annotator;
+        let lines = lines(&e);
+        assert_eq!(lines[1]["labels"], serde_json::json!([]));
+    }
 }

@@ -104,7 +104,10 @@ pub use error::FormatError;
 pub(crate) use error::truncate;
 pub use jsonl::{document_jsonl, to_jsonl};
 pub(crate) use types::spans_overlap;
-pub use types::{Annotation, Document, Export, Origin, Status, base_name, by_sentence, sha256_hex};
+pub use types::{
+    Annotation, Document, DocumentReview, Export, Origin, Status, base_name, by_sentence,
+    sha256_hex,
+};
 pub use write::{ExportWriter, Layout};
 
 /// The value of the `format` field.

@@ -579,3 +579,93 @@ mod derived {
         assert!(Export::parse(&v.to_string()).is_err());
     }
 }
+
+mod review {
+    //! How far a document's review has come, from its annotations.
+
+    use crate::Label;
+    use crate::format::{Annotation, Document, DocumentReview, Origin, Status};
+
+    fn doc(statuses: &[(Status, Origin)]) -> Document {
+        let text = "a b c d e";
+        let annotations = statuses
+            .iter()
+            .enumerate()
+            .map(|(i, &(status, origin))| Annotation {
+                status,
+                origin,
+                ..Annotation::new(
+                    format!("a{i}"),
+                    Label::Claim,
+                    2 * i,
+                    2 * i + 1,
+                    &text[2 * i..2 * i + 1],
+                )
+            })
+            .collect();
+        Document {
+            annotators: Vec::new(),
+            id: "d1".into(),
+            name: "a.txt".into(),
+            text: text.into(),
+            sentences: Vec::new(),
+            annotations,
+        }
+    }
+
+    #[test]
+    fn document_without_annotations_is_unreviewed() {
+        assert_eq!(doc(&[]).review(), DocumentReview::Unreviewed);
+    }
+
+    #[test]
+    fn document_of_suggestions_only_is_unreviewed() {
+        let d = doc(&[(Status::Suggested, Origin::Extractor); 3]);
+        assert_eq!(d.review(), DocumentReview::Unreviewed);
+    }
+
+    #[test]
+    fn one_decision_among_suggestions_is_partial() {
+        let d = doc(&[
+            (Status::Suggested, Origin::Extractor),
+            (Status::Rejected, Origin::Extractor),
+        ]);
+        assert_eq!(d.review(), DocumentReview::Partial);
+    }
+
+    #[test]
+    fn every_annotation_decided_is_reviewed() {
+        let d = doc(&[
+            (Status::Accepted, Origin::Extractor),
+            (Status::Rejected, Origin::Extractor),
+            (Status::Accepted, Origin::Annotator),
+        ]);
+        assert_eq!(d.review(), DocumentReview::Reviewed);
+    }
+
+    #[test]
+    fn unsettled_adjudication_keeps_the_document_partial() {
+        let d = doc(&[
+            (Status::Accepted, Origin::Adjudicated),
+            (Status::Suggested, Origin::Adjudicated),
+        ]);
+        assert_eq!(d.review(), DocumentReview::Partial);
+    }
+
+    #[test]
+    fn a_suggestion_is_never_confirmed_whoever_made_it() {
+        let d = doc(&[
+            (Status::Suggested, Origin::Extractor),
+            (Status::Suggested, Origin::Annotator),
+            (Status::Suggested, Origin::Adjudicated),
+        ]);
+        assert!(d.annotations.iter().all(|a| !a.is_confirmed()));
+    }
+
+    #[test]
+    fn review_names_are_lowercase() {
+        assert_eq!(DocumentReview::Unreviewed.as_str(), "unreviewed");
+        assert_eq!(DocumentReview::Partial.as_str(), "partial");
+        assert_eq!(DocumentReview::Reviewed.as_str(), "reviewed");
+    }
+}

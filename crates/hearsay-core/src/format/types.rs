@@ -178,11 +178,18 @@ impl Annotation {
         }
     }
 
-    /// True for annotations that count as labels: accepted ones and
-    /// annotator-made ones that are not rejected.
+    /// True if and only if the annotation counts as a label: a person
+    /// accepted it, made it (made annotations are accepted), or settled it
+    /// in adjudication. A suggestion still awaiting review is never
+    /// confirmed, whoever proposed it.
     pub fn is_confirmed(&self) -> bool {
         self.status == Status::Accepted
-            || (self.origin == Origin::Annotator && self.status != Status::Rejected)
+    }
+
+    /// True if and only if a person decided the annotation: accepted or
+    /// rejected it (made annotations are accepted).
+    pub fn is_decided(&self) -> bool {
+        self.status != Status::Suggested
     }
 
     /// True if the annotation's span overlaps `[start, end)`. An empty
@@ -225,6 +232,31 @@ pub fn by_sentence<'a>(
         }
     }
     hits
+}
+
+/// How far the review of a whole document has come, read from its
+/// annotations' statuses (see [`Document::review`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum DocumentReview {
+    /// No annotation decided: every one is still a suggestion, or there is
+    /// none. Nothing in it says what a person thinks.
+    Unreviewed,
+    /// Some annotations decided, some suggestions still waiting.
+    Partial,
+    /// Every annotation decided, and at least one.
+    Reviewed,
+}
+
+impl DocumentReview {
+    /// The lowercase name written into exports: `unreviewed`, `partial`,
+    /// `reviewed`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DocumentReview::Unreviewed => "unreviewed",
+            DocumentReview::Partial => "partial",
+            DocumentReview::Reviewed => "reviewed",
+        }
+    }
 }
 
 /// The file name part of a path: what follows the last `/` or `\`.
@@ -321,6 +353,21 @@ fn hex(bytes: &[u8]) -> String {
 }
 
 impl Document {
+    /// How far the document's review has come: [`DocumentReview::Reviewed`]
+    /// when every annotation is decided (and there is one), `Partial` when
+    /// some are, `Unreviewed` when none is. A document without any
+    /// annotation is unreviewed: nothing says a person read it.
+    pub fn review(&self) -> DocumentReview {
+        let decided = self.annotations.iter().filter(|a| a.is_decided()).count();
+        if decided == 0 {
+            DocumentReview::Unreviewed
+        } else if decided == self.annotations.len() {
+            DocumentReview::Reviewed
+        } else {
+            DocumentReview::Partial
+        }
+    }
+
     /// The lowercase hex SHA-256 of the text's UTF-8 bytes: the derived
     /// `sha256` field of the JSON.
     pub fn sha256(&self) -> String {

@@ -554,3 +554,81 @@ pub fn import_zip(name: &str, bytes: &[u8]) -> Result<Vec<Document>, ImportError
     }
     Ok(docs)
 }
+
+#[cfg(test)]
+mod review_tests {
+    //! Every span carries its `Status`, and a suggestion reads back as one.
+
+    use crate::format::Origin;
+    use crate::interop::fixture::{self, SUGGESTED};
+    use crate::interop::{
+        InputFile, Output, Source, Target, export, export_pre_annotations, import,
+    };
+
+    fn ann_file(name: &str) -> String {
+        let Output::Files(files) = export(&fixture::export(), Target::Brat) else {
+            panic!("brat writes files")
+        };
+        let (_, bytes) = files
+            .into_iter()
+            .find(|(n, _)| n == name)
+            .unwrap_or_else(|| panic!("{name}"));
+        String::from_utf8(bytes).unwrap()
+    }
+
+    /// The `Status` value of the span whose text is `text` in `ann`.
+    fn status_of(ann: &str, text: &str) -> String {
+        let id = ann
+            .lines()
+            .find(|l| l.starts_with('T') && l.ends_with(&format!("\t{text}")))
+            .and_then(|l| l.split('\t').next())
+            .unwrap_or_else(|| panic!("{text:?} in {ann}"));
+        ann.lines()
+            .find(|l| l.contains(&format!("Status {id} ")))
+            .and_then(|l| l.rsplit(' ').next())
+            .unwrap_or_else(|| panic!("status of {id}"))
+            .to_string()
+    }
+
+    #[test]
+    fn suggestion_is_written_as_suggested() {
+        let partial = ann_file("partial.ann");
+        assert_eq!(status_of(&partial, SUGGESTED[0]), "Suggested");
+        assert_eq!(status_of(&partial, SUGGESTED[1]), "Suggested");
+        assert_eq!(status_of(&partial, "We will rebuild the pier,"), "Accepted");
+    }
+
+    #[test]
+    fn unreviewed_document_is_all_suggested() {
+        let unreviewed = ann_file("unreviewed.ann");
+        assert_eq!(status_of(&unreviewed, SUGGESTED[2]), "Suggested");
+        assert_eq!(status_of(&unreviewed, SUGGESTED[3]), "Suggested");
+    }
+
+    #[test]
+    fn suggestion_reads_back_as_an_undecided_suggestion() {
+        let zip = export(&fixture::export(), Target::Brat).into_bytes();
+        let back = import(
+            Source::Brat,
+            &[InputFile {
+                name: "a.zip",
+                bytes: &zip,
+            }],
+        )
+        .unwrap();
+        let unreviewed = back
+            .documents
+            .iter()
+            .find(|d| d.name == "unreviewed.txt")
+            .unwrap();
+        for a in &unreviewed.annotations {
+            assert!(!a.is_confirmed(), "{:?}", a.text);
+            assert_eq!(a.origin, Origin::Extractor);
+        }
+    }
+
+    #[test]
+    fn has_no_separate_pre_annotations() {
+        assert!(export_pre_annotations(&fixture::export(), Target::Brat).is_none());
+    }
+}

@@ -60,3 +60,63 @@ pub fn cell_text(cell: &str) -> String {
         defused
     }
 }
+
+#[cfg(test)]
+mod review_tests {
+    //! Every row says its annotation's status.
+
+    use crate::interop::fixture::{self, SUGGESTED};
+    use crate::interop::{Output, Target, export, export_pre_annotations};
+
+    fn rows() -> Vec<Vec<String>> {
+        let Output::Text(text) = export(&fixture::export(), Target::Csv) else {
+            panic!("one text file")
+        };
+        // The fixture's texts hold no comma inside a cell but the quotes'
+        // own, which are enclosed: split on the cells' quotes.
+        text.trim_start_matches('\u{feff}')
+            .lines()
+            .skip(1)
+            .map(|l| {
+                let mut cells = Vec::new();
+                let mut cell = String::new();
+                let mut quoted = false;
+                for c in l.chars() {
+                    match c {
+                        '"' => quoted = !quoted,
+                        ',' if !quoted => cells.push(std::mem::take(&mut cell)),
+                        _ => cell.push(c),
+                    }
+                }
+                cells.push(cell);
+                cells
+            })
+            .collect()
+    }
+
+    #[test]
+    fn suggestion_row_says_suggested() {
+        for row in rows().iter().filter(|r| SUGGESTED.contains(&r[2].as_str())) {
+            assert_eq!(row[4], "suggested", "{row:?}");
+        }
+        assert_eq!(
+            rows().iter().filter(|r| r[4] == "suggested").count(),
+            SUGGESTED.len()
+        );
+    }
+
+    #[test]
+    fn decision_rows_say_accepted_or_rejected() {
+        let statuses: Vec<String> = rows()
+            .into_iter()
+            .filter(|r| r[0] == "reviewed.txt")
+            .map(|r| r[4].clone())
+            .collect();
+        assert_eq!(statuses, ["accepted", "rejected", "accepted"]);
+    }
+
+    #[test]
+    fn has_no_separate_pre_annotations() {
+        assert!(export_pre_annotations(&fixture::export(), Target::Csv).is_none());
+    }
+}

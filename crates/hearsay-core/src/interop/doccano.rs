@@ -19,70 +19,89 @@
 //! front end was changed from JavaScript UTF-16 lengths to those
 //! (doccano/doccano pull request #99).
 //!
-//! doccano has no review status: every annotation that is not rejected is
-//! written (suggested ones too, so they can be reviewed in doccano), and
-//! imported spans become accepted annotator annotations. Speaker names
-//! without a span in the text are lost.
+//! doccano has no review status, so the export says only what people
+//! decided: accepted, made or adjudicated spans, in the documents someone
+//! reviewed; a document nobody reviewed is left out, and each line's
+//! `"review"` (`"reviewed"` or `"partial"`, kept by doccano as metadata)
+//! says whether suggestions are still waiting in it. The pre-annotation
+//! export ([`super::export_pre_annotations`]) writes every span not
+//! rejected, in every document, for review in doccano. Imported spans
+//! become accepted annotator annotations. Speaker names without a span in
+//! the text are lost.
 
 use serde_json::{Map, Value, json};
 
 use super::{
-    DraftLink, DraftSpan, ImportError, Record, SAID_BY, SPEAKER, SpanKind, Speakers,
-    build_document, id_string, offset_field, parse_label, record_name, same, unknown_label, upper,
+    Content, DraftLink, DraftSpan, ImportError, Record, SAID_BY, SPEAKER, SpanKind, Speakers,
+    build_document, documents_of, id_string, offset_field, parse_label, record_name, same,
+    unknown_label, upper, writes,
 };
-use crate::format::{Document, Export, Status};
+use crate::format::{Annotation, Document, Export};
 
-/// Writes the export as doccano JSONL; `relations` picks the relation
-/// extraction variant.
-pub fn export(export: &Export, relations: bool) -> String {
+/// Which doccano project type the JSONL is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Variant {
+    /// Sequence labelling: `label: [[start, end, "QUOTE"]]`.
+    Labels,
+    /// Relation extraction: `entities` and `relations`.
+    Relations,
+}
+
+/// Writes the export as doccano JSONL of `variant`, holding `content`.
+pub(crate) fn export(export: &Export, variant: Variant, content: Content) -> String {
     let mut out = String::new();
-    for doc in &export.documents {
-        let keep = |a: &crate::format::Annotation| a.status != Status::Rejected;
-        let line = if relations {
-            let speakers = Speakers::of(doc, keep);
-            let mut entities = Vec::new();
-            let mut rels = Vec::new();
-            let mut id = 0usize;
-            let mut annotation_ids = Vec::new();
-            for a in doc.annotations.iter() {
-                if !keep(a) {
-                    annotation_ids.push(0);
-                    continue;
-                }
-                id += 1;
-                annotation_ids.push(id);
-                entities.push(json!({
-                    "id": id, "label": upper(a.label),
-                    "start_offset": a.start, "end_offset": a.end,
-                }));
-            }
-            let first_speaker = id + 1;
-            for s in &speakers.spans {
-                id += 1;
-                entities.push(json!({
-                    "id": id, "label": SPEAKER,
-                    "start_offset": s.start, "end_offset": s.end,
-                }));
-            }
-            for (k, of) in speakers.of.iter().enumerate() {
-                if let Some(s) = of {
-                    rels.push(json!({
-                        "id": rels.len() + 1,
-                        "from_id": annotation_ids[k],
-                        "to_id": first_speaker + s,
-                        "type": SAID_BY,
+    for doc in documents_of(export, content) {
+        let keep = |a: &Annotation| writes(content, a);
+        let review = doc.review().as_str();
+        let line = match variant {
+            Variant::Relations => {
+                let speakers = Speakers::of(doc, keep);
+                let mut entities = Vec::new();
+                let mut rels = Vec::new();
+                let mut id = 0usize;
+                let mut annotation_ids = Vec::new();
+                for a in doc.annotations.iter() {
+                    if !keep(a) {
+                        annotation_ids.push(0);
+                        continue;
+                    }
+                    id += 1;
+                    annotation_ids.push(id);
+                    entities.push(json!({
+                        "id": id, "label": upper(a.label),
+                        "start_offset": a.start, "end_offset": a.end,
                     }));
                 }
+                let first_speaker = id + 1;
+                for s in &speakers.spans {
+                    id += 1;
+                    entities.push(json!({
+                        "id": id, "label": SPEAKER,
+                        "start_offset": s.start, "end_offset": s.end,
+                    }));
+                }
+                for (k, of) in speakers.of.iter().enumerate() {
+                    if let Some(s) = of {
+                        rels.push(json!({
+                            "id": rels.len() + 1,
+                            "from_id": annotation_ids[k],
+                            "to_id": first_speaker + s,
+                            "type": SAID_BY,
+                        }));
+                    }
+                }
+                json!({"text": doc.text, "entities": entities, "relations": rels,
+                       "name": doc.name, "review": review})
             }
-            json!({"text": doc.text, "entities": entities, "relations": rels, "name": doc.name})
-        } else {
-            let labels: Vec<Value> = doc
-                .annotations
-                .iter()
-                .filter(|a| keep(a))
-                .map(|a| json!([a.start, a.end, upper(a.label)]))
-                .collect();
-            json!({"text": doc.text, "label": labels, "name": doc.name})
+            Variant::Labels => {
+                let labels: Vec<Value> = doc
+                    .annotations
+                    .iter()
+                    .filter(|a| keep(a))
+                    .map(|a| json!([a.start, a.end, upper(a.label)]))
+                    .collect();
+                json!({"text": doc.text, "label": labels, "name": doc.name, "review": review})
+            }
         };
         out.push_str(&line.to_string());
         out.push('\n');
@@ -234,4 +253,147 @@ fn import_line(at: &Record, obj: &Map<String, Value>) -> Result<Document, Import
         }
     }
     build_document(&name, text, spans, links, same)
+}
+
+#[cfg(test)]
+mod review_tests {
+    //! An undecided suggestion never appears in doccano as a label.
+
+    use serde_json::Value;
+
+    use crate::interop::fixture::{self, suggested_spans};
+    use crate::interop::{Output, Target, export, export_pre_annotations};
+
+    fn lines(out: Output) -> Vec<Value> {
+        let Output::Text(text) = out else {
+            panic!("doccano is one text file")
+        };
+        text.lines()
+            .map(|l| serde_json::from_str(l).expect("a JSON line"))
+            .collect()
+    }
+
+    fn names(lines: &[Value]) -> Vec<&str> {
+        lines.iter().map(|l| l["name"].as_str().unwrap()).collect()
+    }
+
+    /// `(start, end)` of every `label` of a sequence-labelling line.
+    fn labels(line: &Value) -> Vec<(usize, usize)> {
+        line["label"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|l| {
+                (
+                    l[0].as_u64().unwrap() as usize,
+                    l[1].as_u64().unwrap() as usize,
+                )
+            })
+            .collect()
+    }
+
+    /// `(start, end)` of every entity but speakers of a relations line.
+    fn entities(line: &Value) -> Vec<(usize, usize)> {
+        line["entities"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|e| e["label"] != "SPEAKER")
+            .map(|e| {
+                (
+                    e["start_offset"].as_u64().unwrap() as usize,
+                    e["end_offset"].as_u64().unwrap() as usize,
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn unreviewed_document_is_left_out() {
+        let out = lines(export(&fixture::export(), Target::Doccano));
+        assert_eq!(names(&out), ["reviewed.txt", "partial.txt"]);
+    }
+
+    #[test]
+    fn suggestion_is_not_a_label() {
+        let out = lines(export(&fixture::export(), Target::Doccano));
+        let partial = &out[1];
+        let written = labels(partial);
+        assert_eq!(written.len(), 1, "only the accepted quote: {written:?}");
+        for s in suggested_spans("partial.txt") {
+            assert!(!written.contains(&s), "{s:?} is a suggestion");
+        }
+    }
+
+    #[test]
+    fn rejected_is_not_a_label_and_made_is() {
+        let out = lines(export(&fixture::export(), Target::Doccano));
+        let kinds: Vec<&str> = out[0]["label"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|l| l[2].as_str().unwrap())
+            .collect();
+        assert_eq!(kinds, ["QUOTE", "DENIAL"]);
+    }
+
+    #[test]
+    fn each_line_says_how_far_review_came() {
+        let out = lines(export(&fixture::export(), Target::Doccano));
+        assert_eq!(out[0]["review"], "reviewed");
+        assert_eq!(out[1]["review"], "partial");
+    }
+
+    #[test]
+    fn relations_variant_holds_no_suggestion_nor_its_speaker() {
+        let out = lines(export(&fixture::export(), Target::DoccanoRelations));
+        assert_eq!(names(&out), ["reviewed.txt", "partial.txt"]);
+        let partial = &out[1];
+        assert_eq!(entities(partial).len(), 1);
+        let speakers: Vec<&Value> = partial["entities"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|e| e["label"] == "SPEAKER")
+            .collect();
+        // Tom Achebe, the accepted quote's speaker; not Lena Ortiz.
+        assert_eq!(speakers.len(), 1);
+        assert_eq!(partial["relations"].as_array().unwrap().len(), 1);
+    }
+
+    #[test]
+    fn pre_annotations_hold_every_document_and_suggestion() {
+        let out = lines(export_pre_annotations(&fixture::export(), Target::Doccano).unwrap());
+        assert_eq!(
+            names(&out),
+            ["reviewed.txt", "partial.txt", "unreviewed.txt"]
+        );
+        let partial = labels(&out[1]);
+        for s in suggested_spans("partial.txt") {
+            assert!(partial.contains(&s), "{s:?} missing");
+        }
+        assert_eq!(labels(&out[2]).len(), 2);
+        assert_eq!(out[2]["review"], "unreviewed");
+    }
+
+    #[test]
+    fn pre_annotations_leave_out_rejected() {
+        let out = lines(export_pre_annotations(&fixture::export(), Target::Doccano).unwrap());
+        let kinds: Vec<&str> = out[0]["label"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|l| l[2].as_str().unwrap())
+            .collect();
+        assert_eq!(kinds, ["QUOTE", "DENIAL"]);
+    }
+
+    #[test]
+    fn relations_pre_annotations_link_a_suggestion_to_its_speaker() {
+        let out =
+            lines(export_pre_annotations(&fixture::export(), Target::DoccanoRelations).unwrap());
+        let partial = &out[1];
+        assert_eq!(entities(partial).len(), 3);
+        assert_eq!(partial["relations"].as_array().unwrap().len(), 2);
+    }
 }

@@ -13,9 +13,14 @@
 //!   "predictions": [{"model_version": "hearsay", "result": […]}]}]
 //! ```
 //!
-//! Accepted annotations go in `annotations`; suggestions awaiting review go
-//! in `predictions`, which Label Studio shows as pre-annotations; rejected
-//! ones are left out (Label Studio has no rejected region). Reading gives
+//! Accepted annotations (decided by a person: accepted, made or
+//! adjudicated) go in `annotations`; suggestions awaiting review go in
+//! `predictions`, which Label Studio shows as pre-annotations; rejected
+//! ones are left out (Label Studio has no rejected region). A task gets an
+//! annotation only if a person decided something in its document, and
+//! `meta.review` (`unreviewed`, `partial`, `reviewed`) says how far that
+//! document's review came: Label Studio counts a task with an annotation
+//! as labelled even while suggestions still wait in it. Reading gives
 //! back these statuses: the first annotation that was not cancelled is
 //! accepted, the first prediction's regions (but those the annotation
 //! already has) are suggested. A speaker's name and a quote's kind ride
@@ -79,6 +84,7 @@ pub fn export(export: &Export) -> String {
                 "data": {"text": doc.text, "name": doc.name, "document_id": doc.id},
                 "annotations": [],
                 "predictions": [],
+                "meta": {"review": doc.review().as_str()},
             });
             if !confirmed.is_empty() {
                 task["annotations"] = json!([{"result": confirmed, "ground_truth": false}]);
@@ -434,5 +440,91 @@ fn list<'a>(
             record,
             format!("{field:?} is {}, not an array", describe(other)),
         )),
+    }
+}
+
+#[cfg(test)]
+mod review_tests {
+    //! Suggestions go in `predictions`, decisions in `annotations`.
+
+    use serde_json::Value;
+
+    use crate::interop::fixture::{self, suggested_spans};
+    use crate::interop::{Output, Target, export, export_pre_annotations};
+
+    fn tasks() -> Vec<Value> {
+        let Output::Text(text) = export(&fixture::export(), Target::LabelStudio) else {
+            panic!("Label Studio is one text file")
+        };
+        serde_json::from_str::<Value>(&text)
+            .unwrap()
+            .as_array()
+            .unwrap()
+            .clone()
+    }
+
+    /// `(start, end)` of the labelled regions but speakers in `results`.
+    fn regions(results: &Value) -> Vec<(usize, usize)> {
+        results
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|r| r["type"] == "labels" && r["value"]["labels"][0] != "Speaker")
+            .map(|r| {
+                (
+                    r["value"]["start"].as_u64().unwrap() as usize,
+                    r["value"]["end"].as_u64().unwrap() as usize,
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn suggestion_is_a_prediction_not_an_annotation() {
+        let tasks = tasks();
+        let partial = &tasks[1];
+        let annotated = regions(&partial["annotations"][0]["result"]);
+        let predicted = regions(&partial["predictions"][0]["result"]);
+        for s in suggested_spans("partial.txt") {
+            assert!(!annotated.contains(&s), "{s:?} is a suggestion");
+            assert!(predicted.contains(&s), "{s:?} missing from the predictions");
+        }
+    }
+
+    #[test]
+    fn unreviewed_task_has_no_annotation() {
+        let tasks = tasks();
+        assert_eq!(tasks[2]["annotations"], serde_json::json!([]));
+        assert_eq!(regions(&tasks[2]["predictions"][0]["result"]).len(), 2);
+    }
+
+    #[test]
+    fn task_meta_says_how_far_review_came() {
+        let reviews: Vec<Value> = tasks()
+            .iter()
+            .map(|t| t["meta"]["review"].clone())
+            .collect();
+        assert_eq!(reviews, ["reviewed", "partial", "unreviewed"]);
+    }
+
+    #[test]
+    fn has_no_separate_pre_annotations() {
+        assert!(!Target::LabelStudio.has_pre_annotations());
+        assert!(export_pre_annotations(&fixture::export(), Target::LabelStudio).is_none());
+    }
+
+    #[test]
+    fn prediction_reads_back_as_a_suggestion() {
+        let Output::Text(text) = export(&fixture::export(), Target::LabelStudio) else {
+            panic!("one text file")
+        };
+        let back = super::import("tasks.json", &text).unwrap();
+        let waiting: Vec<&str> = back[1]
+            .annotations
+            .iter()
+            .filter(|a| !a.is_confirmed())
+            .map(|a| a.text.as_str())
+            .collect();
+        assert_eq!(waiting, fixture::SUGGESTED[..2]);
     }
 }

@@ -5,14 +5,22 @@
 //! Label Studio and brat data back into an [`Export`]. Everything works on
 //! strings and bytes: no file I/O (the command line does files).
 //!
-//! | target | offsets | statuses | speaker links |
-//! | --- | --- | --- | --- |
-//! | doccano JSONL | code points | no (confirmed only) | relations variant |
-//! | Label Studio JSON | code points | suggested = `predictions` | `relation` results |
-//! | Prodigy JSONL | code points + token indices | `answer` | `relations` |
-//! | brat standoff | code points | `Status` attribute | `SaidBy` relations |
-//! | W3C Web Annotation | code points | no (rejected dropped) | body |
-//! | CSV | none | `status` column | `speaker` column |
+//! An export says what people decided, never more. [`export`] writes
+//! only decisions (accepted, made or adjudicated annotations), or carries
+//! each annotation's review status where the format has a place for it;
+//! a document nobody reviewed ([`DocumentReview::Unreviewed`]) is never
+//! written as reviewed. Suggestions meant for review in another tool are a
+//! separate export, [`export_pre_annotations`], for the four formats that
+//! cannot tell a suggestion from a decision.
+//!
+//! | target | offsets | [`export`] writes | [`export_pre_annotations`] | speaker links |
+//! | --- | --- | --- | --- | --- |
+//! | doccano JSONL | code points | decided spans; unreviewed documents left out; `review` per line | every span not rejected, every document | relations variant |
+//! | Label Studio JSON | code points | decided in `annotations`, suggestions in `predictions`; `meta.review` | (the default already separates them) | `relation` results |
+//! | Prodigy JSONL | code points + token indices | `accept` tasks of decided spans (one per document if reviewed, one per span if partial), `reject` tasks; unreviewed documents left out | one task per document with every span not rejected and no `answer` | `relations` |
+//! | brat standoff | code points | every span with its `Status` attribute | (the default carries the status) | `SaidBy` relations |
+//! | W3C Web Annotation | code points | decided annotations | every annotation not rejected, suggestions with a `generator` and an `assessing` body | body |
+//! | CSV | none | every annotation, with its `status` | (the default carries the status) | `speaker` column |
 //!
 //! Each module's documentation says why its unit is right for that format.
 //!
@@ -23,10 +31,16 @@
 //! let doc = Document::from_analysis("d1", "a.txt", "Plain text.", &Default::default());
 //! let export = Export::new(vec![doc]);
 //! let target = Target::from_name("doccano").unwrap();
-//! let Output::Text(jsonl) = interop::export(&export, target) else { unreachable!() };
+//! // Nobody reviewed the document: a dataset of decisions leaves it out,
+//! // pre-annotations (for review in doccano) hold it.
+//! assert_eq!(interop::export(&export, target), Output::Text(String::new()));
+//! let Some(Output::Text(jsonl)) = interop::export_pre_annotations(&export, target) else {
+//!     unreachable!()
+//! };
 //! let line: serde_json::Value = serde_json::from_str(jsonl.trim_end()).unwrap();
 //! assert_eq!(line["text"], "Plain text.");
 //! assert_eq!(line["label"], serde_json::json!([]));
+//! assert_eq!(line["review"], "unreviewed");
 //! // brat gives several files; `into_bytes` packs them as a zip.
 //! let zip = interop::export(&export, Target::Brat).into_bytes();
 //! let back = interop::import(Source::Brat, &[InputFile { name: "a.zip", bytes: &zip }]).unwrap();
@@ -38,7 +52,9 @@
 use std::collections::HashMap;
 use std::fmt;
 
-use crate::format::{Annotation, Document, Export, Status, base_name, truncate};
+use crate::format::{
+    Annotation, Document, DocumentReview, Export, Origin, Status, base_name, truncate,
+};
 use crate::{CharIndex, Label, QuoteKind, Span};
 
 pub mod brat;
@@ -49,6 +65,8 @@ pub mod prodigy;
 pub mod web_annotation;
 pub mod zip;
 
+#[cfg(test)]
+mod fixture;
 #[cfg(test)]
 mod tests;
 
@@ -109,6 +127,17 @@ impl Target {
         }
     }
 
+    /// True if and only if the target has a pre-annotation export
+    /// ([`export_pre_annotations`]): doccano (both variants), Prodigy and
+    /// W3C Web Annotation, which cannot carry a review status. The others
+    /// write every annotation with its status in every export.
+    pub fn has_pre_annotations(self) -> bool {
+        matches!(
+            self,
+            Target::Doccano | Target::DoccanoRelations | Target::Prodigy | Target::WebAnnotation
+        )
+    }
+
     /// Parses [`Target::as_str`]; `None` for anything else.
     pub fn from_name(name: &str) -> Option<Target> {
         Target::ALL.into_iter().find(|t| t.as_str() == name)
@@ -157,17 +186,73 @@ impl Output {
     }
 }
 
-/// Writes `export` in the `target` format. Never fails: what a format cannot
-/// carry is left out (see each module).
+/// What an export of another tool's format holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Content {
+    /// What people decided (see [`export`]).
+    Decisions,
+    /// Every annotation not rejected, for review in another tool (see
+    /// [`export_pre_annotations`]).
+    PreAnnotations,
+}
+
+/// Writes `export` in the `target` format: a dataset of what people
+/// decided. Formats with a place for the review status carry it (Label
+/// Studio's `annotations` and `predictions`, brat's `Status`, the CSV's
+/// `status` column); the others write only decided annotations, and leave
+/// out documents nobody reviewed (see the module's table). Never fails:
+/// what a format cannot carry is left out (see each module).
 pub fn export(export: &Export, target: Target) -> Output {
+    let content = Content::Decisions;
     match target {
-        Target::Doccano => Output::Text(doccano::export(export, false)),
-        Target::DoccanoRelations => Output::Text(doccano::export(export, true)),
+        Target::Doccano => Output::Text(doccano::export(export, doccano::Variant::Labels, content)),
+        Target::DoccanoRelations => Output::Text(doccano::export(
+            export,
+            doccano::Variant::Relations,
+            content,
+        )),
         Target::LabelStudio => Output::Text(label_studio::export(export)),
-        Target::Prodigy => Output::Text(prodigy::export(export)),
+        Target::Prodigy => Output::Text(prodigy::export(export, content)),
         Target::Brat => Output::Files(brat::export(export)),
-        Target::WebAnnotation => Output::Text(web_annotation::export(export)),
+        Target::WebAnnotation => Output::Text(web_annotation::export(export, content)),
         Target::Csv => Output::Text(csv::export(export)),
+    }
+}
+
+/// Writes `export` as pre-annotations: every annotation not rejected, the
+/// extractor's suggestions included, in every document, for review in
+/// another tool. `None` for the targets that carry each annotation's
+/// status in every export ([`Target::has_pre_annotations`] is false):
+/// their [`export`] already is the pre-annotation.
+pub fn export_pre_annotations(export: &Export, target: Target) -> Option<Output> {
+    let content = Content::PreAnnotations;
+    Some(match target {
+        Target::Doccano => Output::Text(doccano::export(export, doccano::Variant::Labels, content)),
+        Target::DoccanoRelations => Output::Text(doccano::export(
+            export,
+            doccano::Variant::Relations,
+            content,
+        )),
+        Target::Prodigy => Output::Text(prodigy::export(export, content)),
+        Target::WebAnnotation => Output::Text(web_annotation::export(export, content)),
+        Target::LabelStudio | Target::Brat | Target::Csv => return None,
+    })
+}
+
+/// The documents an export of `content` writes: for decisions, those a
+/// person has reviewed at least in part.
+pub(crate) fn documents_of(export: &Export, content: Content) -> impl Iterator<Item = &Document> {
+    export.documents.iter().filter(move |d| {
+        content == Content::PreAnnotations || d.review() != DocumentReview::Unreviewed
+    })
+}
+
+/// True if `a` is written by an export of `content`: a decided label, or
+/// for pre-annotations anything not rejected.
+pub(crate) fn writes(content: Content, a: &Annotation) -> bool {
+    match content {
+        Content::Decisions => a.is_confirmed(),
+        Content::PreAnnotations => a.status != Status::Rejected,
     }
 }
 
@@ -569,6 +654,14 @@ pub(crate) fn build_document(
             speaker,
             speaker_span,
             status: s.status,
+            // A span the source marks as awaiting review (a Label Studio
+            // prediction, a brat `Status Suggested`) is a machine's
+            // suggestion, not a person's annotation.
+            origin: if s.status == Status::Suggested {
+                Origin::Extractor
+            } else {
+                Origin::Annotator
+            },
             ..Annotation::new(id, label, s.start, s.end, index.slice(s.start, s.end))
         });
     }

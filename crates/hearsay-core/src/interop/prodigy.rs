@@ -10,10 +10,21 @@
 //!  "answer": "accept"}
 //! ```
 //!
-//! Each document gives one task with its confirmed annotations (accepted,
-//! or made by an annotator) and `"answer": "accept"`, and one task per
-//! rejected annotation holding that span with `"answer": "reject"`.
-//! Suggestions awaiting review are left out. Speaker spans are `SPEAKER`
+//! `"answer"` is a person's answer, never the extractor's. A document
+//! whose every annotation is decided gives one task with its confirmed
+//! annotations (accepted, made or adjudicated) and `"answer": "accept"`:
+//! the whole document as a person labelled it. A document still partly
+//! under review gives one `accept` task per confirmed annotation instead
+//! (that span is right, nothing said of the rest), and a document nobody
+//! reviewed gives no task. Every rejected annotation gives a task holding
+//! that span with `"answer": "reject"`. Suggestions awaiting review are
+//! left out, and `meta.review` says how far the document's review came.
+//!
+//! The pre-annotation export ([`super::export_pre_annotations`]) writes
+//! one task per document with every annotation not rejected and no
+//! `answer`: the input of Prodigy's manual recipes, for review there.
+//!
+//! Speaker spans are `SPEAKER`
 //! spans; a `SAID_BY` relation goes from each annotation (head) to its
 //! speaker (child), `head`/`child` being the token index of the span's last
 //! token, with the spans themselves in `head_span`/`child_span`.
@@ -33,9 +44,9 @@ use std::collections::BTreeSet;
 
 use serde_json::{Value, json};
 
-use super::{SAID_BY, SPEAKER, Speakers, upper};
+use super::{Content, SAID_BY, SPEAKER, Speakers, documents_of, upper, writes};
 use crate::CharIndex;
-use crate::format::{Annotation, Export, Status};
+use crate::format::{Annotation, DocumentReview, Export, Status};
 
 /// One token: code point offsets `[start, end)` and whether a space follows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -139,23 +150,22 @@ pub fn tokenize(text: &str, starts: &BTreeSet<usize>, ends: &BTreeSet<usize>) ->
     tokens
 }
 
-/// Writes the export as Prodigy JSONL.
-pub fn export(export: &Export) -> String {
+/// Writes the export as Prodigy JSONL holding `content` (see the module).
+pub(crate) fn export(export: &Export, content: Content) -> String {
     let mut out = String::new();
-    for doc in &export.documents {
+    for doc in documents_of(export, content) {
         let index = CharIndex::new(&doc.text);
         let len = index.len_chars();
+        let review = doc.review();
         let usable = |a: &Annotation| a.start < a.end && a.end <= len;
-        let confirmed = |a: &Annotation| a.is_confirmed() && usable(a);
-        let rejected = |a: &Annotation| a.status == Status::Rejected && usable(a);
-        let speakers = Speakers::of(doc, confirmed);
+        let written = |a: &Annotation| writes(content, a) && usable(a);
+        let rejected = |a: &Annotation| {
+            content == Content::Decisions && a.status == Status::Rejected && usable(a)
+        };
+        let speakers = Speakers::of(doc, written);
         let mut starts = BTreeSet::new();
         let mut ends = BTreeSet::new();
-        for a in doc
-            .annotations
-            .iter()
-            .filter(|a| confirmed(a) || rejected(a))
-        {
+        for a in doc.annotations.iter().filter(|a| written(a) || rejected(a)) {
             starts.insert(a.start);
             ends.insert(a.end);
         }
@@ -178,40 +188,70 @@ pub fn export(export: &Export) -> String {
             json!({"start": start, "end": end, "token_start": token_start,
                    "token_end": token_end, "label": label, "text": index.slice(start, end)})
         };
-        let task = |spans: Vec<Value>, relations: Vec<Value>, answer: &str| {
-            json!({
-                "text": doc.text, "meta": {"document": doc.name, "document_id": doc.id},
+        let task = |spans: Vec<Value>, relations: Vec<Value>, answer: Option<&str>| {
+            let mut task = json!({
+                "text": doc.text,
+                "meta": {"document": doc.name, "document_id": doc.id, "review": review.as_str()},
                 "tokens": token_values, "spans": spans, "relations": relations,
-                "answer": answer,
-            })
+            });
+            if let Some(answer) = answer {
+                task["answer"] = json!(answer);
+            }
+            task
         };
         let speaker_spans: Vec<Value> = speakers
             .spans
             .iter()
             .map(|s| span(s.start, s.end, SPEAKER))
             .collect();
-        let mut spans = Vec::new();
-        let mut relations = Vec::new();
+        // Each written annotation's span, with its speaker's span and
+        // relation when it has one.
+        let mut parts = Vec::new();
         for (k, a) in doc.annotations.iter().enumerate() {
-            if !confirmed(a) {
+            if !written(a) {
                 continue;
             }
             let head = span(a.start, a.end, upper(a.label));
-            if let Some(s) = speakers.of[k] {
+            let speaker = speakers.of[k].map(|s| {
                 let child = speaker_spans[s].clone();
-                relations.push(json!({
+                json!({
                     "head": head["token_end"], "child": child["token_end"], "label": SAID_BY,
                     "head_span": head, "child_span": child,
-                }));
-            }
-            spans.push(head);
+                })
+            });
+            parts.push((head, speakers.of[k], speaker));
         }
-        spans.extend(speaker_spans.iter().cloned());
-        push_line(&mut out, &task(spans, relations, "accept"));
+        match (content, review) {
+            (Content::Decisions, DocumentReview::Partial) => {
+                for (head, s, relation) in parts {
+                    let mut spans = vec![head];
+                    spans.extend(s.map(|s| speaker_spans[s].clone()));
+                    push_line(
+                        &mut out,
+                        &task(spans, relation.into_iter().collect(), Some("accept")),
+                    );
+                }
+            }
+            _ => {
+                let mut spans = Vec::new();
+                let mut relations = Vec::new();
+                for (head, _, relation) in parts {
+                    spans.push(head);
+                    relations.extend(relation);
+                }
+                spans.extend(speaker_spans.iter().cloned());
+                let answer = (content == Content::Decisions).then_some("accept");
+                push_line(&mut out, &task(spans, relations, answer));
+            }
+        }
         for a in doc.annotations.iter().filter(|a| rejected(a)) {
             push_line(
                 &mut out,
-                &task(vec![span(a.start, a.end, upper(a.label))], vec![], "reject"),
+                &task(
+                    vec![span(a.start, a.end, upper(a.label))],
+                    vec![],
+                    Some("reject"),
+                ),
             );
         }
     }
@@ -221,4 +261,108 @@ pub fn export(export: &Export) -> String {
 fn push_line(out: &mut String, v: &Value) {
     out.push_str(&v.to_string());
     out.push('\n');
+}
+
+#[cfg(test)]
+mod review_tests {
+    //! Prodigy's `answer` is a person's: no task says "accept" for what
+    //! nobody reviewed.
+
+    use serde_json::Value;
+
+    use crate::interop::fixture::{self, suggested_spans};
+    use crate::interop::{Output, Target, export, export_pre_annotations};
+
+    fn tasks(out: Output) -> Vec<Value> {
+        let Output::Text(text) = out else {
+            panic!("Prodigy is one text file")
+        };
+        text.lines()
+            .map(|l| serde_json::from_str(l).expect("a JSON line"))
+            .collect()
+    }
+
+    fn of<'a>(tasks: &'a [Value], name: &str) -> Vec<&'a Value> {
+        tasks
+            .iter()
+            .filter(|t| t["meta"]["document"] == name)
+            .collect()
+    }
+
+    /// `(start, end)` of every span of `task` but speakers.
+    fn spans(task: &Value) -> Vec<(usize, usize)> {
+        task["spans"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|s| s["label"] != "SPEAKER")
+            .map(|s| {
+                (
+                    s["start"].as_u64().unwrap() as usize,
+                    s["end"].as_u64().unwrap() as usize,
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn unreviewed_document_gets_no_task() {
+        let out = tasks(export(&fixture::export(), Target::Prodigy));
+        assert!(of(&out, "unreviewed.txt").is_empty());
+    }
+
+    #[test]
+    fn reviewed_document_is_one_accept_task_and_a_reject_task() {
+        let out = tasks(export(&fixture::export(), Target::Prodigy));
+        let reviewed = of(&out, "reviewed.txt");
+        let answers: Vec<&str> = reviewed
+            .iter()
+            .map(|t| t["answer"].as_str().unwrap())
+            .collect();
+        assert_eq!(answers, ["accept", "reject"]);
+        assert_eq!(
+            spans(reviewed[0]).len(),
+            2,
+            "the accepted quote and the made denial"
+        );
+        assert_eq!(reviewed[0]["meta"]["review"], "reviewed");
+    }
+
+    #[test]
+    fn partial_document_accepts_each_decided_span_alone() {
+        let out = tasks(export(&fixture::export(), Target::Prodigy));
+        let partial = of(&out, "partial.txt");
+        assert_eq!(partial.len(), 1, "one accepted quote, nothing rejected");
+        assert_eq!(partial[0]["answer"], "accept");
+        assert_eq!(partial[0]["meta"]["review"], "partial");
+        assert_eq!(spans(partial[0]).len(), 1);
+        // Its speaker and the link to it come along.
+        assert_eq!(partial[0]["spans"].as_array().unwrap().len(), 2);
+        assert_eq!(partial[0]["relations"].as_array().unwrap().len(), 1);
+    }
+
+    #[test]
+    fn suggestion_is_in_no_answered_task() {
+        let out = tasks(export(&fixture::export(), Target::Prodigy));
+        for name in ["partial.txt", "unreviewed.txt"] {
+            for task in of(&out, name) {
+                for s in suggested_spans(name) {
+                    assert!(!spans(task).contains(&s), "{name}: {s:?} is a suggestion");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn pre_annotations_are_one_unanswered_task_per_document() {
+        let out = tasks(export_pre_annotations(&fixture::export(), Target::Prodigy).unwrap());
+        assert_eq!(out.len(), 3);
+        assert!(out.iter().all(|t| t.get("answer").is_none()));
+        let unreviewed = of(&out, "unreviewed.txt");
+        for s in suggested_spans("unreviewed.txt") {
+            assert!(spans(unreviewed[0]).contains(&s), "{s:?} missing");
+        }
+        // The rejected claim of reviewed.txt is not offered again.
+        assert_eq!(spans(of(&out, "reviewed.txt")[0]).len(), 2);
+    }
 }

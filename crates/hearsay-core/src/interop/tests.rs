@@ -122,10 +122,6 @@ fn import_one(source: Source, name: &str, bytes: &[u8]) -> Result<Export, Import
     import(source, &[InputFile { name, bytes }])
 }
 
-fn not_rejected(a: &Annotation) -> bool {
-    a.status != Status::Rejected
-}
-
 #[test]
 fn targets_have_names_and_extensions() {
     for t in Target::ALL {
@@ -149,16 +145,17 @@ fn doccano_has_the_documented_shape() {
         .lines()
         .map(|l| serde_json::from_str(l).unwrap())
         .collect();
-    assert_eq!(lines.len(), 2);
+    // plain.txt, which nobody reviewed, is left out.
+    assert_eq!(lines.len(), 1);
     assert_eq!(lines[0]["text"], TEXT);
+    assert_eq!(lines[0]["review"], "partial");
     let labels = lines[0]["label"].as_array().unwrap();
-    assert_eq!(labels.len(), 9, "rejected left out");
+    assert_eq!(labels.len(), 7, "suggested and rejected left out");
     let a1 = find("Nous n'augmenterons pas les impôts,", 0);
     assert_eq!(labels[0], serde_json::json!([a1.start, a1.end, "QUOTE"]));
-    assert_eq!(labels[1][2], "DENIAL");
-    assert_eq!(lines[1]["label"], serde_json::json!([]));
+    assert_eq!(labels[1][2], "QUOTE");
     // Offsets are code points: the family emoji is 5.
-    assert_eq!(labels[7], serde_json::json!([0, 14, "CLAIM"]));
+    assert_eq!(labels[5], serde_json::json!([0, 14, "CLAIM"]));
 }
 
 #[test]
@@ -168,8 +165,9 @@ fn doccano_relations_have_the_documented_shape() {
     let line: Value = serde_json::from_str(out.lines().next().unwrap()).unwrap();
     let entities = line["entities"].as_array().unwrap();
     let relations = line["relations"].as_array().unwrap();
-    // 9 kept annotations and 3 distinct speaker spans.
-    assert_eq!(entities.len(), 12);
+    // 7 decided annotations and 2 distinct speaker spans (王伟's quote is
+    // only suggested).
+    assert_eq!(entities.len(), 9);
     for e in entities {
         let keys: Vec<&str> = e.as_object().unwrap().keys().map(String::as_str).collect();
         assert_eq!(keys.len(), 4, "{e}");
@@ -182,7 +180,7 @@ fn doccano_relations_have_the_documented_shape() {
         .iter()
         .find(|e| e["label"] == "SPEAKER" && e["start_offset"] == speaker.start)
         .unwrap();
-    assert_eq!(relations.len(), 4);
+    assert_eq!(relations.len(), 3);
     let r = &relations[0];
     assert_eq!(r["type"], "SAID_BY");
     assert_eq!(r["from_id"], entities[0]["id"]);
@@ -196,13 +194,23 @@ fn doccano_round_trips_spans_labels_and_speaker_links() {
     for (target, links) in [(Target::Doccano, false), (Target::DoccanoRelations, true)] {
         let out = text(export(&e, target));
         let back = import_one(Source::Doccano, "x.jsonl", out.as_bytes()).unwrap();
-        assert_eq!(back.documents.len(), 2);
+        assert_eq!(
+            back.documents.len(),
+            1,
+            "the unreviewed document is not written"
+        );
         let (orig, got) = (&e.documents[0], &back.documents[0]);
         assert_eq!(got.text, TEXT);
         assert_eq!(got.name, orig.name);
-        assert_eq!(spans_of(got, |_| true), spans_of(orig, not_rejected));
+        assert_eq!(
+            spans_of(got, |_| true),
+            spans_of(orig, Annotation::is_confirmed)
+        );
         if links {
-            assert_eq!(links_of(got, |_| true), links_of(orig, not_rejected));
+            assert_eq!(
+                links_of(got, |_| true),
+                links_of(orig, Annotation::is_confirmed)
+            );
             let a1 = &got.annotations[0];
             assert_eq!(a1.speaker.as_deref(), Some("Zoë Lefèvre"));
         }
@@ -321,14 +329,21 @@ fn label_studio_utf16_offsets_are_refused() {
 
 #[test]
 fn prodigy_has_the_documented_shape() {
-    let e = sample();
+    // Document 1 wholly reviewed: its suggestions accepted.
+    let mut e = sample();
+    for a in &mut e.documents[0].annotations {
+        if a.status == Status::Suggested {
+            a.status = Status::Accepted;
+        }
+    }
     let out = text(export(&e, Target::Prodigy));
     let lines: Vec<Value> = out
         .lines()
         .map(|l| serde_json::from_str(l).unwrap())
         .collect();
-    // Document 1: one accept task and one reject task; document 2: one.
-    assert_eq!(lines.len(), 3);
+    // Document 1: one accept task and one reject task; document 2, which
+    // nobody reviewed: none.
+    assert_eq!(lines.len(), 2);
     let task = &lines[0];
     assert_eq!(task["answer"], "accept");
     assert_eq!(lines[1]["answer"], "reject");
@@ -371,7 +386,7 @@ fn prodigy_has_the_documented_shape() {
         .collect();
     assert_eq!(
         labels.iter().filter(|l| **l == "SPEAKER").count(),
-        2,
+        3,
         "{labels:?}"
     );
     let r = &task["relations"][0];
@@ -379,8 +394,7 @@ fn prodigy_has_the_documented_shape() {
     assert_eq!(r["head"], r["head_span"]["token_end"]);
     assert_eq!(r["child"], r["child_span"]["token_end"]);
     assert_eq!(r["child_span"]["label"], "SPEAKER");
-    assert_eq!(task["relations"].as_array().unwrap().len(), 3);
-    assert_eq!(lines[2]["spans"], serde_json::json!([]));
+    assert_eq!(task["relations"].as_array().unwrap().len(), 4);
 }
 
 // ------------------------------------------------------------------- brat
@@ -537,7 +551,7 @@ fn web_annotation_has_the_documented_shape() {
     let out = text(export(&e, Target::WebAnnotation));
     let items: Value = serde_json::from_str(&out).unwrap();
     let items = items.as_array().unwrap();
-    assert_eq!(items.len(), 9, "rejected left out");
+    assert_eq!(items.len(), 7, "suggested and rejected left out");
     let a = &items[0];
     assert_eq!(a["@context"], "http://www.w3.org/ns/anno.jsonld");
     assert_eq!(a["type"], "Annotation");

@@ -27,12 +27,17 @@
 //! code points ("character number"), which is also what JavaScript
 //! implementations such as Apache Annotator iterate over.
 //!
-//! Review status has no standard place: suggested annotations are written
-//! like accepted ones, and rejected ones are left out.
+//! Review status has no standard place, so the export holds only what
+//! people decided: accepted, made or adjudicated annotations. The
+//! pre-annotation export ([`super::export_pre_annotations`]) adds the
+//! suggestions awaiting review, each with `"generator"` (the software that
+//! made it) and a body of purpose `assessing` whose value is `suggested`
+//! (the model's §3.3.5 purposes, and §3.3.2 on `generator`); rejected
+//! annotations are never written.
 
 use serde_json::{Value, json};
 
-use super::context;
+use super::{Content, context, writes};
 use crate::CharIndex;
 use crate::format::{Export, Status};
 
@@ -42,14 +47,17 @@ pub const CONTEXT: &str = "http://www.w3.org/ns/anno.jsonld";
 /// Code points of prefix and suffix in each TextQuoteSelector.
 pub const CONTEXT_CHARS: usize = 32;
 
-/// Writes the annotations as a pretty JSON array.
-pub fn export(export: &Export) -> String {
+/// The software named as the `generator` of a suggestion.
+pub const GENERATOR: &str = "hearsay";
+
+/// Writes the annotations `content` selects as a pretty JSON array.
+pub(crate) fn export(export: &Export, content: Content) -> String {
     let mut items = Vec::new();
     for doc in &export.documents {
         let index = CharIndex::new(&doc.text);
         let source = format!("urn:hearsay:{}", iri_part(&doc.id));
         for a in &doc.annotations {
-            if a.status == Status::Rejected {
+            if !writes(content, a) {
                 continue;
             }
             let (prefix, suffix) = context(&index, a.start, a.end, CONTEXT_CHARS);
@@ -61,7 +69,13 @@ pub fn export(export: &Export) -> String {
                     "type": "TextualBody", "purpose": "describing", "value": speaker,
                 }));
             }
-            items.push(json!({
+            let suggested = a.status == Status::Suggested;
+            if suggested {
+                body.push(json!({
+                    "type": "TextualBody", "purpose": "assessing", "value": "suggested",
+                }));
+            }
+            let mut item = json!({
                 "@context": CONTEXT,
                 "id": format!("{source}:{}", iri_part(&a.id)),
                 "type": "Annotation",
@@ -75,7 +89,11 @@ pub fn export(export: &Export) -> String {
                         {"type": "TextPositionSelector", "start": a.start, "end": a.end},
                     ],
                 },
-            }));
+            });
+            if suggested {
+                item["generator"] = json!({"type": "Software", "name": GENERATOR});
+            }
+            items.push(item);
         }
     }
     serde_json::to_string_pretty(&Value::Array(items)).unwrap_or_default()
@@ -92,4 +110,76 @@ fn iri_part(s: &str) -> String {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod review_tests {
+    //! Only decisions, unless pre-annotations are asked for.
+
+    use serde_json::Value;
+
+    use crate::interop::fixture::{self, SUGGESTED};
+    use crate::interop::{Output, Target, export, export_pre_annotations};
+
+    fn items(out: Output) -> Vec<Value> {
+        let Output::Text(text) = out else {
+            panic!("one text file")
+        };
+        serde_json::from_str::<Value>(&text)
+            .unwrap()
+            .as_array()
+            .unwrap()
+            .clone()
+    }
+
+    fn exact(item: &Value) -> &str {
+        item["target"]["selector"][0]["exact"].as_str().unwrap()
+    }
+
+    #[test]
+    fn suggestion_is_left_out() {
+        let out = items(export(&fixture::export(), Target::WebAnnotation));
+        let written: Vec<&str> = out.iter().map(exact).collect();
+        assert_eq!(
+            written,
+            [
+                "The bridge stays open,",
+                "The council denied any plan to close it.",
+                "We will rebuild the pier,"
+            ]
+        );
+    }
+
+    #[test]
+    fn decision_has_no_generator() {
+        let out = items(export(&fixture::export(), Target::WebAnnotation));
+        assert!(out.iter().all(|i| i.get("generator").is_none()));
+    }
+
+    #[test]
+    fn pre_annotation_marks_each_suggestion() {
+        let out = items(export_pre_annotations(&fixture::export(), Target::WebAnnotation).unwrap());
+        assert_eq!(out.len(), 3 + SUGGESTED.len());
+        for item in &out {
+            let suggested = SUGGESTED.contains(&exact(item));
+            let assessing = item["body"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|b| b["purpose"] == "assessing" && b["value"] == "suggested");
+            assert_eq!(assessing, suggested, "{}", exact(item));
+            assert_eq!(
+                item.get("generator").is_some(),
+                suggested,
+                "{}",
+                exact(item)
+            );
+        }
+    }
+
+    #[test]
+    fn pre_annotation_leaves_out_rejected() {
+        let out = items(export_pre_annotations(&fixture::export(), Target::WebAnnotation).unwrap());
+        assert!(out.iter().all(|i| exact(i) != "Tolls rose by 40 percent."));
+    }
 }
