@@ -15,7 +15,7 @@ mod support;
 use support::{Rng, corpus};
 
 fn main() {
-    use hearsay_core::models::Models;
+    use hearsay_core::models::{Models, Unobserved};
     let mut rng = Rng(0x5eed);
     let text = corpus(2_000_000, &mut rng);
     let e = Models::embedded();
@@ -62,7 +62,7 @@ fn main() {
         let mut rates = Vec::new();
         for _ in 0..5 {
             let t = Instant::now();
-            let (a, _) = hearsay_core::analyze_with(&text, &Config::default(), m, None);
+            let (a, _) = hearsay_core::analyze_with(&text, &Config::default(), m, &mut Unobserved);
             black_box(a);
             rates.push(text.len() as f64 / 1e6 / t.elapsed().as_secs_f64());
         }

@@ -1,13 +1,11 @@
 //! Every confidence the extractor gives, in one place, so that a model or a
-//! calibration step can replace them without reading the passes.
+//! calibration step can replace them without reading the passes: only
+//! constants. The quote model's features and the rules' confidence of a
+//! direct quote are in [`crate::attribution::quote_model`].
 //!
 //! A confidence is what the extractor believes the chance to be that a
 //! person reviewing the suggestion accepts it as it stands. The page orders
 //! the review and filters by it.
-
-use crate::attribution::quotes::Quote;
-use crate::attribution::{Ctx, DirectQuote, Reported};
-use crate::learn::{Features, Sink};
 
 /// A direct quote whose speaker was found next to it (a cue, a transcript
 /// label, a signature dash or an introducing colon).
@@ -75,95 +73,3 @@ pub(crate) const CLAIM_THRESHOLD: f32 = 0.5;
 /// would be claims; from 0.1 a quarter are (24.9%, about as many as the
 /// rules suggested: 26.9%), with 3.4% of debate lines.
 pub(crate) const CLAIM_MODEL_THRESHOLD: f32 = 0.1;
-
-/// The confidence of a direct quote, from how its speaker was found and
-/// its shape.
-pub(crate) fn direct(attribution: Attribution, quote: &Quote) -> f32 {
-    let mut confidence = match attribution {
-        Attribution::Found => DIRECT_ATTRIBUTED,
-        Attribution::Carried => DIRECT_CARRIED,
-        Attribution::None => DIRECT_UNATTRIBUTED,
-    };
-    if quote.is_fragment() {
-        confidence -= DIRECT_FRAGMENT_PENALTY;
-    }
-    if !quote.closed && !quote.continues {
-        confidence *= DIRECT_UNCLOSED_FACTOR;
-    }
-    confidence
-}
-
-/// Feature templates of the quote model.
-mod t {
-    pub const KIND: u32 = 301;
-    pub const RAW: u32 = 302;
-    pub const RAW_LOGIT: u32 = 303;
-    pub const SHAPE: u32 = 304;
-    pub const ATTRIBUTION: u32 = 305;
-    pub const WORDS: u32 = 306;
-    pub const SPEAKER: u32 = 307;
-    pub const CUE: u32 = 308;
-}
-
-/// The logit of a probability, bounded.
-fn logit(p: f32) -> f32 {
-    let p = p.clamp(1e-4, 1.0 - 1e-4);
-    (p / (1.0 - p)).ln()
-}
-
-/// A coarse bucket of a probability.
-fn tenth(p: Option<f32>) -> u64 {
-    p.map_or(10, |p| (p.clamp(0.0, 0.999) * 10.0) as u64)
-}
-
-/// The features of a direct quote for the quote model: the rules'
-/// confidence, the quote's shape, how its speaker was found.
-pub(crate) fn direct_features(
-    q: &Quote,
-    d: &DirectQuote,
-    attribution: Attribution,
-    f: &mut Features,
-) {
-    let raw = direct(attribution, q);
-    f.with(t::KIND, 0);
-    f.with(t::RAW, tenth(Some(raw)));
-    f.real(t::RAW_LOGIT, logit(raw));
-    let shape = u64::from(q.is_fragment())
-        | u64::from(q.closed) << 1
-        | u64::from(q.continues) << 2
-        | u64::from(q.single) << 3
-        | u64::from(q.clause) << 4;
-    f.with(t::SHAPE, shape);
-    f.with(t::ATTRIBUTION, attribution as u64 * 2 + u64::from(d.signed));
-    f.with(t::WORDS, q.words.min(40) as u64 / 4);
-    f.with(t::SPEAKER, tenth(d.speaker_confidence));
-}
-
-/// The features of a reported sentence for the quote model: its cue and the
-/// cue model's confidence, its length, whether it has a speaker.
-pub(crate) fn reported_features(ctx: &Ctx, r: &Reported, f: &mut Features) {
-    f.with(t::KIND, 1);
-    f.with(t::RAW + 100, tenth(Some(r.confidence)));
-    f.real(t::RAW_LOGIT + 100, logit(r.confidence));
-    f.text(t::CUE, &r.cue);
-    let words = (r.content.0..=r.content.1)
-        .filter(|&k| ctx.v.tokens[k].is_word())
-        .take(40)
-        .count();
-    f.with(t::WORDS + 100, words as u64 / 4);
-    f.with(
-        t::SPEAKER + 100,
-        tenth(r.speaker_confidence) * 2 + u64::from(r.speaker.is_some()),
-    );
-}
-
-/// How a quote's speaker was found.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Attribution {
-    /// Next to the quote.
-    Found,
-    /// From a neighbouring quote.
-    Carried,
-    /// Not at all.
-    None,
-}

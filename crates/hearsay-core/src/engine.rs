@@ -10,15 +10,13 @@
 //! Example: `“Go,” said Ann Lee.` gives one sentence and one direct quote
 //! `Go` by "Ann Lee" with the cue "said".
 
-use crate::attribution::{self, Ctx, quotes};
-use crate::confidence::{self, Attribution};
-use crate::found::{self, Found};
-use crate::learn::{Features, Model};
-use crate::models::{Models, Trace};
-use crate::stance::claims::{ClaimPass, Tracing};
+use crate::attribution::{self, Ctx, quote_model, quotes};
+use crate::found;
+use crate::models::{Models, Observer, Unobserved};
+use crate::stance::claims::ClaimPass;
 use crate::text::normalise::tokenize;
 use crate::text::{boilerplate, sentences};
-use crate::{Analysis, Config, Label, QuoteKind, stance};
+use crate::{Analysis, Config, stance};
 
 /// The most bytes analysed in one piece: a longer text is analysed in
 /// blocks of whole paragraphs ([`run_in_blocks`]). A news article is far
@@ -55,7 +53,7 @@ pub(crate) fn run_in_blocks(
     while from < text.len() {
         let to = block_end(text, from, block);
         let piece = &text[from..to];
-        let (analysis, n) = run(piece, config, models, None);
+        let (analysis, n) = run(piece, config, models, &mut Unobserved);
         steps += n;
         let sentence_base = whole.sentences.len();
         let paragraph_base = whole.sentences.last().map_or(0, |s| s.paragraph + 1);
@@ -125,13 +123,15 @@ fn block_end(text: &str, from: usize, block: usize) -> usize {
     blank.or_else(line).or_else(later).unwrap_or(text.len())
 }
 
-/// Runs the whole analysis; also returns the work attribution did, in
-/// tokens looked at (see [`View::steps`](crate::attribution::view::View)).
-pub(crate) fn run(
+/// Runs the whole analysis, telling `observer` what each model scored;
+/// also returns the work attribution did, in tokens looked at (see
+/// [`View::steps`](crate::attribution::view::View)). Each stage is a
+/// function of the one context, the models and the observer.
+pub(crate) fn run<O: Observer>(
     text: &str,
     config: &Config,
     models: &Models,
-    mut trace: Option<&mut Trace>,
+    observer: &mut O,
 ) -> (Analysis, u64) {
     let tokens = tokenize(text);
     let mut sents = sentences::split(text, &tokens);
@@ -141,91 +141,44 @@ pub(crate) fn run(
     let mut ctx = Ctx::new(text, &tokens, &sents, &quoted);
     ctx.rules_seen = !models.without_rules;
     attribution::attribute(&mut ctx, models.cue.as_ref());
-    if let Some(trace) = trace.as_deref_mut() {
-        attribution::learned_cues::record(&ctx, trace);
+    if O::RECORDS {
+        attribution::learned_cues::record(&ctx, observer);
     }
-    attribution::heads::rank(&mut ctx, models.speaker.as_ref(), trace.as_deref_mut());
-    let mut found = quote_suggestions(&ctx, models.quote.as_ref(), trace.as_deref_mut());
-    let tracing = if trace.is_some() {
-        Tracing::On
-    } else {
-        Tracing::Off
-    };
-    let mut claims = ClaimPass::new(&ctx, config, models.claim.as_ref(), tracing);
+    attribution::heads::rank(&mut ctx, models.speaker.as_ref(), observer);
+    let mut found = quote_model::suggestions(&ctx, models.quote.as_ref(), observer);
+    let mut claims = ClaimPass::new::<O>(&ctx, config, models.claim.as_ref());
     for (si, s) in sents.iter().enumerate() {
         if s.boilerplate {
             continue;
         }
-        found.extend(stance::denial(&mut ctx, si, models, trace.as_deref_mut()));
-        found.extend(claims.sentence(&ctx, si, trace.as_deref_mut()));
+        found.extend(stance::denial(&mut ctx, si, models, observer));
+        found.extend(claims.sentence(&ctx, si, observer));
     }
     let steps = ctx.v.steps.get();
     let analysis = found::into_analysis(text, config, &sents, found, diagnostics, &ctx.people);
     (analysis, steps)
 }
 
-/// The reported speech and the kept direct quotes as suggestions, their
-/// confidence from the quote model when there is one (its features also
-/// go to `trace`).
-fn quote_suggestions(
-    ctx: &Ctx,
-    model: Option<&Model>,
-    mut trace: Option<&mut Trace>,
-) -> Vec<Found> {
-    let t = ctx.v.tokens;
-    let mut found = Vec::with_capacity(ctx.reported.len() + ctx.quotes.len());
-    let mut f = Features::default();
-    for r in &ctx.reported {
-        let bytes = t[r.content.0].start()..t[r.content.1].end();
-        f.clear();
-        confidence::reported_features(ctx, r, &mut f);
-        found.push(Found {
-            label: Label::Quote,
-            bytes,
-            kind: Some(QuoteKind::Reported),
-            speaker: r.speaker.clone(),
-            cue: Some(r.cue.clone()),
-            confidence: model.map_or(r.confidence, |m| m.probability(&f)),
-            speaker_confidence: r.speaker_confidence,
-        });
-        if let Some(trace) = trace.as_deref_mut() {
-            trace
-                .quotes
-                .push((found[found.len() - 1].bytes.clone(), f.clone()));
-        }
-    }
-    for (q, d) in ctx.quotes.iter().zip(&ctx.direct).filter(|(_, d)| d.keep) {
-        let attribution = match (&d.speaker, d.attributed) {
-            (Some(_), true) => Attribution::Found,
-            (Some(_), false) => Attribution::Carried,
-            (None, _) => Attribution::None,
-        };
-        f.clear();
-        confidence::direct_features(q, d, attribution, &mut f);
-        found.push(Found {
-            label: Label::Quote,
-            bytes: d.start..q.end,
-            kind: Some(QuoteKind::Direct),
-            speaker: d.speaker.clone(),
-            cue: d.cue.clone(),
-            confidence: model
-                .map_or_else(|| confidence::direct(attribution, q), |m| m.probability(&f)),
-            speaker_confidence: d.speaker_confidence,
-        });
-        if let Some(trace) = trace.as_deref_mut() {
-            trace
-                .quotes
-                .push((found[found.len() - 1].bytes.clone(), f.clone()));
-        }
-    }
-    found
-}
-
 #[cfg(test)]
 mod tests {
     use super::{BLOCK_BYTES, block_end, run, run_in_blocks};
     use crate::Config;
-    use crate::models::Models;
+    use crate::models::{Models, Unobserved};
+
+    #[test]
+    fn a_recording_observer_changes_nothing_of_the_analysis() {
+        let text = "“We will not sell,” owner Rosa Klee said. The council denied it. \
+            Prices rose 40 percent, officials said.\n\nKlee ruled out a sale.";
+        let models = Models::embedded();
+        let mut trace = crate::models::Trace::default();
+        let (quiet, _) = run(text, &Config::default(), models, &mut Unobserved);
+        let (recorded, _) = run(text, &Config::default(), models, &mut trace);
+        assert_eq!(quiet, recorded);
+        assert_eq!(trace.quotes.len(), 2);
+        assert_eq!(trace.speakers.len(), 2);
+        assert_eq!(trace.denials.len(), 2);
+        assert!(!trace.cues.is_empty() && !trace.claims.is_empty());
+    }
 
     #[test]
     fn a_block_ends_after_a_blank_line_else_a_line_break_else_at_the_end() {
@@ -261,7 +214,7 @@ mod tests {
             By Staff\n\n“It is late,” said Tom Baker.\r\n\r\nThe port opened.\n";
         let config = Config::default();
         let models = Models::embedded();
-        let (whole, _) = run(text, &config, models, None);
+        let (whole, _) = run(text, &config, models, &mut Unobserved);
         let quotes = |a: &crate::Analysis| {
             a.suggestions
                 .iter()

@@ -34,7 +34,7 @@ pub mod models;
 mod stance;
 mod text;
 
-use models::{Models, Trace};
+use models::{Models, Observer, Unobserved};
 pub use text::html;
 pub use text::offsets::CharIndex;
 
@@ -206,34 +206,33 @@ pub fn analyze(text: &str, config: &Config) -> Analysis {
 /// complexity guard of the tests holds it to grow linearly with the text.
 #[doc(hidden)]
 pub fn analyze_counting_steps(text: &str, config: &Config) -> (Analysis, u64) {
-    analyze_with(text, config, Models::embedded(), None)
+    analyze_with(text, config, Models::embedded(), &mut Unobserved)
 }
 
-/// [`analyze`] with the given models instead of the embedded ones, also
-/// filling `trace` with what the models scored (for training) and
-/// returning the number of tokens attribution looked at.
-#[doc(hidden)]
-pub fn analyze_with(
+/// [`analyze`] with the given models instead of the embedded ones,
+/// telling `observer` what the models scored (a [`Trace`](models::Trace) records it, for
+/// training and learning; [`Unobserved`](models::Unobserved) nothing) and returning the
+/// number of tokens attribution looked at.
+pub fn analyze_with<O: Observer>(
     text: &str,
     config: &Config,
     models: &Models,
-    trace: Option<&mut Trace>,
+    observer: &mut O,
 ) -> (Analysis, u64) {
     let limit = MAX_TEXT_BYTES;
     if text.len() <= limit {
-        return match trace {
-            // Training traces whole documents, all of them short.
-            None if text.len() > engine::BLOCK_BYTES => {
-                engine::run_in_blocks(text, config, models, engine::BLOCK_BYTES)
-            }
-            trace => engine::run(text, config, models, trace),
-        };
+        // A recording observer sees whole documents (training's are all
+        // short); nobody listening, a long text goes in blocks.
+        if !O::RECORDS && text.len() > engine::BLOCK_BYTES {
+            return engine::run_in_blocks(text, config, models, engine::BLOCK_BYTES);
+        }
+        return engine::run(text, config, models, observer);
     }
     let mut cut = limit;
     while !text.is_char_boundary(cut) {
         cut -= 1;
     }
-    let (mut analysis, steps) = engine::run(&text[..cut], config, models, trace);
+    let (mut analysis, steps) = engine::run(&text[..cut], config, models, observer);
     analysis.diagnostics.push(Diagnostic {
         at: text[..cut].chars().count(),
         message: format!(

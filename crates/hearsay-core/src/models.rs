@@ -61,9 +61,60 @@ impl Models {
     }
 }
 
-/// What a training run sees of one analysis: the features each model
-/// scored, next to where in the text they were (byte offsets; a training
-/// run converts them with [`CharIndex::char_of_byte`](crate::CharIndex::char_of_byte)).
+/// Whoever listens to the passes: told the features each model scored,
+/// next to where in the text they were (byte offsets; a listener converts
+/// them with [`CharIndex::char_of_byte`](crate::CharIndex::char_of_byte)).
+///
+/// The passes are generic over the observer, so [`Unobserved`] (nobody
+/// listens) costs nothing: [`Observer::RECORDS`] is a constant, and the
+/// features a model would not need are never built. [`Trace`] records
+/// everything, for training and for learning from decisions.
+pub trait Observer {
+    /// True if and only if the observer records anything; when false the
+    /// passes build no features for it and may analyse a long text in
+    /// blocks.
+    const RECORDS: bool;
+    /// A word that may be a cue, and its features.
+    fn cue(&mut self, _word: Range<usize>, _features: &Features) {}
+    /// The candidates of one quote suggestion's speaker.
+    fn speaker(&mut self, _choice: SpeakerChoice) {}
+    /// A sentence that is not boilerplate, and its claim features.
+    fn claim(&mut self, _sentence: Range<usize>, _features: &Features) {}
+    /// A sentence with a denial pattern, and that pattern's features.
+    fn denial(&mut self, _sentence: Range<usize>, _features: &Features) {}
+    /// A quote suggestion, and its features for the quote model.
+    fn quote(&mut self, _quote: Range<usize>, _features: &Features) {}
+}
+
+/// Nobody listens: a zero-sized observer that records nothing.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Unobserved;
+
+impl Observer for Unobserved {
+    const RECORDS: bool = false;
+}
+
+impl Observer for Trace {
+    const RECORDS: bool = true;
+    fn cue(&mut self, word: Range<usize>, features: &Features) {
+        self.cues.push((word, features.clone()));
+    }
+    fn speaker(&mut self, choice: SpeakerChoice) {
+        self.speakers.push(choice);
+    }
+    fn claim(&mut self, sentence: Range<usize>, features: &Features) {
+        self.claims.push((sentence, features.clone()));
+    }
+    fn denial(&mut self, sentence: Range<usize>, features: &Features) {
+        self.denials.push((sentence, features.clone()));
+    }
+    fn quote(&mut self, quote: Range<usize>, features: &Features) {
+        self.quotes.push((quote, features.clone()));
+    }
+}
+
+/// What a training run sees of one analysis: every feature each model
+/// scored ([`Observer`]), next to where in the text it was.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Trace {
     /// For each quote suggestion, the candidate heads of its speaker.

@@ -37,7 +37,7 @@ pub struct Held {
 /// (whose speaker ranker is uncalibrated).
 fn label(article: &Article, models: &Models, held: &mut Held) {
     let mut trace = Trace::default();
-    let (analysis, _) = analyze_with(&article.text, &Config::default(), models, Some(&mut trace));
+    let (analysis, _) = analyze_with(&article.text, &Config::default(), models, &mut trace);
     let gold = &article.gold;
     let heads = |q: &crate::corpus::GoldQuote| {
         if q.speakers.is_empty() {

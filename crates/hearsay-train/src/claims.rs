@@ -17,7 +17,7 @@ use std::path::Path;
 use hearsay_core::learn::{
     Features, Model, Options, expected_calibration_error, fit_platt, reliability, train_binary,
 };
-use hearsay_core::models::{Models, Trace};
+use hearsay_core::models::{Models, Trace, Unobserved};
 use hearsay_core::{Analysis, CharIndex, Config, Label, analyze_with};
 
 use crate::corpus::{self, Debate};
@@ -79,7 +79,7 @@ fn overlapping(lines: &[Range<usize>], span: Range<usize>) -> Range<usize> {
 /// The labelled sentences of `debate`, traced with `models`.
 pub fn examples(debate: &Debate, models: &Models) -> Examples {
     let mut trace = Trace::default();
-    analyze_with(&debate.text, &Config::default(), models, Some(&mut trace));
+    analyze_with(&debate.text, &Config::default(), models, &mut trace);
     let index = CharIndex::new(&debate.text);
     let lines = lines(debate);
     let mut e = Examples {
@@ -191,7 +191,7 @@ pub fn average_precision(scores: &[f32], labels: &[bool]) -> (f64, f64) {
 
 /// The line scores of `debate` analysed with `models`.
 fn pipeline_scores(debate: &Debate, models: &Models) -> Vec<f32> {
-    let (analysis, _) = analyze_with(&debate.text, &Config::default(), models, None);
+    let (analysis, _) = analyze_with(&debate.text, &Config::default(), models, &mut Unobserved);
     line_scores(&analysis, &lines(debate))
 }
 
@@ -288,7 +288,7 @@ fn news_report(corpus: &Path, base: &Models, model: &Model) -> Result<(), String
     let (mut sentences, mut claims, mut by_rules) = (0usize, 0usize, 0usize);
     for (k, a) in articles.iter().enumerate() {
         let mut trace = Trace::default();
-        let (analysis, _) = analyze_with(&a.text, &Config::default(), &models, Some(&mut trace));
+        let (analysis, _) = analyze_with(&a.text, &Config::default(), &models, &mut trace);
         let n = trace.claims.len();
         let c = analysis
             .suggestions
@@ -300,7 +300,7 @@ fn news_report(corpus: &Path, base: &Models, model: &Model) -> Result<(), String
         }
         sentences += n;
         claims += c;
-        let (rules, _) = analyze_with(&a.text, &Config::default(), base, None);
+        let (rules, _) = analyze_with(&a.text, &Config::default(), base, &mut Unobserved);
         by_rules += rules
             .suggestions
             .iter()

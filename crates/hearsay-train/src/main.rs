@@ -115,7 +115,7 @@ pub fn train_models(articles: &[corpus::Article], start: Models) -> Models {
             .iter()
             .map(|a| {
                 let mut trace = Trace::default();
-                analyze_with(&a.text, &Config::default(), models, Some(&mut trace));
+                analyze_with(&a.text, &Config::default(), models, &mut trace);
                 trace
             })
             .collect()

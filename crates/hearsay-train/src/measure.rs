@@ -8,7 +8,7 @@ use std::process::Command;
 
 use hearsay_core::format::{Document, Export};
 use hearsay_core::learn::Model;
-use hearsay_core::models::Models;
+use hearsay_core::models::{Models, Unobserved};
 use hearsay_core::{Config, analyze_with};
 
 use crate::corpus;
@@ -24,7 +24,7 @@ pub fn score_dev(corpus: &Path, models: &Models) -> Result<serde_json::Value, St
 
 /// The extractor's document of one article.
 fn document(a: &corpus::Article, models: &Models) -> Document {
-    let (analysis, _) = analyze_with(&a.text, &Config::default(), models, None);
+    let (analysis, _) = analyze_with(&a.text, &Config::default(), models, &mut Unobserved);
     Document::from_analysis("d", &a.name, &a.text, &analysis)
 }
 

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use hearsay_core::learn::Model;
-use hearsay_core::models::Models;
+use hearsay_core::models::{Models, Unobserved};
 use hearsay_core::{Config, Label, QuoteKind, analyze_with};
 use serde_json::json;
 
@@ -219,7 +219,7 @@ fn trains_deterministically_and_learns_who_speaks() {
     for n in 100..104 {
         let a = article(n);
         let reported = |models: &Models| {
-            let (analysis, _) = analyze_with(&a.text, &Config::default(), models, None);
+            let (analysis, _) = analyze_with(&a.text, &Config::default(), models, &mut Unobserved);
             analysis
                 .suggestions
                 .iter()
@@ -228,7 +228,7 @@ fn trains_deterministically_and_learns_who_speaks() {
         };
         assert_eq!(reported(&Models::rules_only()), 0, "the rules miss “mused”");
         assert_eq!(reported(&models), 1, "the learned cue finds it");
-        let (analysis, _) = analyze_with(&a.text, &Config::default(), &models, None);
+        let (analysis, _) = analyze_with(&a.text, &Config::default(), &models, &mut Unobserved);
         let speakers: Vec<&str> = analysis
             .suggestions
             .iter()

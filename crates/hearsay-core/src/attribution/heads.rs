@@ -21,7 +21,7 @@ use crate::attribution::view::{View, is_possessive};
 use crate::attribution::{Ctx, head_phrase};
 
 use crate::learn::{Features, Model, Sink, text_hash};
-use crate::models::{SpeakerChoice, Trace};
+use crate::models::{Observer, SpeakerChoice};
 use crate::text::lexicon::{
     AUX, CUE, DET, FEMALE, GROUP, LEADER, MALE, NATION, ORG, PLURAL, PRONOUN, ROLE, TIME, TITLE,
 };
@@ -438,9 +438,10 @@ const NEGATIVE_ZERO: u32 = 1 << 31;
 
 /// Lets the speaker model choose the speaker of every kept direct quote
 /// and every reported sentence among the words around it; records the
-/// candidates' features in `trace` when asked (with no model, only then).
-pub(crate) fn rank(ctx: &mut Ctx, model: Option<&Model>, mut trace: Option<&mut Trace>) {
-    if model.is_none() && trace.is_none() {
+/// candidates' features for `observer` when it records (with no model,
+/// only then).
+pub(crate) fn rank<O: Observer>(ctx: &mut Ctx, model: Option<&Model>, observer: &mut O) {
+    if model.is_none() && !O::RECORDS {
         return;
     }
     let sites = sites(ctx);
@@ -451,14 +452,7 @@ pub(crate) fn rank(ctx: &mut Ctx, model: Option<&Model>, mut trace: Option<&mut 
     // feature instead), as the bits of an `f32`; 0 for not yet. Zeroed
     // memory is not written until a candidate's score is, so the cache
     // costs the words near quotes, not the whole text.
-    let mut own_scores: Vec<u32> = vec![
-        0;
-        if trace.is_none() {
-            ctx.v.tokens.len()
-        } else {
-            0
-        }
-    ];
+    let mut own_scores: Vec<u32> = vec![0; if !O::RECORDS { ctx.v.tokens.len() } else { 0 }];
     for (owner, site) in sites {
         let found = candidates(ctx, &doc, &site);
         let cue = SiteCue::of(ctx, &site);
@@ -473,7 +467,7 @@ pub(crate) fn rank(ctx: &mut Ctx, model: Option<&Model>, mut trace: Option<&mut 
                 &mut after
             };
             f.clear();
-            if trace.is_some() {
+            if O::RECORDS {
                 features(ctx, &doc, &site, i, *side, &mut f);
                 if let Some(model) = model {
                     scored.push((i, model.score(&f)));
@@ -501,10 +495,10 @@ pub(crate) fn rank(ctx: &mut Ctx, model: Option<&Model>, mut trace: Option<&mut 
             }
             *side += 1;
         }
-        if let Some(trace) = trace.as_deref_mut() {
+        if O::RECORDS {
             let v = &ctx.v;
             let quote = v.tokens[site.first].start()..v.tokens[site.last].end();
-            trace.speakers.push(SpeakerChoice {
+            observer.speaker(SpeakerChoice {
                 quote,
                 candidates: recorded,
             });

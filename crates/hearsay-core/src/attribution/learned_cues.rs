@@ -22,7 +22,7 @@ use crate::attribution::view::View;
 use crate::attribution::{Ctx, Reported, reported};
 use crate::confidence::REPORTED_MIN_CUE;
 use crate::learn::{Features, Model, Sink};
-use crate::models::Trace;
+use crate::models::Observer;
 use crate::text::lexicon::{
     AUX, CONJ, CUE, DET, FUNC, INVERTS, LISTENER, NEG, PREP, PRONOUN, SPEECH_NOUN, WEAK_CUE, WH,
 };
@@ -152,8 +152,8 @@ pub(crate) fn features(
     }
 }
 
-/// Records every possible cue of the text with its features, for training.
-pub(crate) fn record(ctx: &Ctx, trace: &mut Trace) {
+/// Tells `observer` every possible cue of the text with its features.
+pub(crate) fn record(ctx: &Ctx, observer: &mut impl Observer) {
     let mut f = Features::default();
     for s in ctx.sentences.iter().filter(|s| !s.boilerplate) {
         let quoted = (s.first..s.last).any(|m| !ctx.v.outside(m));
@@ -162,7 +162,7 @@ pub(crate) fn record(ctx: &Ctx, trace: &mut Trace) {
                 f.clear();
                 features(ctx, s.first, s.last, quoted, i, &mut f);
                 let t = &ctx.v.tokens[i];
-                trace.cues.push((t.start()..t.end(), f.clone()));
+                observer.cue(t.start()..t.end(), &f);
             }
         }
     }

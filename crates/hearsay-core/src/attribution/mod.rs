@@ -21,6 +21,7 @@ pub(crate) mod head_phrase;
 pub(crate) mod head_words;
 pub(crate) mod heads;
 pub(crate) mod learned_cues;
+pub(crate) mod quote_model;
 pub(crate) mod quotes;
 pub(crate) mod reported;
 pub(crate) mod speakers;

@@ -32,7 +32,7 @@ use crate::confidence::{
 };
 use crate::found::Found;
 use crate::learn::{Features, Model};
-use crate::models::Trace;
+use crate::models::Observer;
 use crate::stance::claim_features::Context;
 use crate::text::lexicon::{CAUSAL, FUTURE, OPINION, QUANTITY, WH};
 use crate::text::normalise::{Kind, Token};
@@ -62,15 +62,14 @@ pub(crate) struct ClaimPass<'m> {
 }
 
 impl<'m> ClaimPass<'m> {
-    /// The pass over the text of `ctx`; `tracing` when a trace records
-    /// every sentence's features.
-    pub(crate) fn new(
+    /// The pass over the text of `ctx`, for an observer of type `O`: one
+    /// that records gets every sentence's features.
+    pub(crate) fn new<O: Observer>(
         ctx: &Ctx,
         config: &Config,
         model: Option<&'m Model>,
-        tracing: Tracing,
     ) -> ClaimPass<'m> {
-        let features = tracing == Tracing::On || (config.claims && model.is_some());
+        let features = O::RECORDS || (config.claims && model.is_some());
         ClaimPass {
             suggest: config.claims,
             model,
@@ -80,12 +79,12 @@ impl<'m> ClaimPass<'m> {
     }
 
     /// The claim sentence `si` makes, if it is check-worthy (and claims are
-    /// suggested); records its features in `trace`.
+    /// suggested); tells `observer` its features.
     pub(crate) fn sentence(
         &mut self,
         ctx: &Ctx,
         si: usize,
-        trace: Option<&mut Trace>,
+        observer: &mut impl Observer,
     ) -> Option<Found> {
         if !self.suggest && self.context.is_none() {
             return None;
@@ -94,9 +93,7 @@ impl<'m> ClaimPass<'m> {
         let asserted = asserted(ctx, si);
         if let Some(context) = &self.context {
             context.features(si, asserted, &mut self.f);
-            if let Some(trace) = trace {
-                trace.claims.push((s.start..s.end, self.f.clone()));
-            }
+            observer.claim(s.start..s.end, &self.f);
         }
         if !self.suggest {
             return None;
@@ -115,15 +112,6 @@ impl<'m> ClaimPass<'m> {
             speaker_confidence: None,
         })
     }
-}
-
-/// Whether a trace records the features of every sentence.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Tracing {
-    /// It does.
-    On,
-    /// There is no trace.
-    Off,
 }
 
 /// Whether sentence `si` is someone's assertion: it holds reported speech
@@ -202,7 +190,7 @@ pub(crate) fn score(
 #[cfg(test)]
 mod tests {
     use crate::learn::{Features, Model, Options, fit_platt, train_binary};
-    use crate::models::{Models, Trace};
+    use crate::models::{Models, Trace, Unobserved};
     use crate::{Analysis, Config, Label, analyze_with};
 
     /// Sentences written for this test, one a line, with whether a
@@ -257,7 +245,7 @@ mod tests {
 
     fn traced(text: &str, models: &Models) -> (Analysis, Trace) {
         let mut trace = Trace::default();
-        let (analysis, _) = analyze_with(text, &Config::default(), models, Some(&mut trace));
+        let (analysis, _) = analyze_with(text, &Config::default(), models, &mut trace);
         (analysis, trace)
     }
 
@@ -322,7 +310,12 @@ mod tests {
     #[test]
     fn without_a_model_the_rules_score_claims() {
         let text = "Unemployment rose to 7.2 percent in March, the statistics office said.";
-        let (analysis, _) = analyze_with(text, &Config::default(), &Models::rules_only(), None);
+        let (analysis, _) = analyze_with(
+            text,
+            &Config::default(),
+            &Models::rules_only(),
+            &mut Unobserved,
+        );
         let claims: Vec<f32> = analysis
             .suggestions
             .iter()
@@ -341,7 +334,7 @@ mod tests {
             claims: false,
             ..Config::default()
         };
-        let (analysis, _) = analyze_with(text, &config, Models::embedded(), Some(&mut trace));
+        let (analysis, _) = analyze_with(text, &config, Models::embedded(), &mut trace);
         assert!(analysis.suggestions.iter().all(|s| s.label != Label::Claim));
         let spans: Vec<&str> = trace.claims.iter().map(|(b, _)| &text[b.clone()]).collect();
         assert_eq!(

@@ -20,27 +20,24 @@ use crate::attribution::speakers::walk::left;
 use crate::confidence::{DENIAL, DENIAL_THRESHOLD};
 use crate::found::Found;
 use crate::learn::Features;
-use crate::models::{Models, Trace};
+use crate::models::{Models, Observer};
 
 /// The denial in sentence `si`, if it holds one: a denial pattern that the
 /// denial model (when there is one) takes for someone denying something.
-pub(crate) fn denial(
+pub(crate) fn denial<O: Observer>(
     ctx: &mut Ctx,
     si: usize,
     models: &Models,
-    trace: Option<&mut Trace>,
+    observer: &mut O,
 ) -> Option<Found> {
     let s = ctx.sentences[si];
-    let mut trace = trace;
     let mut chosen = None;
     for c in denials::find_all(ctx.v.text, ctx.v.tokens, s.first, s.last) {
         let mut confidence = DENIAL;
-        if models.denial.is_some() || trace.is_some() {
+        if models.denial.is_some() || O::RECORDS {
             let mut f = Features::default();
             denials::features(ctx, si, &c, models.cue.as_ref(), &mut f);
-            if let Some(trace) = trace.as_deref_mut() {
-                trace.denials.push((s.start..s.end, f.clone()));
-            }
+            observer.denial(s.start..s.end, &f);
             // "ruled out", "no plans to", "there will be no" are denials
             // by definition, however the news corpus annotates them: the
             // model judges the other patterns.
