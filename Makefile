@@ -49,3 +49,4 @@ fuzz:
 	# cargo-fuzz passes -Z flags: RUSTC_BOOTSTRAP lets the stable toolchain take them.
 	cd fuzz && RUSTC_BOOTSTRAP=1 cargo fuzz run -O analyze -- -max_total_time=$(FUZZ_SECONDS) -max_len=4096
 	cd fuzz && RUSTC_BOOTSTRAP=1 cargo fuzz run -O import -- -max_total_time=$(FUZZ_SECONDS) -max_len=8192
+	cd fuzz && RUSTC_BOOTSTRAP=1 cargo fuzz run -O bundle -- -max_total_time=$(FUZZ_SECONDS) -max_len=65536

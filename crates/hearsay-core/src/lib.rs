@@ -187,8 +187,10 @@ pub struct Analysis {
     pub diagnostics: Vec<Diagnostic>,
 }
 
-/// Analyses one article. Never fails and never panics: odd input gives a
-/// partial result plus [`Analysis::diagnostics`].
+/// Analyses one article with the shipped models (the rules alone in a
+/// build without the `embedded` feature: the page, which loads its models
+/// as data and calls [`analyze_with`]). Never fails and never panics: odd
+/// input gives a partial result plus [`Analysis::diagnostics`].
 ///
 /// A text over 1 MiB is analysed in blocks of whole paragraphs, each on
 /// its own (a book-length text in one piece outgrows the processor's
@@ -206,7 +208,11 @@ pub fn analyze(text: &str, config: &Config) -> Analysis {
 /// complexity guard of the tests holds it to grow linearly with the text.
 #[doc(hidden)]
 pub fn analyze_counting_steps(text: &str, config: &Config) -> (Analysis, u64) {
-    analyze_with(text, config, Models::embedded(), &mut Unobserved)
+    #[cfg(feature = "embedded")]
+    let models = Models::embedded();
+    #[cfg(not(feature = "embedded"))]
+    let models = &Models::rules_only();
+    analyze_with(text, config, models, &mut Unobserved)
 }
 
 /// [`analyze`] with the given models instead of the embedded ones,

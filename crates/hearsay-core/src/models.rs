@@ -1,15 +1,16 @@
 //! The learned models the extractor ships with, embedded in the binary, and
 //! what a training run needs to see of an analysis.
 //!
-//! Each model is a file under `crates/hearsay-core/models/`, written by
-//! `make train` (`hearsay-train`) from `../shared/corpus` and embedded with
-//! `include_bytes!`; the README's "Models" section names their data, terms
-//! and figures. A file that cannot be read leaves its model out, and the
-//! rules it would refine decide alone: [`analyze`](crate::analyze) never
-//! fails because of a model.
+//! The models come in one bundle ([`crate::learn::Bundle`]),
+//! `crates/hearsay-core/models/hearsay.hsb`, written by `make train`
+//! (`hearsay-train`) from `../shared/corpus`; the CLI and the Python
+//! package embed it (the `embedded` feature), the page loads it as data.
+//! The README's "Models" section names their data, terms and figures. A
+//! bundle that cannot be read leaves the models out, and the rules they
+//! would refine decide alone: [`analyze`](crate::analyze) never fails
+//! because of a model.
 
 use std::ops::Range;
-use std::sync::OnceLock;
 
 use crate::learn::{Features, Model};
 
@@ -35,24 +36,13 @@ pub struct Models {
     pub without_rules: bool,
 }
 
-static SPEAKER: &[u8] = include_bytes!("../models/speaker.hsm");
-static CUE: &[u8] = include_bytes!("../models/cue.hsm");
-static CLAIM: &[u8] = include_bytes!("../models/claim.hsm");
-static DENIAL: &[u8] = include_bytes!("../models/denial.hsm");
-static QUOTE: &[u8] = include_bytes!("../models/quote.hsm");
-
 impl Models {
-    /// The models embedded in this build, decoded once.
+    /// The models of the bundle this build ships
+    /// ([`Bundle::shipped`](crate::learn::Bundle::shipped)). Only with the
+    /// `embedded` feature (the default): the page loads its bundle as data.
+    #[cfg(feature = "embedded")]
     pub fn embedded() -> &'static Models {
-        static MODELS: OnceLock<Models> = OnceLock::new();
-        MODELS.get_or_init(|| Models {
-            speaker: Model::from_bytes(SPEAKER).ok(),
-            cue: Model::from_bytes(CUE).ok(),
-            claim: Model::from_bytes(CLAIM).ok(),
-            denial: Model::from_bytes(DENIAL).ok(),
-            quote: Model::from_bytes(QUOTE).ok(),
-            without_rules: false,
-        })
+        crate::learn::Bundle::shipped().models()
     }
 
     /// No models: every decision is the rules'.

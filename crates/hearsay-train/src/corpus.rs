@@ -15,6 +15,8 @@ pub struct Article {
     pub name: String,
     pub text: String,
     pub gold: Gold,
+    /// The gold file, for the shared scorer.
+    pub gold_path: PathBuf,
 }
 
 /// The gold of one PolNeAR article (see the corpus README).
@@ -24,6 +26,7 @@ pub struct Gold {
     pub quotes: Vec<GoldQuote>,
     pub reported: Vec<GoldQuote>,
     pub denials: Vec<String>,
+    pub not_denials: Vec<String>,
     pub optional: Vec<String>,
     pub attributions: Vec<Attribution>,
 }
@@ -60,10 +63,21 @@ impl Attribution {
 
 /// The `.gold.json` files of `dir`, in name order, with their texts.
 pub fn polnear(dir: &Path) -> Result<Vec<Article>, String> {
+    gold_files(dir, ".gold.json", dir)
+}
+
+/// The three real articles of the corpus: gold in `gold/`, texts beside it.
+pub fn real(corpus: &Path) -> Result<Vec<Article>, String> {
+    gold_files(&corpus.join("gold"), ".json", corpus)
+}
+
+/// The gold files of `dir` whose names end in `suffix`, in name order,
+/// with their texts from `texts`.
+fn gold_files(dir: &Path, suffix: &str, texts: &Path) -> Result<Vec<Article>, String> {
     let mut golds: Vec<PathBuf> = fs::read_dir(dir)
         .map_err(|e| format!("cannot read {}: {e}", dir.display()))?
         .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.to_string_lossy().ends_with(".gold.json"))
+        .filter(|p| p.to_string_lossy().ends_with(suffix))
         .collect();
     golds.sort();
     golds
@@ -75,10 +89,15 @@ pub fn polnear(dir: &Path) -> Result<Vec<Article>, String> {
             let name = value["doc"].as_str().unwrap_or_default().to_string();
             let gold: Gold =
                 serde_json::from_value(value).map_err(|e| format!("{}: {e}", path.display()))?;
-            let text_path = dir.join(&name);
+            let text_path = texts.join(&name);
             let text = fs::read_to_string(&text_path)
                 .map_err(|e| format!("{}: {e}", text_path.display()))?;
-            Ok(Article { name, text, gold })
+            Ok(Article {
+                name,
+                text,
+                gold,
+                gold_path: path.clone(),
+            })
         })
         .collect()
 }

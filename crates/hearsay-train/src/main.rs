@@ -2,7 +2,8 @@
 //!
 //! Deterministic: the same corpus gives byte-identical model files (fixed
 //! seeds, one thread, examples in file order). `make train` runs it; the
-//! files land in `crates/hearsay-core/models/`, where the core embeds them.
+//! bundle lands in `crates/hearsay-core/models/hearsay.hsb`, which the core
+//! embeds and the page loads.
 
 mod calibrate;
 mod claims;
@@ -12,13 +13,18 @@ mod denial;
 mod folds;
 mod measure;
 mod scorer;
+mod simulate;
 mod speaker;
+
+/// The bundle's file name in the models folder.
+pub const BUNDLE_FILE: &str = "hearsay.hsb";
 
 use std::fs;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
+use hearsay_core::learn::Bundle;
 use hearsay_core::models::{Models, Trace};
 use hearsay_core::{Config, analyze_with};
 
@@ -45,9 +51,9 @@ enum Command {
         fraction: f64,
     },
     /// Score the extractor on dev with the embedded models and with the
-    /// rules only (or with the model files of `--models`).
+    /// rules only (or with the bundle `--models`).
     Report {
-        /// A folder of model files to score instead of the embedded ones.
+        /// A model bundle (.hsb) to score instead of the embedded one.
         #[arg(long)]
         models: Option<PathBuf>,
     },
@@ -57,6 +63,15 @@ enum Command {
     /// Leave-one-debate-out figures of the claim model on the CheckThat!
     /// debates, beside the rules and suggesting nothing.
     Claims,
+    /// The simulated annotator: the learning curve after reviewing 0, 5,
+    /// 10, 20 and 40 articles of one half, scored on the other half and on
+    /// the three real articles, and the time of one update.
+    Simulate {
+        /// A folder of articles and their `.gold.json` (PolNeAR dev if
+        /// not given).
+        #[arg(long)]
+        articles: Option<PathBuf>,
+    },
 }
 
 fn main() -> ExitCode {
@@ -69,6 +84,7 @@ fn main() -> ExitCode {
         Command::Report { models } => measure::report(&cli.corpus, models.as_deref()),
         Command::Cv => measure::cross_validate(&cli.corpus),
         Command::Claims => claims::report(&cli.corpus),
+        Command::Simulate { articles } => simulate::report(&cli.corpus, articles.as_deref()),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -169,15 +185,20 @@ fn train_all(corpus: &std::path::Path, out: &std::path::Path, fraction: f64) -> 
         ("quote", &models.quote),
     ] {
         let Some(model) = model else { continue };
-        let path = out.join(format!("{name}.hsm"));
-        fs::write(&path, model.to_bytes())
-            .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
         eprintln!(
-            "wrote {} ({} bytes, {} weights not zero)",
-            path.display(),
-            model.weights.len() + 21,
+            "{name}: {} weights, {} not zero",
+            model.weights.len(),
             model.nonzero()
         );
     }
+    let bytes = Bundle::from_models(&models).write();
+    let path = out.join(BUNDLE_FILE);
+    fs::write(&path, &bytes).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+    eprintln!(
+        "wrote {} ({} bytes, id {})",
+        path.display(),
+        bytes.len(),
+        hearsay_core::learn::bundle_id(&bytes)
+    );
     Ok(())
 }

@@ -3,11 +3,10 @@
 //! written to a temporary file and scored, so the figures are the same as
 //! `make eval`'s.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use hearsay_core::format::{Document, Export};
-use hearsay_core::learn::Model;
 use hearsay_core::models::{Models, Unobserved};
 use hearsay_core::{Config, analyze_with};
 
@@ -23,7 +22,7 @@ pub fn score_dev(corpus: &Path, models: &Models) -> Result<serde_json::Value, St
 }
 
 /// The extractor's document of one article.
-fn document(a: &corpus::Article, models: &Models) -> Document {
+pub fn document(a: &corpus::Article, models: &Models) -> Document {
     let (analysis, _) = analyze_with(&a.text, &Config::default(), models, &mut Unobserved);
     Document::from_analysis("d", &a.name, &a.text, &analysis)
 }
@@ -43,9 +42,33 @@ pub fn cross_validate(corpus: &Path) -> Result<(), String> {
 }
 
 /// Scores `documents` against the gold of `dir` with the shared scorer.
-fn score(
+fn score(corpus: &Path, dir: &Path, documents: Vec<Document>) -> Result<serde_json::Value, String> {
+    let mut golds: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map_err(|e| e.to_string())?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.to_string_lossy().ends_with(".gold.json"))
+        .collect();
+    golds.sort();
+    score_against(corpus, &golds, documents)
+}
+
+/// The extractor's documents of `articles` with `models`, scored against
+/// their gold with the shared scorer.
+pub fn score_articles(
     corpus: &Path,
-    dir: &Path,
+    articles: &[&corpus::Article],
+    models: &Models,
+) -> Result<serde_json::Value, String> {
+    let documents = articles.iter().map(|a| document(a, models)).collect();
+    let golds: Vec<PathBuf> = articles.iter().map(|a| a.gold_path.clone()).collect();
+    score_against(corpus, &golds, documents)
+}
+
+/// Scores `documents` against the gold files `golds` with the shared
+/// scorer.
+pub fn score_against(
+    corpus: &Path,
+    golds: &[PathBuf],
     mut documents: Vec<Document>,
 ) -> Result<serde_json::Value, String> {
     for (i, d) in documents.iter_mut().enumerate() {
@@ -60,17 +83,11 @@ fn score(
         let file = Path::new(&keep).join(format!("{n}.json"));
         std::fs::write(file, &json).map_err(|e| e.to_string())?;
     }
-    let mut golds: Vec<String> = std::fs::read_dir(dir)
-        .map_err(|e| e.to_string())?
-        .filter_map(|e| e.ok().map(|e| e.path().to_string_lossy().into_owned()))
-        .filter(|p| p.ends_with(".gold.json"))
-        .collect();
-    golds.sort();
     let scorer = corpus.join("../eval/score.py");
     let output = Command::new("python3")
         .arg(&scorer)
         .arg(&path)
-        .args(&golds)
+        .args(golds)
         .arg("--json")
         .output()
         .map_err(|e| format!("cannot run {}: {e}", scorer.display()))?;
@@ -78,28 +95,23 @@ fn score(
     serde_json::from_slice(&output.stdout).map_err(|e| format!("score.py printed no JSON: {e}"))
 }
 
-/// The models in the files of `dir` (a missing file leaves its model out).
-pub fn load(dir: &Path) -> Models {
-    let read = |name: &str| {
-        std::fs::read(dir.join(format!("{name}.hsm")))
-            .ok()
-            .and_then(|b| Model::from_bytes(&b).ok())
-    };
-    Models {
-        speaker: read("speaker"),
-        cue: read("cue"),
-        claim: read("claim"),
-        denial: read("denial"),
-        quote: read("quote"),
-        without_rules: false,
-    }
+/// The models of the bundle file `path`.
+pub fn load(path: &Path) -> Result<Models, String> {
+    let bytes = std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    hearsay_core::learn::Bundle::read(&bytes)
+        .map(|b| b.models().clone())
+        .map_err(|e| format!("{}: {e}", path.display()))
 }
 
-/// Prints dev figures for the embedded models (or those in `dir`), then
+/// Prints dev figures for the embedded models (or those of the bundle
+/// `bundle`), then
 /// the ablation (rules only, models only, both) and the learning curve
 /// (both, trained on 10, 25, 50 and 100 % of train) as Markdown tables.
-pub fn report(corpus: &Path, dir: Option<&Path>) -> Result<(), String> {
-    let models = dir.map_or_else(|| Models::embedded().clone(), load);
+pub fn report(corpus: &Path, bundle: Option<&Path>) -> Result<(), String> {
+    let models = match bundle {
+        Some(path) => load(path)?,
+        None => Models::embedded().clone(),
+    };
     println!("models: {}", score_dev(corpus, &models)?);
     let articles = corpus::polnear(&corpus.join("polnear-train"))?;
     let columns = [

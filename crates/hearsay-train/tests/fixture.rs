@@ -6,7 +6,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use hearsay_core::learn::Model;
+use hearsay_core::learn::Bundle;
 use hearsay_core::models::{Models, Unobserved};
 use hearsay_core::{Config, Label, QuoteKind, analyze_with};
 use serde_json::json;
@@ -189,8 +189,8 @@ fn train(corpus: &Path, out: &Path) {
     assert!(status.success());
 }
 
-fn read(dir: &Path, name: &str) -> Vec<u8> {
-    fs::read(dir.join(format!("{name}.hsm"))).unwrap_or_default()
+fn read(dir: &Path) -> Vec<u8> {
+    fs::read(dir.join("hearsay.hsb")).unwrap_or_default()
 }
 
 #[test]
@@ -201,19 +201,21 @@ fn trains_deterministically_and_learns_who_speaks() {
     let (one, two) = (scratch("one"), scratch("two"));
     train(&corpus, &one);
     train(&corpus, &two);
-    for name in ["speaker", "cue", "quote", "claim"] {
-        let bytes = read(&one, name);
-        assert!(!bytes.is_empty(), "{name} written");
-        assert_eq!(bytes, read(&two, name), "{name} is the same twice");
+    let bytes = read(&one);
+    assert!(!bytes.is_empty(), "the bundle is written");
+    assert_eq!(bytes, read(&two), "the bundle is the same twice");
+    let bundle = Bundle::read(&bytes).unwrap();
+    assert!(bundle.is_base(), "nothing learned from decisions");
+    let models = bundle.models().clone();
+    for (name, model) in [
+        ("speaker", &models.speaker),
+        ("cue", &models.cue),
+        ("quote", &models.quote),
+        ("claim", &models.claim),
+        ("denial", &models.denial),
+    ] {
+        assert!(model.is_some(), "{name} in the bundle");
     }
-    let load = |name: &str| Model::from_bytes(&read(&one, name)).ok();
-    let models = Models {
-        speaker: load("speaker"),
-        cue: load("cue"),
-        denial: load("denial"),
-        quote: load("quote"),
-        ..Models::rules_only()
-    };
     assert!(models.speaker.is_some() && models.cue.is_some());
     // Articles the models never saw.
     for n in 100..104 {

@@ -15,7 +15,7 @@ use crate::attribution::quotes::Quote;
 use crate::attribution::{Ctx, DirectQuote, Reported};
 use crate::confidence::{
     DIRECT_ATTRIBUTED, DIRECT_CARRIED, DIRECT_FRAGMENT_PENALTY, DIRECT_UNATTRIBUTED,
-    DIRECT_UNCLOSED_FACTOR,
+    DIRECT_UNCLOSED_FACTOR, QUOTE_MODEL_FLOOR,
 };
 use crate::found::Found;
 use crate::learn::{Features, Model, Sink};
@@ -49,6 +49,7 @@ pub(crate) fn suggestions<O: Observer>(
         if O::RECORDS {
             observer.quote(found[found.len() - 1].bytes.clone(), &f);
         }
+        drop_below_floor(&mut found, model);
     }
     for (q, d) in ctx.quotes.iter().zip(&ctx.direct).filter(|(_, d)| d.keep) {
         let attribution = match (&d.speaker, d.attributed) {
@@ -70,8 +71,23 @@ pub(crate) fn suggestions<O: Observer>(
         if O::RECORDS {
             observer.quote(found[found.len() - 1].bytes.clone(), &f);
         }
+        drop_below_floor(&mut found, model);
     }
     found
+}
+
+/// Takes the last suggestion back when the quote model gives it less than
+/// [`QUOTE_MODEL_FLOOR`]: more likely rejected than accepted. The shipped
+/// model gives no corpus quote less than 0.43; a model that learned from a
+/// person's rejections stops suggesting what they keep rejecting.
+fn drop_below_floor(found: &mut Vec<Found>, model: Option<&Model>) {
+    if model.is_some()
+        && found
+            .last()
+            .is_some_and(|q| q.confidence < QUOTE_MODEL_FLOOR)
+    {
+        found.pop();
+    }
 }
 
 /// The confidence of a direct quote, from how its speaker was found and

@@ -103,11 +103,11 @@ mod write;
 pub use error::FormatError;
 pub(crate) use error::truncate;
 pub use jsonl::{document_jsonl, to_jsonl};
-pub(crate) use types::spans_overlap;
 pub use types::{
     Annotation, Document, DocumentReview, Export, Origin, Status, base_name, by_sentence,
     sha256_hex,
 };
+pub(crate) use types::{hex, spans_overlap};
 pub use write::{ExportWriter, Layout};
 
 /// The value of the `format` field.

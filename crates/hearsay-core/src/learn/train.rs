@@ -103,18 +103,22 @@ impl Learner {
     /// Moves the weights of `f` against the gradient `g` of the loss with
     /// respect to the score.
     fn step(&mut self, f: &Features, g: f32) {
-        let rate = self.opts.rate;
-        for (&h, &x) in f.hashes.iter().zip(&f.values) {
-            let b = self.model.bucket(h);
-            let grad = g * x + self.opts.l2 * self.model.weights[b];
-            self.squares[b] += grad * grad;
-            self.model.weights[b] -= rate * grad / self.squares[b].sqrt();
-        }
+        step_weights(
+            &mut self.model,
+            &mut self.squares,
+            f,
+            g,
+            (self.opts.rate, self.opts.l2, 0.0),
+        );
     }
 
     fn step_bias(&mut self, g: f32) {
-        self.bias_square += g * g;
-        self.model.bias -= self.opts.rate * g / self.bias_square.sqrt();
+        step_bias(
+            &mut self.model.bias,
+            &mut self.bias_square,
+            g,
+            (self.opts.rate, 0.0),
+        );
     }
 
     /// Adds the current weights to the running average.
@@ -140,6 +144,72 @@ impl Learner {
     }
 }
 
+/// One AdaGrad step: moves the weights of `f` in `model` against the
+/// gradient `g` of the loss with respect to the score, with the base step
+/// size, L2 penalty and prior `(rate, l2, prior)`, `squares` holding each
+/// weight's sum of squared gradients (the step divides by the root of
+/// that sum plus `prior`: training's prior is 0). The step of training, and of learning from a person's decisions
+/// ([`crate::learn::Bundle::learn`]).
+#[inline]
+pub(crate) fn step_weights(
+    model: &mut Model,
+    squares: &mut [f32],
+    f: &Features,
+    g: f32,
+    (rate, l2, prior): (f32, f32, f32),
+) {
+    for (&h, &x) in f.hashes.iter().zip(&f.values) {
+        let b = model.bucket(h);
+        let grad = g * x + l2 * model.weights[b];
+        squares[b] += grad * grad;
+        model.weights[b] -= rate * grad / (squares[b] + prior).sqrt();
+    }
+}
+
+/// The AdaGrad step of a bias (see [`step_weights`]).
+#[inline]
+pub(crate) fn step_bias(bias: &mut f32, square: &mut f32, g: f32, (rate, prior): (f32, f32)) {
+    *square += g * g;
+    *bias -= rate * g / (*square + prior).sqrt();
+}
+
+/// The gradient of the logistic loss of `f` labelled `y` with respect to
+/// its score, a positive example weighing `positive_weight`.
+#[inline]
+pub(crate) fn binary_gradient(model: &Model, f: &Features, y: bool, positive_weight: f32) -> f32 {
+    let p = sigmoid(model.score(f));
+    let (target, weight) = if y {
+        (1.0, positive_weight)
+    } else {
+        (0.0, 1.0)
+    };
+    (p - target) * weight
+}
+
+/// The gradient of the softmax ranking loss of `group` with respect to
+/// each candidate's score (`scores` is scratch space): the right
+/// candidates should score above the others.
+pub(crate) fn ranker_gradients(model: &Model, group: &Group, scores: &mut Vec<f32>) -> Vec<f32> {
+    scores.clear();
+    scores.extend(group.candidates.iter().map(|f| model.score(f)));
+    let max = scores.iter().fold(f32::MIN, |m, &s| m.max(s));
+    let exp: Vec<f32> = scores.iter().map(|s| (s - max).exp()).collect();
+    let total: f32 = exp.iter().sum();
+    let gold_total: f32 = group.gold.iter().map(|&g| exp[g]).sum();
+    // d(-log Σgold p)/d s_k = p_k − [k gold]·p_k / Σgold p.
+    (0..group.candidates.len())
+        .map(|k| {
+            let p = exp[k] / total;
+            let q = if group.gold.contains(&k) {
+                exp[k] / gold_total
+            } else {
+                0.0
+            };
+            p - q
+        })
+        .collect()
+}
+
 /// Trains a logistic regression on `(features, label)` examples. The
 /// model's calibration is the identity; see [`fit_platt`](crate::learn::fit_platt)
 /// to calibrate it on held-out scores.
@@ -151,13 +221,7 @@ pub fn train_binary(examples: &[(Features, bool)], opts: &Options) -> Model {
         rng.shuffle(&mut order);
         for &i in &order {
             let (f, y) = &examples[i];
-            let p = sigmoid(learner.model.score(f));
-            let (target, weight) = if *y {
-                (1.0, opts.positive_weight)
-            } else {
-                (0.0, 1.0)
-            };
-            let g = (p - target) * weight;
+            let g = binary_gradient(&learner.model, f, *y, opts.positive_weight);
             learner.step(f, g);
             learner.step_bias(g);
         }
@@ -180,21 +244,8 @@ pub fn train_ranker(groups: &[Group], opts: &Options) -> Model {
             if group.gold.is_empty() || group.candidates.len() < 2 {
                 continue;
             }
-            scores.clear();
-            scores.extend(group.candidates.iter().map(|f| learner.model.score(f)));
-            let max = scores.iter().fold(f32::MIN, |m, &s| m.max(s));
-            let exp: Vec<f32> = scores.iter().map(|s| (s - max).exp()).collect();
-            let total: f32 = exp.iter().sum();
-            let gold_total: f32 = group.gold.iter().map(|&g| exp[g]).sum();
-            // d(-log Σgold p)/d s_k = p_k − [k gold]·p_k / Σgold p.
-            for (k, f) in group.candidates.iter().enumerate() {
-                let p = exp[k] / total;
-                let q = if group.gold.contains(&k) {
-                    exp[k] / gold_total
-                } else {
-                    0.0
-                };
-                let g = p - q;
+            let gradients = ranker_gradients(&learner.model, group, &mut scores);
+            for (f, g) in group.candidates.iter().zip(gradients) {
                 if g != 0.0 {
                     learner.step(f, g);
                 }
