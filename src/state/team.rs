@@ -173,6 +173,7 @@ pub(crate) fn export_of(
     spans: &[(hearsay_core::Label, &str)],
 ) -> Export {
     Export::new(vec![Document {
+        models: None,
         id: "d1".into(),
         name: name.into(),
         text: text.into(),

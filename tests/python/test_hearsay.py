@@ -111,6 +111,66 @@ class Batch(unittest.TestCase):
         self.assertGreater(count, 100_000)
 
 
+def learned_bundle(tmp):
+    """A bundle `hearsay learn` wrote from an export of TWICE whose first
+    quote was rejected: its path."""
+    export = os.path.join(tmp, "reviewed.json")
+    docs = cli_documents([TWICE])
+    first = next(a for a in docs[0]["annotations"] if a["label"] == "quote")
+    first["status"] = "rejected"
+    with open(export, "w", encoding="utf-8") as f:
+        json.dump({"format": "hearsay", "version": 1, "offsets": "codepoint", "documents": docs}, f)
+    path = os.path.join(tmp, "mine.hsb")
+    subprocess.run([CLI, "learn", "-o", path, export], check=True, capture_output=True)
+    return path
+
+
+#: Two quotes of one pattern.
+TWICE = "“The bridge will close in May,” said Ines Baptiste, the mayor.\n\n“The ferry will run all summer,” said Tom Achebe, the harbour master.\n"
+
+
+def quote_confidences(doc):
+    return [a["confidence"] for a in doc["annotations"] if a["label"] == "quote"]
+
+
+class Models(unittest.TestCase):
+    def test_documents_record_the_shipped_models(self):
+        shipped = hearsay.analyze(TEXT)["models"]
+        self.assertEqual(len(shipped), 16)
+        self.assertEqual(shipped, cli_documents([TEXT])[0]["models"])
+
+    def test_a_learned_bundle_is_used_and_recorded(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            path = learned_bundle(tmp)
+            models = hearsay.load_models(path)
+            self.assertEqual(models.lessons, 1)
+            before = hearsay.analyze(TWICE)
+            after = hearsay.analyze(TWICE, models=path)
+            self.assertEqual(after["models"], models.id)
+            self.assertLess(quote_confidences(after)[1], quote_confidences(before)[1])
+            # The bytes, and the object read once, give the same.
+            with open(path, "rb") as f:
+                self.assertEqual(hearsay.analyze(TWICE, models=f.read()), after)
+            self.assertEqual(hearsay.analyze_batch([TWICE], models=models)[0], after)
+
+    def test_arrow_rows_use_the_bundle_too(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            path = learned_bundle(tmp)
+            table = hearsay.analyze_arrow(pa.array([TWICE]), models=path)
+            quotes = [c for c, l in zip(table.column("confidence").to_pylist(), table.column("label").to_pylist()) if l == "quote"]
+            expected = quote_confidences(hearsay.analyze(TWICE, models=path))
+            self.assertEqual([round(c, 5) for c in quotes], [round(c, 5) for c in expected])
+
+    def test_a_damaged_bundle_is_refused_saying_why(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            with open(learned_bundle(tmp), "rb") as f:
+                good = f.read()
+        with self.assertRaisesRegex(ValueError, "the model bundle is truncated"):
+            hearsay.analyze(TEXT, models=good[: len(good) // 2])
+        with self.assertRaisesRegex(ValueError, "not a hearsay model bundle"):
+            hearsay.load_models(b"not a bundle at all")
+
+
 class Arrow(unittest.TestCase):
     def test_one_row_per_annotation_with_its_document(self):
         texts = [TEXT, None, "No quote here at all.", "Mayor Ada Nwosu said the bridge would stay open."]

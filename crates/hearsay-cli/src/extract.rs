@@ -8,7 +8,8 @@ use std::time::Instant;
 
 use hearsay_core::format::{Document, ExportWriter, Layout};
 use hearsay_core::html::html_to_text;
-use hearsay_core::{Config, analyze};
+use hearsay_core::models::Unobserved;
+use hearsay_core::{Config, analyze_with};
 
 use crate::Failure;
 use crate::files::{self, Input, Sink, TEXT_EXTENSIONS};
@@ -27,6 +28,10 @@ pub struct Args {
     /// from scratch
     #[arg(long)]
     no_suggestions: bool,
+    /// Suggest with the model bundle FILE (one `hearsay learn` wrote)
+    /// instead of the shipped models
+    #[arg(long, value_name = "FILE")]
+    models: Option<PathBuf>,
     /// Print documents, megabytes, time, MB/s and peak memory on standard
     /// error
     #[arg(long)]
@@ -51,6 +56,8 @@ enum Format {
 }
 
 pub fn run(args: Args) -> Result<ExitCode, Failure> {
+    let bundle = files::load_bundle(args.models.as_deref())?;
+    let models_id = bundle.id();
     let (inputs, mut skipped) = inputs(&args.paths);
     let config = Config::default();
     let started = Instant::now();
@@ -82,9 +89,14 @@ pub fn run(args: Args) -> Result<ExitCode, Failure> {
         let document = if args.no_suggestions {
             Document::from_analysis(&id, &label, &text, &Default::default())
         } else {
-            let analysis = std::panic::AssertUnwindSafe(|| analyze(&text, &config));
+            let analysis = std::panic::AssertUnwindSafe(|| {
+                analyze_with(&text, &config, bundle.models(), &mut Unobserved).0
+            });
             match std::panic::catch_unwind(analysis) {
-                Ok(analysis) => Document::from_analysis(&id, &label, &text, &analysis),
+                Ok(analysis) => Document {
+                    models: Some(models_id.clone()),
+                    ..Document::from_analysis(&id, &label, &text, &analysis)
+                },
                 Err(payload) => {
                     let why = payload
                         .downcast_ref::<&str>()

@@ -7,6 +7,7 @@ use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
 
 use hearsay_core::format::Export;
+use hearsay_core::learn::Bundle;
 
 use crate::Failure;
 
@@ -119,6 +120,19 @@ fn too_large(size: Option<u64>) -> String {
 
 /// Reads and validates one hearsay export; the error names the file and
 /// the record.
+/// The model bundle at `path`, or the shipped one when there is none. A
+/// bundle that cannot be read or is damaged stops the command, naming it.
+pub fn load_bundle(path: Option<&Path>) -> Result<Bundle, Failure> {
+    let Some(path) = path else {
+        return Ok(Bundle::shipped().clone());
+    };
+    let name = path.display();
+    let bytes = Input::from_arg(path)
+        .read_bytes()
+        .map_err(|m| Failure::Fatal(format!("{name}: {m}")))?;
+    Bundle::read(&bytes).map_err(|e| Failure::Fatal(format!("{name}: {e}")))
+}
+
 pub fn load_export(path: &Path) -> Result<Export, Failure> {
     let name = path.display();
     let text = Input::from_arg(path)

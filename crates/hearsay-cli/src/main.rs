@@ -7,6 +7,7 @@
 mod convert;
 mod extract;
 mod files;
+mod learn;
 mod score;
 
 use std::process::ExitCode;
@@ -30,6 +31,7 @@ enum Command {
     Extract(extract::Args),
     Score(score::Args),
     Convert(convert::Args),
+    Learn(learn::Args),
 }
 
 /// Why a command stopped (both exit with 2).
@@ -73,6 +75,7 @@ fn main() -> ExitCode {
         Command::Extract(args) => ("extract", extract::run(args)),
         Command::Score(args) => ("score", score::run(args)),
         Command::Convert(args) => ("convert", convert::run(args)),
+        Command::Learn(args) => ("learn", learn::run(args)),
     };
     match result {
         Ok(code) => code,

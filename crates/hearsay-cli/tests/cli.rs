@@ -186,6 +186,7 @@ fn gold() -> Export {
         paragraph,
     };
     Export::new(vec![Document {
+        models: None,
         annotators: Vec::new(),
         id: "g1".into(),
         name: "mayor.txt".into(),

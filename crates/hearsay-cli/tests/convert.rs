@@ -48,6 +48,7 @@ fn sample() -> Export {
     );
     let c = ann("a3", Label::Claim, "«لا» 🇫🇷", Status::Rejected);
     Export::new(vec![Document {
+        models: None,
         annotators: Vec::new(),
         id: "d1".into(),
         name: "artikel.txt".into(),

@@ -14,7 +14,9 @@
 //! second with `error` = "no text (None)".
 
 use hearsay_core::format::Document;
-use hearsay_core::{Config, analyze};
+use hearsay_core::learn::Bundle;
+use hearsay_core::models::Unobserved;
+use hearsay_core::{Config, analyze_with};
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyDict, PyString};
@@ -47,13 +49,61 @@ fn text_of(item: &Bound<'_, PyAny>) -> Result<String, String> {
     Ok(text)
 }
 
+/// A model bundle read once (`hearsay.load_models`), to analyse with.
+#[pyclass(frozen, module = "hearsay._hearsay")]
+struct Models {
+    bundle: Bundle,
+    id: String,
+}
+
+#[pymethods]
+impl Models {
+    /// Reads a bundle file's bytes; a damaged bundle raises `ValueError`
+    /// saying why.
+    #[new]
+    fn new(data: &[u8]) -> PyResult<Models> {
+        let bundle = Bundle::read(data).map_err(|e| PyValueError::new_err(e.to_string()))?;
+        let id = bundle.id();
+        Ok(Models { bundle, id })
+    }
+
+    /// The bundle's id, as exports record it.
+    #[getter]
+    fn id(&self) -> &str {
+        &self.id
+    }
+
+    /// How many lessons the bundle learned since its base.
+    #[getter]
+    fn lessons(&self) -> u32 {
+        self.bundle.lessons()
+    }
+}
+
+/// The models to analyse with: the given ones, else the shipped ones.
+fn chosen<'a>(models: Option<&'a Models>) -> (&'a Bundle, String) {
+    match models {
+        Some(m) => (&m.bundle, m.id.clone()),
+        None => {
+            let shipped = Bundle::shipped();
+            (shipped, shipped.id())
+        }
+    }
+}
+
 /// The document of row `row` (id `d{row + 1}`, as `hearsay extract` numbers
-/// them), or why the extractor failed on it.
-fn document(row: usize, text: &str) -> Result<Document, String> {
-    let id = format!("d{}", row + 1);
-    std::panic::catch_unwind(|| analyze(text, &Config::default()))
-        .map(|analysis| Document::from_analysis(&id, "", text, &analysis))
-        .map_err(|_| "the extractor failed on this text".to_string())
+/// them) analysed with `bundle` (whose id it records), or why the
+/// extractor failed on it.
+fn document(row: usize, text: &str, (bundle, id): (&Bundle, &str)) -> Result<Document, String> {
+    let doc_id = format!("d{}", row + 1);
+    std::panic::catch_unwind(|| {
+        analyze_with(text, &Config::default(), bundle.models(), &mut Unobserved).0
+    })
+    .map(|analysis| Document {
+        models: Some(id.to_string()),
+        ..Document::from_analysis(&doc_id, "", text, &analysis)
+    })
+    .map_err(|_| "the extractor failed on this text".to_string())
 }
 
 /// Analyses `texts` and hands each row's document to `then`, all with the
@@ -62,12 +112,15 @@ fn document(row: usize, text: &str) -> Result<Document, String> {
 fn each<T: Send>(
     py: Python<'_>,
     texts: &[Bound<'_, PyAny>],
+    models: Option<&Models>,
     then: impl Fn(Document) -> Result<T, String> + Send + Sync,
 ) -> Vec<Result<T, String>> {
     let texts: Vec<Result<String, String>> = texts.iter().map(text_of).collect();
+    let (bundle, id) = chosen(models);
     py.detach(|| {
         analyse(
             texts.iter().map(|t| t.as_deref().map_err(Clone::clone)),
+            (bundle, &id),
             then,
         )
     })
@@ -76,11 +129,12 @@ fn each<T: Send>(
 /// Each row's document handed to `then`, or why the row has none.
 fn analyse<'a, T>(
     texts: impl Iterator<Item = Result<&'a str, String>>,
+    models: (&Bundle, &str),
     then: impl Fn(Document) -> Result<T, String>,
 ) -> Vec<Result<T, String>> {
     texts
         .enumerate()
-        .map(|(row, text)| then(document(row, text?)?))
+        .map(|(row, text)| then(document(row, text?, models)?))
         .collect()
 }
 
@@ -132,8 +186,13 @@ fn json(doc: Document) -> Result<String, String> {
 
 /// One text's document as JSON (the hearsay contract's document object).
 #[pyfunction]
-fn analyze_json(py: Python<'_>, text: Bound<'_, PyAny>) -> PyResult<String> {
-    each(py, std::slice::from_ref(&text), json)
+#[pyo3(signature = (text, models=None))]
+fn analyze_json(
+    py: Python<'_>,
+    text: Bound<'_, PyAny>,
+    models: Option<PyRef<'_, Models>>,
+) -> PyResult<String> {
+    each(py, std::slice::from_ref(&text), models.as_deref(), json)
         .pop()
         .unwrap_or_else(|| Err("no text".to_string()))
         .map_err(PyValueError::new_err)
@@ -141,11 +200,13 @@ fn analyze_json(py: Python<'_>, text: Bound<'_, PyAny>) -> PyResult<String> {
 
 /// Each text's document as JSON, or `None` and why: `[(json, error)]`.
 #[pyfunction]
+#[pyo3(signature = (texts, models=None))]
 fn analyze_batch_json(
     py: Python<'_>,
     texts: Vec<Bound<'_, PyAny>>,
+    models: Option<PyRef<'_, Models>>,
 ) -> Vec<(Option<String>, Option<String>)> {
-    each(py, &texts, json)
+    each(py, &texts, models.as_deref(), json)
         .into_iter()
         .map(|d| match d {
             Ok(json) => (Some(json), None),
@@ -160,11 +221,13 @@ fn analyze_batch_json(
 /// Arrow buffers (`pyarrow.Array.from_buffers` reads them): no Python
 /// object is made per value.
 #[pyfunction]
+#[pyo3(signature = (texts, models=None))]
 fn annotation_columns<'py>(
     py: Python<'py>,
     texts: Vec<Bound<'py, PyAny>>,
+    models: Option<PyRef<'py, Models>>,
 ) -> PyResult<Bound<'py, PyDict>> {
-    let docs = each(py, &texts, Ok);
+    let docs = each(py, &texts, models.as_deref(), Ok);
     py.detach(|| Columns::of(&docs, 0)).into_dict(py)
 }
 
@@ -172,6 +235,7 @@ fn annotation_columns<'py>(
 /// its buffers (see [`arrow_texts`]); `doc` counts from `first_doc`.
 #[pyfunction]
 #[allow(clippy::too_many_arguments)]
+#[pyo3(signature = (length, offset, validity, offsets, data, wide, first_doc, models=None))]
 fn arrow_annotation_columns<'py>(
     py: Python<'py>,
     length: usize,
@@ -181,10 +245,12 @@ fn arrow_annotation_columns<'py>(
     data: &[u8],
     wide: bool,
     first_doc: usize,
+    models: Option<PyRef<'py, Models>>,
 ) -> PyResult<Bound<'py, PyDict>> {
+    let (bundle, id) = chosen(models.as_deref());
     let c = py.detach(|| {
         let texts = arrow_texts(length, offset, validity, offsets, data, wide);
-        Columns::of(&analyse(texts, Ok), first_doc)
+        Columns::of(&analyse(texts, (bundle, &id), Ok), first_doc)
     });
     c.into_dict(py)
 }
@@ -372,6 +438,7 @@ impl Columns {
 /// The extension module.
 #[pymodule]
 fn _hearsay(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_class::<Models>()?;
     m.add_function(wrap_pyfunction!(analyze_json, m)?)?;
     m.add_function(wrap_pyfunction!(analyze_batch_json, m)?)?;
     m.add_function(wrap_pyfunction!(annotation_columns, m)?)?;

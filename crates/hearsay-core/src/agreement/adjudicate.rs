@@ -35,6 +35,7 @@
 //!         .map(|&(s, e)| Annotation::new(format!("a{s}"), Label::Claim, s, e, &text[s..e]))
 //!         .collect(),
 //!     annotators: vec![],
+//!     models: None,
 //! };
 //! let team = vec![
 //!     ("ann".to_string(), Export::new(vec![doc(&[(0, 13)])])),
@@ -72,6 +73,7 @@ pub fn gather(annotators: &[(String, Export)]) -> Result<Vec<Document>, PanelErr
                 .cloned()
                 .unwrap_or_default();
             Document {
+                models: None,
                 id: first.id.clone(),
                 name: first.name.clone(),
                 text: first.text.clone(),
@@ -293,6 +295,7 @@ pub fn proposed(doc: &Document) -> Vec<(String, Document)> {
             (
                 name.clone(),
                 Document {
+                    models: None,
                     id: doc.id.clone(),
                     name: doc.name.clone(),
                     text: doc.text.clone(),
@@ -349,6 +352,7 @@ mod tests {
 
     fn export(annotations: Vec<Annotation>) -> Export {
         Export::new(vec![Document {
+            models: None,
             id: "d1".into(),
             name: "plan.txt".into(),
             text: TEXT.into(),

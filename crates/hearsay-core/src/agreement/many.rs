@@ -563,6 +563,7 @@ mod tests {
         Export::new(
             docs.iter()
                 .map(|(name, text)| Document {
+                    models: None,
                     annotators: Vec::new(),
                     id: (*name).into(),
                     name: (*name).into(),

@@ -511,6 +511,7 @@ mod tests {
         annotations: Vec<Annotation>,
     ) -> Document {
         Document {
+            models: None,
             annotators: Vec::new(),
             id: id.into(),
             name: name.into(),

@@ -115,6 +115,7 @@ mod review_tests {
             ..Annotation::new("a2", Label::Denial, 36, 57, &TEXT[36..57])
         };
         let doc = Document {
+            models: None,
             annotators: Vec::new(),
             id: "d1".into(),
             name: "mill.txt".into(),

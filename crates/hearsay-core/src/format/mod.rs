@@ -85,6 +85,7 @@
 //!         annotators: vec![],
 //!     }],
 //!     annotators: vec![],
+//!     models: None,
 //! };
 //! let export = Export::new(vec![doc]);
 //! let json = export.to_json();

@@ -224,6 +224,8 @@ struct DocumentIn {
     #[serde(default)]
     sha256: Option<String>,
     #[serde(default)]
+    models: Option<String>,
+    #[serde(default)]
     annotators: Vec<String>,
     sentences: Vec<Sentence>,
     annotations: Vec<AnnotationIn>,
@@ -320,6 +322,7 @@ impl ExportIn {
                     sentences: d.sentences,
                     annotations,
                     annotators: d.annotators,
+                    models: d.models,
                 }
             })
             .collect();

@@ -71,6 +71,7 @@ mod export {
         let mut denial = ann("a3", Label::Denial, 42, 56);
         denial.status = Status::Rejected;
         Export::new(vec![Document {
+            models: None,
             annotators: Vec::new(),
             id: "d1".into(),
             name: "ruiz.txt".into(),
@@ -445,6 +446,7 @@ mod derived {
             })
             .collect();
         Export::new(vec![Document {
+            models: None,
             annotators: Vec::new(),
             id: "d1".into(),
             name: "mixed.txt".into(),
@@ -604,6 +606,7 @@ mod review {
             })
             .collect();
         Document {
+            models: None,
             annotators: Vec::new(),
             id: "d1".into(),
             name: "a.txt".into(),

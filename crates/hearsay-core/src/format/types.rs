@@ -46,6 +46,11 @@ pub struct Document {
     /// otherwise, and then not written.
     #[serde(default)]
     pub annotators: Vec<String>,
+    /// The id of the model bundle that last scored the document's
+    /// suggestions ([`crate::learn::Bundle::id`]): a dataset says how it
+    /// was pre-annotated. `None` (and not written) when no model did.
+    #[serde(default)]
+    pub models: Option<String>,
 }
 
 /// One annotation of a document.
@@ -313,6 +318,7 @@ impl Document {
             })
             .collect();
         Document {
+            models: None,
             annotators: Vec::new(),
             id: id.to_string(),
             name: base_name(name).to_string(),

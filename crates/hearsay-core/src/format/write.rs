@@ -45,6 +45,8 @@ struct DocumentOut<'a> {
     name: &'a str,
     text: &'a str,
     sha256: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    models: Option<&'a str>,
     #[serde(skip_serializing_if = "<[String]>::is_empty")]
     annotators: &'a [String],
     sentences: &'a [Sentence],
@@ -94,6 +96,7 @@ impl Serialize for Document {
             name: &self.name,
             text: &self.text,
             sha256: self.sha256(),
+            models: self.models.as_deref(),
             annotators: &self.annotators,
             sentences: &self.sentences,
             annotations: self

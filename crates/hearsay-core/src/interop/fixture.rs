@@ -62,6 +62,7 @@ fn with_speaker(mut a: Annotation, text: &str, speaker: &str) -> Annotation {
 
 fn doc(id: &str, name: &str, text: &str, annotations: Vec<Annotation>) -> Document {
     Document {
+        models: None,
         annotators: Vec::new(),
         id: id.to_string(),
         name: name.to_string(),

@@ -666,6 +666,7 @@ pub(crate) fn build_document(
         });
     }
     Ok(Document {
+        models: None,
         annotators: Vec::new(),
         id: String::new(),
         name: base_name(name).to_string(),

@@ -68,6 +68,7 @@ fn sample() -> Export {
     let mut a10 = ann("a10", Label::Claim, "🇫🇷\r\n", 0);
     a10.speaker = Some("=HYPERLINK(\"x\")".into());
     let doc = Document {
+        models: None,
         annotators: Vec::new(),
         id: "d1".into(),
         name: "mixed, \"news\".txt".into(),
@@ -76,6 +77,7 @@ fn sample() -> Export {
         annotations: vec![a1, a2, a3, a4, a5, a6, a7, a8, a9, a10],
     };
     let plain = Document {
+        models: None,
         annotators: Vec::new(),
         id: "d2".into(),
         name: "plain.txt".into(),
@@ -1002,6 +1004,7 @@ fn prodigy_tokens_always_align_with_spans() {
             });
         }
         let e = Export::new(vec![Document {
+            models: None,
             annotators: Vec::new(),
             id: "d".into(),
             name: "n".into(),

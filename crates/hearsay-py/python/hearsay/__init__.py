@@ -21,6 +21,11 @@ Three calls::
     >>> table.column_names[:4]
     ['doc', 'id', 'label', 'start']
 
+Each call takes ``models=``: a model bundle (``hearsay learn`` writes one,
+the page exports one), as a path, its bytes, or :func:`load_models`'s
+result; the shipped models without it. Every document records the id of
+the bundle that suggested its annotations (``"models"``).
+
 ``analyze`` returns one document of the hearsay JSON contract (``id``,
 ``name``, ``text``, ``sha256``, ``sentences`` and ``annotations``, offsets in
 code points). ``analyze_batch`` returns one such document per text, numbered
@@ -34,11 +39,37 @@ that cannot be analysed gives one row with only ``doc`` and ``error``.
 from __future__ import annotations
 
 import json
-from typing import Any, Iterable, Optional
+import os
+from typing import Any, Iterable, Optional, Union
 
 from . import _hearsay
+from ._hearsay import Models
 
-__all__ = ["analyze", "analyze_batch", "analyze_arrow", "SCHEMA", "MAX_TEXT_BYTES"]
+__all__ = [
+    "analyze",
+    "analyze_batch",
+    "analyze_arrow",
+    "load_models",
+    "Models",
+    "SCHEMA",
+    "MAX_TEXT_BYTES",
+]
+
+#: What ``models=`` takes.
+ModelsLike = Union[None, "Models", bytes, str, "os.PathLike[str]"]
+
+
+def load_models(models: ModelsLike) -> Optional["Models"]:
+    """A model bundle read once, to give to several calls: from a path or
+    the file's bytes (a :class:`Models` is returned as it is, ``None``
+    means the shipped models). A damaged bundle raises ``ValueError``
+    saying why; a missing file ``OSError``."""
+    if models is None or isinstance(models, Models):
+        return models
+    if isinstance(models, (bytes, bytearray, memoryview)):
+        return Models(bytes(models))
+    with open(os.fspath(models), "rb") as f:
+        return Models(f.read())
 
 #: The largest text analysed, in bytes (larger ones are an error).
 MAX_TEXT_BYTES: int = _hearsay.MAX_TEXT_BYTES
@@ -75,25 +106,27 @@ def __getattr__(name: str) -> Any:
     raise AttributeError(name)
 
 
-def analyze(text: str) -> dict:
+def analyze(text: str, models: ModelsLike = None) -> dict:
     """The document of ``text``: its sentences and suggested annotations.
 
     Raises ``ValueError`` when ``text`` is not a text (``None``, not a
-    string), is not valid UTF-8 or is over :data:`MAX_TEXT_BYTES`.
+    string), is not valid UTF-8 or is over :data:`MAX_TEXT_BYTES`, or when
+    ``models`` is a damaged bundle.
     """
-    return json.loads(_hearsay.analyze_json(text))
+    return json.loads(_hearsay.analyze_json(text, load_models(models)))
 
 
-def analyze_batch(texts: Iterable[Optional[str]]) -> list[dict]:
+def analyze_batch(texts: Iterable[Optional[str]], models: ModelsLike = None) -> list[dict]:
     """One document per text, in order; ``{"id", "error"}`` for a text that
     cannot be analysed."""
     out = []
-    for row, (doc, error) in enumerate(_hearsay.analyze_batch_json(list(texts))):
+    batch = _hearsay.analyze_batch_json(list(texts), load_models(models))
+    for row, (doc, error) in enumerate(batch):
         out.append(json.loads(doc) if doc is not None else {"id": f"d{row + 1}", "error": error})
     return out
 
 
-def analyze_arrow(texts) -> "pyarrow.Table":  # noqa: F821
+def analyze_arrow(texts, models: ModelsLike = None) -> "pyarrow.Table":  # noqa: F821
     """The annotations of ``texts`` (a pyarrow string array, chunked array,
     or any sequence of texts) as a table of :data:`SCHEMA`, one row per
     annotation.
@@ -103,6 +136,7 @@ def analyze_arrow(texts) -> "pyarrow.Table":  # noqa: F821
     values."""
     import pyarrow as pa
 
+    models = load_models(models)
     schema = _schema()
     if isinstance(texts, pa.ChunkedArray):
         chunks = texts.chunks
@@ -112,7 +146,7 @@ def analyze_arrow(texts) -> "pyarrow.Table":  # noqa: F821
         chunks = None
     if chunks is None or not all(pa.types.is_string(c.type) or pa.types.is_large_string(c.type) for c in chunks):
         values = texts.to_pylist() if hasattr(texts, "to_pylist") else list(texts)
-        return _table(_hearsay.annotation_columns(values), schema)
+        return _table(_hearsay.annotation_columns(values, models), schema)
     tables, first = [], 0
     for chunk in chunks:
         validity, offsets, data = chunk.buffers()
@@ -124,6 +158,7 @@ def analyze_arrow(texts) -> "pyarrow.Table":  # noqa: F821
             b"" if data is None else data.to_pybytes(),
             pa.types.is_large_string(chunk.type),
             first,
+            models,
         )
         tables.append(_table(columns, schema))
         first += len(chunk)

@@ -18,6 +18,7 @@ that cannot be analysed gives one row with ``error`` set; the job goes on.
 
 from __future__ import annotations
 
+import os
 from typing import Iterator, Optional
 
 import hearsay
@@ -36,11 +37,14 @@ def schema(id_type: str = "long") -> str:
     return ", ".join(columns)
 
 
-def extract(df, text_col: str = "text", id_col: Optional[str] = None):
+def extract(df, text_col: str = "text", id_col: Optional[str] = None, models=None):
     """One row per annotation of the texts in ``df[text_col]``.
 
     ``doc_id`` is the row's ``id_col`` value, or, without ``id_col``, an id
     given by ``monotonically_increasing_id`` (unique, not consecutive).
+    ``models`` is a model bundle (a path or its bytes, read here on the
+    driver and shipped to the workers with the task), else the shipped
+    models.
     """
     from pyspark.sql import functions as F
 
@@ -51,12 +55,21 @@ def extract(df, text_col: str = "text", id_col: Optional[str] = None):
         df = df.withColumn("doc_id", F.col(id_col))
         id_type = df.schema["doc_id"].dataType.simpleString()
     df = df.select("doc_id", F.col(text_col).alias("text"))
+    bundle = None
+    if models is not None:
+        if isinstance(models, (bytes, bytearray)):
+            bundle = bytes(models)
+        else:
+            with open(os.fspath(models), "rb") as f:
+                bundle = f.read()
+        hearsay.load_models(bundle)  # a damaged bundle is refused here, on the driver
 
     def run(batches: Iterator["pyarrow.RecordBatch"]) -> Iterator["pyarrow.RecordBatch"]:  # noqa: F821
         import pyarrow as pa
 
+        chosen = hearsay.load_models(bundle)
         for batch in batches:
-            found = hearsay.analyze_arrow(batch.column("text"))
+            found = hearsay.analyze_arrow(batch.column("text"), chosen)
             ids = batch.column("doc_id").take(found.column("doc"))
             table = found.drop_columns(["doc"]).add_column(0, "doc_id", ids)
             yield from table.to_batches()

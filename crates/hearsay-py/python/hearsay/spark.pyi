@@ -1,6 +1,11 @@
-from typing import Optional
+from typing import Optional, Union
 
 from pyspark.sql import DataFrame
 
 def schema(id_type: str = ...) -> str: ...
-def extract(df: DataFrame, text_col: str = ..., id_col: Optional[str] = ...) -> DataFrame: ...
+def extract(
+    df: DataFrame,
+    text_col: str = ...,
+    id_col: Optional[str] = ...,
+    models: Optional[Union[bytes, str]] = ...,
+) -> DataFrame: ...
