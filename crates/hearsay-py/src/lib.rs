@@ -81,7 +81,7 @@ impl Models {
 }
 
 /// The models to analyse with: the given ones, else the shipped ones.
-fn chosen<'a>(models: Option<&'a Models>) -> (&'a Bundle, String) {
+fn chosen(models: Option<&Models>) -> (&Bundle, String) {
     match models {
         Some(m) => (&m.bundle, m.id.clone()),
         None => {
