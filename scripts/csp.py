@@ -7,7 +7,8 @@ hashes, plus 'self' and 'wasm-unsafe-eval' (needed to compile WebAssembly).
 Everything else is refused: no other origin, no connection but to 'self',
 no plugin, no frame. Run by Trunk with TRUNK_STAGING_DIR set.
 
-Then it writes sw.js, the service worker that keeps the app shell for
+It gives the model bundle a hashed name (models-<id>.hsb) and names it in
+a <meta> tag the page reads, with a preload. Then it writes sw.js, the service worker that keeps the app shell for
 offline use: the list of every file of the build and a version made from
 their contents, so a new release installs a new cache (and drops the old
 one) while the work in the browser's storage stays as it is.
@@ -23,6 +24,22 @@ if not staging:
     sys.exit("csp.py: TRUNK_STAGING_DIR is not set (run it as a Trunk hook)")
 path = os.path.join(staging, "index.html")
 html = open(path, encoding="utf-8").read()
+
+# The model bundle gets a name made from its contents (its id: the first 16
+# hex digits of its SHA-256), so a browser never keeps an old one under a
+# new release; the page finds it by <meta name="hearsay-models">, and a
+# preload starts fetching it beside the wasm.
+bundle = os.path.join(staging, "hearsay.hsb")
+if os.path.exists(bundle):
+    data = open(bundle, "rb").read()
+    name = f"models-{hashlib.sha256(data).hexdigest()[:16]}.hsb"
+    os.replace(bundle, os.path.join(staging, name))
+    tags = (
+        f'<meta name="hearsay-models" content="{name}">\n'
+        f'    <link rel="preload" href="{name}" as="fetch" type="application/octet-stream" crossorigin="anonymous">\n'
+    )
+    html = re.sub(r'<meta name="hearsay-models"[^>]*>\s*<link rel="preload"[^>]*>\s*', "", html)
+    html = html.replace("<title>", tags + "    <title>", 1)
 hashes = []
 for body in re.findall(r"<script\b[^>]*>(.*?)</script>", html, flags=re.S):
     if body.strip():

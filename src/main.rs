@@ -23,9 +23,21 @@ fn main() {
 #[cfg(target_arch = "wasm32")]
 #[wasm_bindgen]
 pub fn hearsay_bench(text: &str) -> usize {
-    hearsay_core::analyze(text, &hearsay_core::Config::default())
-        .suggestions
-        .len()
+    analysis(text).suggestions.len()
+}
+
+/// The analysis of `text` with the models the page was served with (the
+/// rules alone until they are loaded).
+#[cfg(target_arch = "wasm32")]
+fn analysis(text: &str) -> hearsay_core::Analysis {
+    let bundle = hearsay_web::app::shipped_models().unwrap_or_default();
+    hearsay_core::analyze_with(
+        text,
+        &hearsay_core::Config::default(),
+        bundle.models(),
+        &mut hearsay_core::models::Unobserved,
+    )
+    .0
 }
 
 /// Size of the page's WebAssembly memory in bytes. It grows and never
@@ -43,6 +55,5 @@ pub fn hearsay_memory_bytes() -> usize {
 #[cfg(target_arch = "wasm32")]
 #[wasm_bindgen]
 pub fn hearsay_analyze(text: &str) -> Result<wasm_bindgen::JsValue, wasm_bindgen::JsValue> {
-    let analysis = hearsay_core::analyze(text, &hearsay_core::Config::default());
-    serde_wasm_bindgen::to_value(&analysis).map_err(Into::into)
+    serde_wasm_bindgen::to_value(&analysis(text)).map_err(Into::into)
 }

@@ -15,10 +15,14 @@ use std::collections::BTreeSet;
 
 use hearsay_core::format::{Annotation, Export, Origin, Status};
 pub use hearsay_core::interop::ImportError;
+use hearsay_core::learn::Update;
 use hearsay_core::{Config, Label, analyze};
 
 mod doc;
+mod learning;
 mod team;
+
+pub use learning::{Models, ModelsStatus, RESCORE_BYTES};
 
 pub use doc::{DocState, Review};
 pub use team::Progress;
@@ -63,6 +67,8 @@ pub struct Edit {
     pub changes: Vec<(String, Option<Annotation>, Option<Annotation>)>,
     /// For the removal of a whole document (`changes` is then empty).
     pub removed: Option<Removal>,
+    /// What the decision taught the models, undone and redone with it.
+    pub learned: Option<Update>,
 }
 
 /// The removal of a document, for undo.
@@ -86,6 +92,8 @@ pub struct Workspace {
     redo: Vec<Edit>,
     /// What changed since the last [`Workspace::take_pending`].
     pending: Pending,
+    /// The models: what suggests, and what learns from each decision.
+    models: Models,
 }
 
 /// What a save has to write: documents added (their base), documents whose
@@ -99,12 +107,14 @@ pub struct Pending {
     pub changed: BTreeSet<String>,
     /// Ids of documents removed.
     pub removed: BTreeSet<String>,
+    /// Whether the models changed (learned, undone, reset, imported).
+    pub models: bool,
 }
 
 impl Pending {
-    /// True if and only if no document needs writing.
+    /// True if and only if nothing needs writing.
     pub fn is_empty(&self) -> bool {
-        self.added.is_empty() && self.changed.is_empty() && self.removed.is_empty()
+        self.added.is_empty() && self.changed.is_empty() && self.removed.is_empty() && !self.models
     }
 }
 
@@ -161,7 +171,13 @@ impl Workspace {
             ));
         }
         let id = self.unique_doc_id("");
-        self.docs.push(DocState::analyse(&id, name, text));
+        self.docs.push(DocState::analyse(
+            &id,
+            name,
+            text,
+            self.models.bundle(),
+            self.models.id(),
+        ));
         self.current = self.docs.len() - 1;
         self.pending.added.insert(id);
         Ok(self.current)
@@ -192,7 +208,11 @@ impl Workspace {
                 doc.sentences = analyze(&doc.text, &Config::default()).sentences;
             }
             self.pending.added.insert(doc.id.clone());
-            self.docs.push(DocState::new(doc));
+            let mut state = DocState::new(doc);
+            // Its suggestions stay as its file says until the models in use
+            // change.
+            state.synced = Some(self.models.id().to_owned());
+            self.docs.push(state);
         }
         self.current = self.docs.len() - n;
         Ok(n)
@@ -217,6 +237,7 @@ impl Workspace {
                 at: idx,
                 doc: Some(Box::new(d)),
             }),
+            learned: None,
         });
         self.redo.clear();
         Some(name)
@@ -281,17 +302,25 @@ impl Workspace {
         change: impl FnOnce(&mut DocState) -> Vec<(String, Option<Annotation>, Option<Annotation>)>,
     ) {
         let Some(d) = self.doc_mut() else { return };
-        let changes = change(d);
+        let mut changes = change(d);
         if changes.is_empty() {
             return;
         }
         let doc_id = d.doc.id.clone();
         Self::apply(d, &changes, Replay::Forward);
         self.pending.changed.insert(doc_id.clone());
+        // Each decision teaches the models; the suggestions still to decide
+        // are then scored again, as part of the same edit.
+        let learned = self.learn_from(&changes);
+        if learned.is_some() {
+            let rescored = self.rescore_current(&changes);
+            changes.extend(rescored);
+        }
         self.undo.push(Edit {
             doc_id,
             changes,
             removed: None,
+            learned,
         });
         self.redo.clear();
     }
@@ -475,8 +504,21 @@ impl Workspace {
                 }
             }
         } else if let Some(pos) = self.docs.iter().position(|d| d.doc.id == edit.doc_id) {
+            if let Some(update) = &edit.learned {
+                match way {
+                    Replay::Backward => self.models.undo(update),
+                    Replay::Forward => self.models.redo(update),
+                }
+                self.pending.models = true;
+            }
+            let id = self.models.id().to_owned();
             let d = &mut self.docs[pos];
             Self::apply(d, &edit.changes, way);
+            // The document is again as the models now in use scored it.
+            if edit.learned.is_some() && d.doc.models.is_some() {
+                d.doc.models = Some(id.clone());
+                d.synced = Some(id);
+            }
             // Show the person what was undone.
             if let Some((_, before, after)) = edit.changes.first()
                 && let Some(ann) = before.as_ref().or(after.as_ref())
@@ -518,6 +560,7 @@ impl Workspace {
         self.pending.added.extend(added);
         self.pending.changed.extend(changed);
         self.pending.removed.extend(failed.removed);
+        self.pending.models |= failed.models;
     }
 
     /// Over every document: suggestions decided and in all, sentences

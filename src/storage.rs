@@ -7,7 +7,9 @@
 //! - `base:<id>`: a hearsay export of the document as it was added,
 //!   written once;
 //! - `overlay:<id>`: `[[annotation id, annotation or null], …]`, every
-//!   annotation changed since, rewritten on each change of that document.
+//!   annotation changed since, rewritten on each change of that document;
+//! - `models`: the model bundle as it learned (bytes, a `Uint8Array`),
+//!   rewritten when it changes; absent until the models first learn.
 //!
 //! So a decision on a 1 MB article writes a few hundred bytes, not the
 //! article. IndexedDB rather than `localStorage`: a long article and its
@@ -16,6 +18,7 @@
 //! reported and skipped (and left in storage, never deleted).
 
 use hearsay_core::format::{Annotation, Export};
+use hearsay_core::learn::Bundle;
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
@@ -34,6 +37,12 @@ struct Index {
     cursors: Vec<usize>,
     #[serde(default)]
     visited: Vec<Vec<(usize, usize)>>,
+    /// Per document, the id of the models that suggested its annotations.
+    #[serde(default)]
+    models: Vec<Option<String>>,
+    /// Per document, the id of the models in use when it was last scored.
+    #[serde(default)]
+    synced: Vec<Option<String>>,
 }
 
 fn js_error(e: JsValue) -> String {
@@ -147,6 +156,9 @@ const RESCUE: &str = "hearsay:v1:rescue";
 struct Batch {
     puts: Vec<(String, String)>,
     removed: Vec<String>,
+    /// The model bundle, when it changed.
+    #[serde(default)]
+    models: Option<Vec<u8>>,
 }
 
 impl Batch {
@@ -174,6 +186,12 @@ impl Batch {
             current: workspace.current,
             cursors: workspace.docs.iter().map(|d| d.cursor).collect(),
             visited: workspace.docs.iter().map(|d| d.visited_runs()).collect(),
+            models: workspace
+                .docs
+                .iter()
+                .map(|d| d.doc.models.clone())
+                .collect(),
+            synced: workspace.docs.iter().map(|d| d.synced.clone()).collect(),
         };
         puts.push((
             "index".to_owned(),
@@ -182,6 +200,7 @@ impl Batch {
         Ok(Batch {
             puts,
             removed: pending.removed.iter().cloned().collect(),
+            models: pending.models.then(|| workspace.models().bundle().write()),
         })
     }
 }
@@ -198,6 +217,9 @@ pub struct Loaded {
     pub found: bool,
     /// Documents that could not be restored, with why.
     pub problems: Vec<String>,
+    /// The saved model bundle, or why it cannot be read; `None` if the
+    /// models never learned here.
+    pub models: Option<Result<Bundle, String>>,
 }
 
 impl Db {
@@ -243,14 +265,39 @@ impl Db {
         Ok(value.as_string())
     }
 
+    /// The bytes stored under `key`, if a `Uint8Array` is.
+    async fn get_bytes(&self, key: &str) -> Result<Option<Vec<u8>>, String> {
+        let tx = self.0.transaction_with_str(STORE).map_err(js_error)?;
+        let request = tx
+            .object_store(STORE)
+            .map_err(js_error)?
+            .get(&key.into())
+            .map_err(js_error)?;
+        let value = settle(&request).await.map_err(js_error)?;
+        Ok(value
+            .dyn_ref::<js_sys::Uint8Array>()
+            .map(js_sys::Uint8Array::to_vec))
+    }
+
+    /// The saved model bundle, if there is one (see [`Loaded::models`]).
+    async fn load_models(&self) -> Option<Result<Bundle, String>> {
+        match self.get_bytes("models").await {
+            Ok(Some(bytes)) => Some(Bundle::read(&bytes).map_err(|e| e.to_string())),
+            Ok(None) => None,
+            Err(why) => Some(Err(why)),
+        }
+    }
+
     /// Restores the workspace written by [`Db::save`].
     pub async fn load(&self) -> Result<Loaded, String> {
         self.replay_rescue().await?;
+        let models = self.load_models().await;
         let Some(raw) = self.get("index").await? else {
             return Ok(Loaded {
                 workspace: Workspace::default(),
                 found: false,
                 problems: Vec::new(),
+                models,
             });
         };
         let index: Index =
@@ -265,6 +312,12 @@ impl Db {
                     if let Some(runs) = index.visited.get(i) {
                         state.visit_runs(runs);
                     }
+                    if let Some(models) = index.models.get(i) {
+                        state.doc.models = models.clone();
+                    }
+                    if let Some(synced) = index.synced.get(i) {
+                        state.synced = synced.clone();
+                    }
                     workspace.docs.push(state);
                 }
                 Err(why) => problems.push(format!("document {id} could not be restored: {why}")),
@@ -276,6 +329,7 @@ impl Db {
             workspace,
             found: true,
             problems,
+            models,
         })
     }
 
@@ -356,6 +410,12 @@ impl Db {
             }
             for (key, value) in &batch.puts {
                 store.put_with_key(&value.into(), &key.into())?;
+            }
+            if let Some(models) = &batch.models {
+                store.put_with_key(
+                    &js_sys::Uint8Array::from(models.as_slice()),
+                    &"models".into(),
+                )?;
             }
             Ok(())
         };

@@ -35,7 +35,7 @@ fn export(ctx: Ctx, format: ExportFormat) {
 }
 
 /// Hands `download` to the browser as a file.
-fn save_file(download: &Download) -> Result<(), JsValue> {
+pub(super) fn save_file(download: &Download) -> Result<(), JsValue> {
     let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(download.bytes.as_slice()));
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(download.mime);

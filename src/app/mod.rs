@@ -36,9 +36,15 @@ mod guide;
 mod guidelines;
 mod import;
 mod keys;
+mod models;
 mod review;
 mod scroll;
 mod team;
+
+/// The bundle the page was served with, once loaded (for page scripts).
+pub fn shipped_models() -> Option<hearsay_core::learn::Bundle> {
+    models::shipped()
+}
 
 /// The demo article shown on first open; written for the project.
 pub const DEMO_TEXT: &str = include_str!("../demo.txt");
@@ -78,6 +84,8 @@ pub struct Ctx {
     channel: StoredValue<Option<web_sys::BroadcastChannel>, LocalStorage>,
     db: StoredValue<Option<storage::Db>, LocalStorage>,
     save_pending: StoredValue<bool>,
+    /// Whether a step of scoring documents again is scheduled.
+    rescore_pending: StoredValue<bool>,
 }
 
 impl Ctx {
@@ -94,7 +102,26 @@ impl Ctx {
             self.saves_running.update(|n| *n += 1);
             set_timeout(move || self.save_now(), Duration::ZERO);
         }
+        self.schedule_rescore();
         result
+    }
+
+    /// Scores the stale documents again, one step at a time while the page
+    /// is idle (after the models changed, or a document was opened).
+    fn schedule_rescore(self) {
+        if self.rescore_pending.get_value()
+            || self.ws.with_untracked(|w| w.models_status().stale == 0)
+        {
+            return;
+        }
+        self.rescore_pending.set_value(true);
+        set_timeout(
+            move || {
+                self.rescore_pending.set_value(false);
+                self.change(|w| w.rescore_step());
+            },
+            RESCORE_PAUSE,
+        );
     }
 
     /// Issues the writes of everything changed; their outcome is reported
@@ -195,9 +222,24 @@ impl Ctx {
     }
 }
 
+/// How long the page waits between two steps of scoring documents again:
+/// a key press in between is never kept waiting for more than one step.
+const RESCORE_PAUSE: Duration = Duration::from_millis(30);
+
 /// Restores the saved work, or loads the demo article on first open. If
-/// storage cannot be used the demo is loaded and the warning shown.
+/// storage cannot be used the demo is loaded and the warning shown. The
+/// models come first: the bundle the page is served with, then what was
+/// learned and saved, if it can be read.
 async fn restore(ctx: Ctx) {
+    let shipped = models::load_shipped().await;
+    let shipped = match shipped {
+        Ok(bundle) => bundle.unwrap_or_default(),
+        Err(why) => {
+            ctx.say(Message::error(format!("{why}: the rules alone suggest")));
+            hearsay_core::learn::Bundle::default()
+        }
+    };
+    ctx.ws.update(|w| w.restore_models(shipped.clone()));
     let demo = |w: &mut Workspace| {
         let _ = w.add_text(DEMO_NAME, DEMO_TEXT);
     };
@@ -217,14 +259,30 @@ async fn restore(ctx: Ctx) {
         Ok(loaded) => {
             ctx.db.set_value(opened.ok());
             ctx.storage_open.set(true);
+            let mut problems = loaded.problems;
+            let models = match loaded.models {
+                Some(Ok(bundle)) => bundle,
+                Some(Err(why)) => {
+                    problems.push(format!(
+                        "the saved models could not be read ({why}): the shipped models are in use"
+                    ));
+                    shipped
+                }
+                None => shipped,
+            };
             if loaded.found {
                 // Saved work wins over the demo shown meanwhile.
-                ctx.ws.set(loaded.workspace);
-            } else if !first_open {
-                ctx.ws.update(demo);
+                let mut restored = loaded.workspace;
+                restored.restore_models(models);
+                ctx.ws.set(restored);
+            } else {
+                ctx.ws.update(|w| w.restore_models(models));
+                if !first_open {
+                    ctx.ws.update(demo);
+                }
             }
-            if !loaded.problems.is_empty() {
-                ctx.say(Message::error(loaded.problems.join("; ")));
+            if !problems.is_empty() {
+                ctx.say(Message::error(problems.join("; ")));
             }
             // Save what is not yet stored (the demo, and anything done
             // while the database was opening).
@@ -280,6 +338,7 @@ pub fn App() -> impl IntoView {
         channel: StoredValue::new_local(None),
         db: StoredValue::new_local(None),
         save_pending: StoredValue::new(false),
+        rescore_pending: StoredValue::new(false),
     };
     provide_context(ctx);
     leptos::task::spawn_local(restore(ctx));
@@ -309,6 +368,7 @@ pub fn App() -> impl IntoView {
                 <import::ImportPanel />
                 <documents::DocumentList />
                 <export::ExportPanel />
+                <models::ModelsPanel />
             </aside>
             <main class="reader">
                 <export::StorageWarning />

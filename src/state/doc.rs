@@ -6,7 +6,9 @@
 use std::collections::BTreeSet;
 
 use hearsay_core::format::{Annotation, Document, Origin, Status, by_sentence};
-use hearsay_core::{CharIndex, Config, Label, QuoteKind, analyze};
+use hearsay_core::learn::Bundle;
+use hearsay_core::models::Unobserved;
+use hearsay_core::{CharIndex, Config, Label, QuoteKind, analyze_with};
 
 use super::{Replay, Workspace};
 
@@ -35,6 +37,14 @@ pub struct DocState {
     /// Ids of annotations changed since the document was added: saving
     /// writes only these (the overlay) over the stored original (the base).
     pub(super) touched: BTreeSet<String>,
+    /// For a long document being scored again window by window at idle
+    /// times: the byte where the next window starts.
+    pub(super) rescan: Option<usize>,
+    /// The id of the models in use when the document was last scored, or
+    /// added: it is scored again when they differ. (`doc.models` says which
+    /// models suggested its annotations; an imported document keeps its
+    /// own until the models in use change.)
+    pub synced: Option<String>,
     /// Counter for new annotation ids.
     next_id: u64,
 }
@@ -100,6 +110,8 @@ impl DocState {
             n_visited: 0,
             decided: (0, 0),
             touched: BTreeSet::new(),
+            rescan: None,
+            synced: None,
             next_id,
         };
         state.visit(0);
@@ -133,10 +145,18 @@ impl DocState {
             .collect()
     }
 
-    /// Analyses `text` with the extraction core and wraps the result.
-    pub fn analyse(id: &str, name: &str, text: &str) -> DocState {
-        let analysis = analyze(text, &Config::default());
-        DocState::new(Document::from_analysis(id, name, text, &analysis))
+    /// Analyses `text` with the extraction core and the models of
+    /// `bundle` (whose id `models_id` the document records) and wraps the
+    /// result.
+    pub fn analyse(id: &str, name: &str, text: &str, bundle: &Bundle, models_id: &str) -> DocState {
+        let (analysis, _) =
+            analyze_with(text, &Config::default(), bundle.models(), &mut Unobserved);
+        let mut state = DocState::new(Document {
+            models: Some(models_id.to_owned()),
+            ..Document::from_analysis(id, name, text, &analysis)
+        });
+        state.synced = Some(models_id.to_owned());
+        state
     }
 
     /// Rebuilds the sentence → annotation index. Annotations are kept
@@ -300,7 +320,7 @@ impl DocState {
         set.into_iter().map(str::to_owned).collect()
     }
 
-    fn fresh_id(&mut self) -> String {
+    pub(super) fn fresh_id(&mut self) -> String {
         loop {
             let id = format!("u{}", self.next_id);
             self.next_id += 1;

@@ -3,7 +3,7 @@
 
 use super::*;
 use hearsay_core::CharIndex;
-use hearsay_core::format::Origin;
+use hearsay_core::format::{Document, Origin};
 
 const ARTICLE: &str = "Harbour plan stalls\n\nThe port authority rejected the new pier design on Tuesday. \
 “We will not build a pier that floods every spring,” chair Lena Ortiz said. \
@@ -297,4 +297,169 @@ fn sentences_visited_are_counted_once_and_saved_as_runs() {
     again.visit_runs(&[(1, 2), (n, n + 5)]);
     assert_eq!(again.n_visited(), 3);
     assert_eq!(again.visited_runs(), vec![(0, 3)]);
+}
+
+// ------------------------------------------------------------- learning
+
+/// The shipped bundle, read as the page reads it.
+fn shipped() -> hearsay_core::learn::Bundle {
+    hearsay_core::learn::Bundle::read(include_bytes!(
+        "../../crates/hearsay-core/models/hearsay.hsb"
+    ))
+    .unwrap()
+}
+
+/// Two paragraphs of one pattern, written for these tests.
+const TWICE: &str = "“The bridge will close in May,” said Ines Baptiste, the mayor.\n\n\
+    “The ferry will run all summer,” said Tom Achebe, the harbour master.\n";
+
+fn learning(text: &str) -> Workspace {
+    let mut ws = Workspace::default();
+    ws.restore_models(shipped());
+    ws.add_text("harbour.txt", text).unwrap();
+    ws
+}
+
+/// The confidence of the quote suggested on sentence `idx`.
+fn quote_confidence(ws: &Workspace, idx: usize) -> f32 {
+    ws.doc()
+        .unwrap()
+        .annotations_of(idx)
+        .find(|a| a.label == Label::Quote)
+        .map(|a| a.confidence)
+        .unwrap()
+}
+
+#[test]
+fn a_document_records_the_models_that_scored_it() {
+    let ws = learning(TWICE);
+    assert_eq!(
+        ws.doc().unwrap().doc.models.as_deref(),
+        Some(shipped().id().as_str())
+    );
+}
+
+#[test]
+fn rejecting_a_quote_lowers_the_next_of_its_pattern_at_once() {
+    let mut ws = learning(TWICE);
+    let before = quote_confidence(&ws, 1);
+    ws.set_cursor(0);
+    ws.reject();
+    assert!(quote_confidence(&ws, 1) < before);
+    assert_eq!(ws.doc().unwrap().cursor, 0, "the cursor stays");
+    assert_eq!(
+        ws.doc().unwrap().doc.models.as_deref(),
+        Some(ws.models().id())
+    );
+}
+
+#[test]
+fn undo_restores_the_models_byte_for_byte_and_the_suggestions() {
+    let mut ws = learning(TWICE);
+    let (models, doc) = (ws.models().bundle().write(), ws.doc().unwrap().doc.clone());
+    ws.set_cursor(0);
+    ws.reject();
+    assert_ne!(ws.models().bundle().write(), models);
+    assert!(ws.undo());
+    assert_eq!(ws.models().bundle().write(), models);
+    assert_eq!(ws.doc().unwrap().doc, doc);
+}
+
+#[test]
+fn redo_teaches_the_decision_again() {
+    let mut ws = learning(TWICE);
+    ws.set_cursor(0);
+    ws.reject();
+    let learned = ws.models().bundle().write();
+    ws.undo();
+    ws.redo();
+    assert_eq!(ws.models().bundle().write(), learned);
+}
+
+#[test]
+fn a_decision_marks_the_models_for_saving() {
+    let mut ws = learning(TWICE);
+    ws.take_pending();
+    ws.set_cursor(0);
+    ws.accept();
+    assert!(ws.take_pending().models);
+}
+
+#[test]
+fn moving_the_cursor_teaches_nothing() {
+    let mut ws = learning(TWICE);
+    let id = ws.models().id().to_owned();
+    ws.set_cursor(1);
+    assert_eq!(ws.models().id(), id);
+    assert!(!ws.take_pending().models);
+}
+
+#[test]
+fn reset_learning_returns_to_the_shipped_models() {
+    let mut ws = learning(TWICE);
+    ws.set_cursor(0);
+    ws.reject();
+    ws.reset_learning();
+    assert_eq!(ws.models().bundle().write(), shipped().write());
+    assert_eq!(ws.models_status().lessons, 0);
+}
+
+#[test]
+fn another_document_is_scored_again_when_its_turn_comes() {
+    let mut ws = learning(TWICE);
+    ws.add_text("ferry.txt", TWICE).unwrap();
+    ws.select_doc(0);
+    ws.set_cursor(0);
+    ws.reject();
+    assert_eq!(ws.models_status().stale, 1);
+    let before = ws.docs[1].doc.annotations[1].confidence;
+    while ws.rescore_step() {}
+    assert_eq!(ws.models_status().stale, 0);
+    assert!(ws.docs[1].doc.annotations[1].confidence < before);
+    assert_eq!(ws.docs[1].doc.models.as_deref(), Some(ws.models().id()));
+}
+
+#[test]
+fn a_document_no_model_scored_is_never_scored() {
+    let mut ws = learning(TWICE);
+    let mut other = Document::from_analysis("x", "other.txt", TWICE, &Default::default());
+    other.sentences = hearsay_core::analyze(TWICE, &Config::default()).sentences;
+    ws.add_export("other.json", Export::new(vec![other]))
+        .unwrap();
+    ws.select_doc(0);
+    ws.set_cursor(0);
+    ws.reject();
+    while ws.rescore_step() {}
+    assert!(ws.docs[1].doc.annotations.is_empty());
+}
+
+#[test]
+fn scoring_again_never_touches_a_decision() {
+    let mut ws = learning(TWICE);
+    ws.set_cursor(1);
+    ws.accept();
+    let accepted = ws.doc().unwrap().doc.annotations[1].clone();
+    ws.set_cursor(0);
+    ws.reject();
+    assert_eq!(ws.doc().unwrap().doc.annotations[1], accepted);
+}
+
+#[test]
+fn an_imported_document_keeps_its_suggestions_until_the_models_change() {
+    let mut ws = learning(TWICE);
+    // An export made with other models: its suggestions stay as they are.
+    let mut export = ws.export();
+    export.documents[0].models = Some("0123456789abcdef".into());
+    export.documents[0].annotations[0].confidence = 0.5;
+    ws.add_export("theirs.json", export).unwrap();
+    assert_eq!(ws.models_status().stale, 0);
+    assert_eq!(ws.docs[1].doc.annotations[0].confidence, 0.5);
+    assert_eq!(ws.docs[1].doc.models.as_deref(), Some("0123456789abcdef"));
+    // A decision changes the models: now it is scored again.
+    ws.select_doc(0);
+    ws.set_cursor(0);
+    ws.reject();
+    while ws.rescore_step() {}
+    assert_ne!(ws.docs[1].doc.annotations[0].confidence, 0.5);
+    assert_eq!(ws.docs[1].doc.models.as_deref(), Some(ws.models().id()));
 }

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { ROOT, open, tab, slice, download, saveState, current, attr, shared } from './support.mjs';
+import { ROOT, open, tab, slice, download, saveState, settled, current, attr, shared } from './support.mjs';
 
 const ARTICLE = fs.readFileSync(path.join(ROOT, 'tests/e2e/fixtures/article.txt'), 'utf8');
 const TMP = fs.mkdtempSync(path.join(os.tmpdir(), 'hearsay-e2e-'));
@@ -136,7 +136,9 @@ test('paste, review with the keyboard, export, reload, re-import, undo and redo'
   await page.keyboard.press('Control+Shift+Z');
   assert.equal(await attr(current(page), 'data-labels'), tagged);
 
-  // Export JSON and check it against the contract.
+  // Export JSON and check it against the contract, once the models have
+  // scored every document again after these decisions.
+  await settled(page);
   const json = await download(page, 'export-json');
   const exported = JSON.parse(json.text);
   checkContract(exported);

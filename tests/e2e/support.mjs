@@ -137,6 +137,16 @@ export function saveState(page, state) {
   return page.locator(`.app[data-save=${state}]`).waitFor({ state: 'attached' });
 }
 
+/**
+ * Waits until the models have scored every document again after they
+ * changed (`data-stale` of the models panel is 0) and that is saved: what
+ * an export then writes is what a reload shows.
+ */
+export async function settled(page) {
+  await page.locator('[data-testid=models-status][data-stale="0"]').waitFor({ state: 'attached' });
+  await saveState(page, 'saved');
+}
+
 /** Text of code points start..end, as the hearsay contract counts them. */
 export function slice(text, start, end) {
   return Array.from(text).slice(start, end).join('');

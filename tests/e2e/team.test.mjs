@@ -229,14 +229,17 @@ test('guidelines open with g, are drawn as text, and stay; progress counts decis
     await page.keyboard.press('j');
   }
   await page.keyboard.press('a');
-  const [after, stillAll, visited] = await corpus();
+  // The decision teaches the models, which score the demo's other
+  // suggestions again: their number may change with it.
+  await page.locator('[data-testid=models-status][data-stale="0"]').waitFor();
+  const [after, now, visited] = await corpus();
   assert.ok(after > before, `${after} decided after accepting, ${before} before`);
-  assert.equal(stillAll, all);
+  assert.ok(now >= after && Math.abs(now - all) <= 3, `${now} suggestions after, ${all} before`);
   assert.ok(visited > visitedBefore, `${visited} visited after moving, ${visitedBefore} before`);
   // One document (the demo): its own counts are the corpus's.
   assert.equal(await page.getByTestId('document-item').count(), 1);
   const item = page.locator('.documents li.current');
-  assert.equal(await item.getByTestId('document-decided').textContent(), `${after}/${all} decided`);
+  assert.equal(await item.getByTestId('document-decided').textContent(), `${after}/${now} decided`);
   assert.equal(await item.getByTestId('document-visited').textContent(), `${visited}/${sentences} visited`);
   // Going back over visited sentences counts nothing new; both survive a reload.
   await page.keyboard.press('k');
@@ -244,7 +247,7 @@ test('guidelines open with g, are drawn as text, and stay; progress counts decis
   await saveState(page, 'saved');
   await page.reload();
   await page.getByTestId('sentence').first().waitFor();
-  assert.deepEqual(await corpus(), [after, all, visited, sentences]);
+  assert.deepEqual(await corpus(), [after, now, visited, sentences]);
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -136,6 +136,10 @@ fn inputs(dir: &Path) {
         let out = hearsay(dir, args);
         assert_eq!(out.status.code(), Some(0), "{args:?}: {}", stderr(&out));
     }
+    // A reviewed export: the first suggestion rejected, the others left.
+    let mut reviewed = Export::parse(&fs::read_to_string(dir.join("out.json")).unwrap()).unwrap();
+    reviewed.documents[0].annotations[0].status = hearsay_core::format::Status::Rejected;
+    fs::write(dir.join("reviewed.json"), reviewed.to_json()).unwrap();
 }
 
 /// The value of `-o` / `--output`.
@@ -156,7 +160,11 @@ fn check_run(dir: &Path, line: &str, args: &[String], out: &Output) {
         return;
     };
     let path: PathBuf = dir.join(file);
-    if file.ends_with(".zip") {
+    if file.ends_with(".hsb") {
+        let bytes = fs::read(&path).unwrap();
+        hearsay_core::learn::Bundle::read(&bytes)
+            .unwrap_or_else(|e| panic!("{line:?}: {file} is no model bundle: {e}"));
+    } else if file.ends_with(".zip") {
         let bytes = fs::read(&path).unwrap();
         assert!(bytes.starts_with(b"PK\x03\x04"), "{line:?}: not a zip");
     } else if file.ends_with(".jsonl") {

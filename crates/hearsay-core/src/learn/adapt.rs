@@ -274,6 +274,13 @@ pub struct Bundle {
     online: [Online; 5],
 }
 
+impl Default for Bundle {
+    /// No models: every decision is the rules' (until a bundle is read).
+    fn default() -> Bundle {
+        Bundle::from_models(&Models::rules_only())
+    }
+}
+
 #[cfg(feature = "embedded")]
 static SHIPPED: &[u8] = include_bytes!("../../models/hearsay.hsb");
 
@@ -427,7 +434,8 @@ impl Bundle {
         &self.models
     }
 
-    /// How many lessons the bundle has learned since its base.
+    /// How many lessons the bundle has learned since its base (those that
+    /// found their suggestion and moved a weight).
     pub fn lessons(&self) -> u32 {
         self.lessons
     }
@@ -495,7 +503,8 @@ impl Bundle {
 
     /// Learns `lessons`, about `text`, in order; returns what changed, for
     /// [`Bundle::undo`]. Lessons whose suggestion the analysis no longer
-    /// finds teach nothing.
+    /// finds, or whose model the bundle lacks, teach nothing and are not
+    /// counted.
     pub fn learn(&mut self, text: &str, lessons: &[Lesson]) -> Update {
         let mut log = Log::default();
         let before = self.lessons;
@@ -506,6 +515,7 @@ impl Bundle {
         let bytes = |s: Span| index.byte(s.start)..index.byte(s.end);
         // Lessons that one window covers share one analysis.
         let mut k = 0;
+        let mut taught = 0u32;
         while k < lessons.len() {
             let first = bytes(lessons[k].span());
             let w = window(text, first.clone());
@@ -529,11 +539,13 @@ impl Bundle {
                     let r = bytes(s);
                     r.start.saturating_sub(at.offset)..r.end.saturating_sub(at.offset)
                 };
+                let steps = log.steps;
                 self.teach(&at, &trace, lesson, &local, &mut log);
+                taught += u32::from(log.steps > steps);
             }
             k = end;
         }
-        self.lessons = before.saturating_add(lessons.len() as u32);
+        self.lessons = before.saturating_add(taught);
         let changes = log
             .before
             .into_iter()
@@ -700,6 +712,7 @@ impl Bundle {
             let b = model.bucket(h);
             log.weight(kind, b as u32, model.weights[b], slot.squares[b]);
         }
+        log.steps += 1;
         for _ in 0..options.steps {
             let g = binary_gradient(model, f, right, options.positive_weight);
             step_weights(
@@ -731,6 +744,7 @@ impl Bundle {
             gold,
         };
         let mut scores = Vec::new();
+        log.steps += 1;
         for _ in 0..options.steps {
             let gradients = ranker_gradients(model, &group, &mut scores);
             for (f, g) in group.candidates.iter().zip(gradients) {
@@ -759,10 +773,12 @@ struct Window<'t> {
     offset: usize,
 }
 
-/// The values of every weight before its first move.
+/// The values of every weight before its first move, and how many steps
+/// were taken.
 #[derive(Default)]
 struct Log {
     before: BTreeMap<(ModelKind, Option<u32>), (f32, f32)>,
+    steps: usize,
 }
 
 impl Log {
