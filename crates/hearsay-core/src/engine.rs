@@ -140,6 +140,8 @@ pub(crate) fn run<O: Observer>(
     let diagnostics = std::mem::take(&mut quoted.diagnostics);
     let mut ctx = Ctx::new(text, &tokens, &sents, &quoted);
     ctx.rules_seen = !models.without_rules;
+    ctx.knowledge = !models.without_knowledge;
+    ctx.names = models.names.as_ref().filter(|_| ctx.knowledge);
     attribution::attribute(&mut ctx, models.cue.as_ref());
     if O::RECORDS {
         attribution::learned_cues::record(&ctx, observer);

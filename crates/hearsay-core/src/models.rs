@@ -12,7 +12,7 @@
 
 use std::ops::Range;
 
-use crate::learn::{Features, Model};
+use crate::learn::{Features, Model, Names};
 
 /// The models one analysis uses. `None` leaves a decision to the rules.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -30,6 +30,12 @@ pub struct Models {
     /// Gives a quote suggestion its confidence: the chance that a person
     /// reviewing it accepts it.
     pub quote: Option<Model>,
+    /// Person names and places the speaker ranker knows.
+    pub names: Option<Names>,
+    /// For the ablation "without knowledge": the speaker ranker sees
+    /// neither the names nor the shapes of what is not a person.
+    #[doc(hidden)]
+    pub without_knowledge: bool,
     /// For the ablation "model only": the models neither see what the rules
     /// chose nor defer to it.
     #[doc(hidden)]

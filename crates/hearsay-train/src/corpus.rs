@@ -6,6 +6,7 @@ use std::fs;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
+use hearsay_core::learn::{GIVEN, Names, PLACE, SURNAME};
 use serde::Deserialize;
 
 /// One article and its gold.
@@ -102,16 +103,61 @@ fn gold_files(dir: &Path, suffix: &str, texts: &Path) -> Result<Vec<Article>, St
         .collect()
 }
 
+/// The names and places the speaker ranker knows:
+/// `crates/hearsay-train/data/names.tsv` (built from Faker's locale data by
+/// `scripts/names.py`; `<class>\t<name>` lines, `#` comments).
+pub fn names() -> Result<Names, String> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("data/names.tsv");
+    let text = fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let mut entries = Vec::new();
+    for (n, line) in text.lines().enumerate() {
+        if line.starts_with('#') || line.trim().is_empty() {
+            continue;
+        }
+        let (class, name) = line
+            .split_once('\t')
+            .ok_or_else(|| format!("{} line {}: no tab", path.display(), n + 1))?;
+        let class = match class {
+            "given" => GIVEN,
+            "surname" => SURNAME,
+            "place" => PLACE,
+            other => {
+                return Err(format!(
+                    "{} line {}: unknown class {other:?}",
+                    path.display(),
+                    n + 1
+                ));
+            }
+        };
+        entries.push((name, class));
+    }
+    Ok(Names::new(entries))
+}
+
 /// One debate transcript: a sentence a line, each labelled.
 pub struct Debate {
     pub name: String,
+    /// The CheckThat! edition whose training set holds it (2019, 2020).
+    pub year: u16,
     pub text: String,
     /// Per line, whether it is check-worthy.
     pub labels: Vec<bool>,
 }
 
+/// The debates of both CheckThat! training sets of `corpus` (2019 task 1,
+/// then 2020 task 5), each set in name order.
+pub fn debates(corpus: &Path) -> Result<Vec<Debate>, String> {
+    let mut all = checkthat(&corpus.join("checkthat-train"), 2019)?;
+    // The 2020 set came later: a corpus without it trains on 2019 alone.
+    let later = corpus.join("checkthat2020-train");
+    if later.is_dir() {
+        all.extend(checkthat(&later, 2020)?);
+    }
+    Ok(all)
+}
+
 /// The debates of `dir` (`<name>.txt` with `<name>.labels`), in name order.
-pub fn checkthat(dir: &Path) -> Result<Vec<Debate>, String> {
+pub fn checkthat(dir: &Path, year: u16) -> Result<Vec<Debate>, String> {
     let mut texts: Vec<PathBuf> = fs::read_dir(dir)
         .map_err(|e| format!("cannot read {}: {e}", dir.display()))?
         .filter_map(|e| e.ok().map(|e| e.path()))
@@ -132,7 +178,12 @@ pub fn checkthat(dir: &Path) -> Result<Vec<Debate>, String> {
                 .file_name()
                 .map(|n| n.to_string_lossy().into_owned())
                 .unwrap_or_default();
-            Ok(Debate { name, text, labels })
+            Ok(Debate {
+                name,
+                year,
+                text,
+                labels,
+            })
         })
         .collect()
 }

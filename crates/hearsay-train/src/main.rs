@@ -117,9 +117,27 @@ pub fn train(corpus: &std::path::Path, fraction: f64) -> Result<Models, String> 
 }
 
 /// Trains every model on `articles`: the cue classifier first, then the
-/// speaker ranker on the quotes the extractor finds with it.
+/// speaker ranker on the quotes the extractor finds with it, knowing the
+/// names and places of `data/names.tsv`.
 pub fn train_on(articles: &[corpus::Article]) -> Models {
-    train_models(articles, Models::rules_only())
+    train_models(articles, with_names(Models::rules_only()))
+}
+
+/// `models` with the names and places the ranker knows.
+pub fn with_names(models: Models) -> Models {
+    static NAMES: std::sync::OnceLock<Option<hearsay_core::learn::Names>> =
+        std::sync::OnceLock::new();
+    let names = NAMES.get_or_init(|| match corpus::names() {
+        Ok(names) => Some(names),
+        Err(why) => {
+            eprintln!("hearsay-train: no names: {why}");
+            None
+        }
+    });
+    Models {
+        names: names.clone(),
+        ..models
+    }
 }
 
 /// Trains every model on `articles`, starting from `models` (which says

@@ -138,6 +138,22 @@ pub fn report(corpus: &Path, bundle: Option<&Path>) -> Result<(), String> {
         row("models only", &crate::train_models(&articles, unseen))?
     );
     println!("{}", row("rules and models", &crate::train_on(&articles))?);
+    // What knowing who can speak brings: the names table, then also the
+    // shapes of what is not a person (a firm's suffix, an event's head, a
+    // connective, a name inside the quote).
+    let no_names = crate::train_models(&articles, Models::rules_only());
+    println!("{}", row("without the names table", &no_names)?);
+    let no_knowledge = Models {
+        without_knowledge: true,
+        ..Models::rules_only()
+    };
+    println!(
+        "{}",
+        row(
+            "without names nor non-person features",
+            &crate::train_models(&articles, no_knowledge)
+        )?
+    );
     println!("\n| trained on | articles | {} |", columns.join(" | "));
     println!("|---|---|{}", "---|".repeat(columns.len()));
     for share in [0.1, 0.25, 0.5, 1.0] {

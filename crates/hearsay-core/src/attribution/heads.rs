@@ -18,7 +18,7 @@
 
 use crate::attribution::head_words::DocWords;
 use crate::attribution::view::{View, is_possessive};
-use crate::attribution::{Ctx, head_phrase};
+use crate::attribution::{Ctx, head_phrase, kinds};
 
 use crate::learn::{Features, Model, Sink, text_hash};
 use crate::models::{Observer, SpeakerChoice};
@@ -91,6 +91,14 @@ mod t {
     pub const LOWER_ELSEWHERE: u32 = 24;
     pub const RULE_CARRIED: u32 = 25;
     pub const COORDINATED: u32 = 26;
+    pub const NAME: u32 = 27;
+    pub const NAME_PREV: u32 = 28;
+    pub const NAME_NEXT: u32 = 29;
+    pub const RUN_PLACE: u32 = 30;
+    pub const RUN_HEAD: u32 = 31;
+    pub const CONNECTIVE: u32 = 32;
+    pub const IN_QUOTE: u32 = 33;
+    pub const NAME_SHAPE: u32 = 34;
 }
 
 /// The lexicon flags that say something of a candidate, numbered.
@@ -238,15 +246,40 @@ struct SiteCue {
     at: Option<(usize, usize, usize)>,
     /// The feature [`t::CUE_PLACE_WORD`] of each place, hashed.
     word: [u32; 7],
+    /// The hashes of the capitalised words the quote itself holds
+    /// ([`word_hash`](crate::learn::word_hash), sorted), at most
+    /// [`QUOTED_WORDS`] of them.
+    quoted: Vec<u32>,
+}
+
+/// How many of a quote's words [`SiteCue::quoted`] looks at.
+const QUOTED_WORDS: usize = 64;
+
+/// The sorted hashes of the capitalised words of the quote at `site`.
+fn quoted_names(ctx: &Ctx, site: &Site) -> Vec<u32> {
+    if !ctx.knowledge {
+        return Vec::new();
+    }
+    let v = &ctx.v;
+    let last = site.last.min(site.first + QUOTED_WORDS);
+    let mut out: Vec<u32> = (site.first..=last)
+        .filter(|&k| k < v.tokens.len() && v.tokens[k].is_word() && v.tokens[k].cap())
+        .map(|k| crate::learn::word_hash(v.word(k)))
+        .collect();
+    out.sort_unstable();
+    out.dedup();
+    out
 }
 
 impl SiteCue {
     fn of(ctx: &Ctx, site: &Site) -> SiteCue {
         let v = &ctx.v;
+        let quoted = quoted_names(ctx, site);
         let Some((a, b)) = site.cue else {
             return SiteCue {
                 at: None,
                 word: [0; 7],
+                quoted,
             };
         };
         // Auxiliaries, adverbs and a day between a subject and its verb:
@@ -272,6 +305,7 @@ impl SiteCue {
         SiteCue {
             at: Some((a, b, k)),
             word,
+            quoted,
         }
     }
 }
@@ -325,11 +359,49 @@ fn token_features(ctx: &Ctx, doc: &DocWords, i: usize, f: &mut impl Sink) {
         u64::from(and_next) * 2 + u64::from(and_before),
     );
     f.with(t::POSSESSIVE, u64::from(is_possessive(v.word(i))));
+    if ctx.knowledge {
+        knowledge_features(ctx, doc, i, f);
+    }
     let paren = (i.saturating_sub(6)..i)
         .rev()
         .any(|k| v.tokens[k].is_punct('('))
         && !(i.saturating_sub(6)..i).any(|k| v.tokens[k].is_punct(')'));
     f.with(t::PAREN, u64::from(paren));
+}
+
+/// What is known of who candidate `i` may be: its name classes and its
+/// neighbours' (a given name before a surname), the run of capitalised
+/// words it stands in (a firm, an outlet, an event, a project, a place),
+/// and whether it is a connective opening its sentence.
+fn knowledge_features(ctx: &Ctx, doc: &DocWords, i: usize, f: &mut impl Sink) {
+    let v = &ctx.v;
+    let tok = &v.tokens[i];
+    let classes = |k: usize| -> u64 {
+        match ctx.names {
+            Some(names) if v.tokens[k].is_word() && v.tokens[k].cap() => {
+                u64::from(names.classes_of_hash(crate::learn::word_hash(v.word(k))))
+            }
+            _ => 0,
+        }
+    };
+    if tok.cap() {
+        let own = classes(i);
+        f.with(t::NAME, own);
+        f.with(t::NAME_SHAPE, own * 8 + doc.shape(v, i));
+        if i > 0 {
+            f.with(t::NAME_PREV, classes(i - 1));
+        }
+        if i + 1 < v.tokens.len() {
+            f.with(t::NAME_NEXT, classes(i + 1));
+        }
+        let (head, place) = kinds::run_facts(v, ctx.names, i);
+        f.with(t::RUN_HEAD, head as u64);
+        f.with(t::RUN_PLACE, place);
+    }
+    let opens = i == ctx.sentences[doc.sentence[i] as usize].first;
+    if opens && kinds::is_connective(v.word(i)) {
+        f.flag(t::CONNECTIVE);
+    }
 }
 
 /// The features of candidate `i` relative to the quote at `site`; `cue`
@@ -376,6 +448,15 @@ fn site_features(
     f.with(t::RANK, u64::from(before) * 8 + rank.min(7) as u64);
     cue_features(ctx, cue, i, f);
     rule_features(site, tok.start(), tok.end(), place, f);
+    // "“Ana Ruiz was right,” the mayor said": a name inside the quote's
+    // own words is spoken of, not speaking.
+    if ctx.knowledge && tok.cap() && !cue.quoted.is_empty() {
+        let h = crate::learn::word_hash(v.word(i));
+        f.with(
+            t::IN_QUOTE,
+            u64::from(cue.quoted.binary_search(&h).is_ok()) * 2 + u64::from(inside),
+        );
+    }
     // The people memory grows as speakers are chosen: asked each time.
     if tok.cap() && ctx.people.knows_surname(v.word(i)) {
         f.with(t::KNOWN, u64::from(before));

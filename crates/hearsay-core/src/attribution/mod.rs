@@ -20,6 +20,7 @@ pub(crate) mod direct;
 pub(crate) mod head_phrase;
 pub(crate) mod head_words;
 pub(crate) mod heads;
+pub(crate) mod kinds;
 pub(crate) mod learned_cues;
 pub(crate) mod quote_model;
 pub(crate) mod quotes;
@@ -32,7 +33,7 @@ use std::cell::Cell;
 use crate::attribution::quotes::{Quote, Quotes};
 use crate::attribution::speakers::{People, Speaker};
 use crate::attribution::view::View;
-use crate::learn::Model;
+use crate::learn::{Model, Names};
 use crate::text::normalise::Token;
 use crate::text::sentences::SentenceTokens;
 
@@ -103,6 +104,11 @@ pub(crate) struct Ctx<'a> {
     /// Whether the models see the rules' choices (false for the ablation
     /// "model only").
     pub rules_seen: bool,
+    /// The names and places the speaker ranker knows, if any.
+    pub names: Option<&'a Names>,
+    /// Whether the speaker ranker sees what it knows of names and of the
+    /// shapes of what is not a person (false for the ablation).
+    pub knowledge: bool,
 }
 
 impl<'a> Ctx<'a> {
@@ -144,6 +150,8 @@ impl<'a> Ctx<'a> {
             reported: Vec::new(),
             sentence_speaker: vec![None; sentences.len()],
             rules_seen: true,
+            names: None,
+            knowledge: true,
         }
     }
 

@@ -319,7 +319,10 @@ impl Bundle {
     /// A bundle of `models` as they are, with nothing learned.
     pub fn from_models(models: &Models) -> Bundle {
         let mut bundle = Bundle {
-            models: Models::rules_only(),
+            models: Models {
+                names: models.names.clone(),
+                ..Models::rules_only()
+            },
             slots: Vec::new(),
             lessons: 0,
             online: ONLINE,
@@ -359,7 +362,10 @@ impl Bundle {
     pub fn read(bytes: &[u8]) -> Result<Bundle, BundleError> {
         let contents = Contents::read(bytes)?;
         let mut bundle = Bundle {
-            models: Models::rules_only(),
+            models: Models {
+                names: contents.names,
+                ..Models::rules_only()
+            },
             slots: Vec::new(),
             lessons: contents.lessons,
             online: ONLINE,
@@ -411,6 +417,7 @@ impl Bundle {
             .collect();
         Contents {
             parts,
+            names: self.models.names.clone(),
             lessons: self.lessons,
         }
         .write()

@@ -12,6 +12,8 @@
 //!   f32 f32       the adapted bias and its step-size state
 //!   u32           number of adapted weights
 //!   (u32 bucket, f32 weight, f32 square) × n   learning's changes
+//! u32             the number of names and places (0: none)
+//! (u32 hash, u8 classes) × n, in hash order (see names.rs)
 //! u32             the number of lessons learned
 //! [u8; 32]        SHA-256 of every byte before it
 //! ```
@@ -35,7 +37,7 @@ use std::fmt;
 
 use sha2::{Digest, Sha256};
 
-use crate::learn::Model;
+use crate::learn::{Model, Names};
 
 /// The bundle format version this build reads and writes.
 pub const BUNDLE_VERSION: u16 = 1;
@@ -160,6 +162,7 @@ pub(crate) struct Part {
 #[derive(Debug, Clone, PartialEq, Default)]
 pub(crate) struct Contents {
     pub parts: Vec<Part>,
+    pub names: Option<Names>,
     pub lessons: u32,
 }
 
@@ -240,13 +243,18 @@ impl Contents {
                 _ => BundleError::Checksum,
             });
         }
-        let (parts, lessons) = Contents::parts(body, n)?;
-        Ok(Contents { parts, lessons })
+        let (parts, names, lessons) = Contents::parts(body, n)?;
+        Ok(Contents {
+            parts,
+            names,
+            lessons,
+        })
     }
 
     /// The models and the lesson count of a bundle's body (checksum
     /// cut off), which announces `n` models.
-    fn parts(body: &[u8], n: u16) -> Result<(Vec<Part>, u32), BundleError> {
+    #[allow(clippy::type_complexity)]
+    fn parts(body: &[u8], n: u16) -> Result<(Vec<Part>, Option<Names>, u32), BundleError> {
         let mut r = Reader { bytes: body, at: 8 };
         let mut parts: Vec<Part> = Vec::new();
         for k in 0..n {
@@ -321,6 +329,24 @@ impl Contents {
                 moved,
             });
         }
+        let count = r.u32("the number of names")? as usize;
+        if count > (body.len() - r.at) / 5 {
+            return Err(BundleError::Truncated {
+                what: "the names".into(),
+            });
+        }
+        let mut entries = Vec::with_capacity(count);
+        for _ in 0..count {
+            let hash = r.u32("the names")?;
+            let classes = r.u8("the names")?;
+            entries.push(u64::from(hash) << 8 | u64::from(classes));
+        }
+        let names = match count {
+            0 => None,
+            _ => Some(Names::from_entries(entries).ok_or_else(|| {
+                BundleError::Corrupt("the names are not in order, or one has no class".into())
+            })?),
+        };
         let lessons = r.u32("the number of lessons")?;
         if r.at != body.len() {
             return Err(BundleError::Corrupt(format!(
@@ -328,7 +354,7 @@ impl Contents {
                 body.len() - r.at
             )));
         }
-        Ok((parts, lessons))
+        Ok((parts, names, lessons))
     }
 
     /// The bundle's bytes, checksum included.
@@ -349,6 +375,12 @@ impl Contents {
                 out.extend_from_slice(&weight.to_le_bytes());
                 out.extend_from_slice(&square.to_le_bytes());
             }
+        }
+        let names = self.names.as_ref().map_or(&[][..], Names::entries);
+        out.extend_from_slice(&(names.len() as u32).to_le_bytes());
+        for &e in names {
+            out.extend_from_slice(&((e >> 8) as u32).to_le_bytes());
+            out.push((e & 0xff) as u8);
         }
         out.extend_from_slice(&self.lessons.to_le_bytes());
         let sum = Sha256::digest(&out);
@@ -483,16 +515,38 @@ mod tests {
 
     #[test]
     fn a_huge_count_is_refused_before_it_is_allocated() {
-        let bytes = shipped();
-        let contents = Contents::read(&bytes).unwrap();
+        let mut contents = Contents::read(&shipped()).unwrap();
+        contents.names = None;
+        let bytes = contents.write();
         // The quote model's count of learned weights is the 4 bytes before
-        // the lesson count's 4 and the checksum's 32.
-        let at = bytes.len() - CHECKSUM - 4 - 4;
+        // the names' count, the lesson count and the checksum.
+        let at = bytes.len() - CHECKSUM - 4 - 4 - 4;
         let mut damaged = bytes.clone();
         damaged[at..at + 4].copy_from_slice(&u32::MAX.to_le_bytes());
         let got = Contents::read(&resealed(damaged)).unwrap_err();
         assert!(matches!(got, BundleError::Truncated { .. }), "{got}");
-        assert_eq!(contents.parts.len(), 5);
+    }
+
+    #[test]
+    fn a_huge_count_of_names_is_refused_before_it_is_allocated() {
+        let mut contents = Contents::read(&shipped()).unwrap();
+        contents.names = None;
+        let bytes = contents.write();
+        let at = bytes.len() - CHECKSUM - 4 - 4;
+        let mut damaged = bytes.clone();
+        damaged[at..at + 4].copy_from_slice(&u32::MAX.to_le_bytes());
+        let got = Contents::read(&resealed(damaged)).unwrap_err();
+        assert_eq!(
+            got.to_string(),
+            "the model bundle is truncated: it ends inside the names"
+        );
+    }
+
+    #[test]
+    fn the_shipped_bundle_knows_names_and_places() {
+        let contents = Contents::read(&shipped()).unwrap();
+        let names = contents.names.expect("names in the shipped bundle");
+        assert!(names.len() > 50_000, "{}", names.len());
     }
 
     #[test]

@@ -30,6 +30,7 @@ mod calibrate;
 mod features;
 mod file;
 mod linear;
+mod names;
 mod train;
 
 pub use adapt::{
@@ -42,4 +43,5 @@ pub use features::{Features, Sink};
 pub(crate) use features::{text_hash, word_hash};
 pub use file::ModelError;
 pub use linear::{Model, Score};
+pub use names::{GIVEN, Names, PLACE, SURNAME};
 pub use train::{Group, Options, train_binary, train_ranker};
