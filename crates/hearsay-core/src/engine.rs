@@ -127,11 +127,11 @@ fn block_end(text: &str, from: usize, block: usize) -> usize {
 /// also returns the work attribution did, in tokens looked at (see
 /// [`View::steps`](crate::attribution::view::View)). Each stage is a
 /// function of the one context, the models and the observer.
-pub(crate) fn run<O: Observer>(
+pub(crate) fn run(
     text: &str,
     config: &Config,
     models: &Models,
-    observer: &mut O,
+    observer: &mut dyn Observer,
 ) -> (Analysis, u64) {
     let tokens = tokenize(text);
     let mut sents = sentences::split(text, &tokens);
@@ -143,12 +143,12 @@ pub(crate) fn run<O: Observer>(
     ctx.knowledge = !models.without_knowledge;
     ctx.names = models.names.as_ref().filter(|_| ctx.knowledge);
     attribution::attribute(&mut ctx, models.cue.as_ref());
-    if O::RECORDS {
+    if observer.records() {
         attribution::learned_cues::record(&ctx, observer);
     }
     attribution::heads::rank(&mut ctx, models.speaker.as_ref(), observer);
     let mut found = quote_model::suggestions(&ctx, models.quote.as_ref(), observer);
-    let mut claims = ClaimPass::new::<O>(&ctx, config, models.claim.as_ref());
+    let mut claims = ClaimPass::new(&ctx, config, models.claim.as_ref(), observer.records());
     for (si, s) in sents.iter().enumerate() {
         if s.boilerplate {
             continue;

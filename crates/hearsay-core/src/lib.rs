@@ -229,7 +229,7 @@ pub fn analyze_with<O: Observer>(
     if text.len() <= limit {
         // A recording observer sees whole documents (training's are all
         // short); nobody listening, a long text goes in blocks.
-        if !O::RECORDS && text.len() > engine::BLOCK_BYTES {
+        if !observer.records() && text.len() > engine::BLOCK_BYTES {
             return engine::run_in_blocks(text, config, models, engine::BLOCK_BYTES);
         }
         return engine::run(text, config, models, observer);

@@ -61,15 +61,16 @@ impl Models {
 /// next to where in the text they were (byte offsets; a listener converts
 /// them with [`CharIndex::char_of_byte`](crate::CharIndex::char_of_byte)).
 ///
-/// The passes are generic over the observer, so [`Unobserved`] (nobody
-/// listens) costs nothing: [`Observer::RECORDS`] is a constant, and the
-/// features a model would not need are never built. [`Trace`] records
+/// The passes take the observer as `&mut dyn Observer` (one copy of each
+/// pass in the binary, whoever listens); when [`Observer::records`] is
+/// false ([`Unobserved`]: nobody listens) the features a model would not
+/// need are never built. [`Trace`] records
 /// everything, for training and for learning from decisions.
 pub trait Observer {
     /// True if and only if the observer records anything; when false the
     /// passes build no features for it and may analyse a long text in
     /// blocks.
-    const RECORDS: bool;
+    fn records(&self) -> bool;
     /// A word that may be a cue, and its features.
     fn cue(&mut self, _word: Range<usize>, _features: &Features) {}
     /// The candidates of one quote suggestion's speaker.
@@ -87,11 +88,15 @@ pub trait Observer {
 pub struct Unobserved;
 
 impl Observer for Unobserved {
-    const RECORDS: bool = false;
+    fn records(&self) -> bool {
+        false
+    }
 }
 
 impl Observer for Trace {
-    const RECORDS: bool = true;
+    fn records(&self) -> bool {
+        true
+    }
     fn cue(&mut self, word: Range<usize>, features: &Features) {
         self.cues.push((word, features.clone()));
     }

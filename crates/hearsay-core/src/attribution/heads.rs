@@ -521,8 +521,9 @@ const NEGATIVE_ZERO: u32 = 1 << 31;
 /// and every reported sentence among the words around it; records the
 /// candidates' features for `observer` when it records (with no model,
 /// only then).
-pub(crate) fn rank<O: Observer>(ctx: &mut Ctx, model: Option<&Model>, observer: &mut O) {
-    if model.is_none() && !O::RECORDS {
+pub(crate) fn rank(ctx: &mut Ctx, model: Option<&Model>, observer: &mut dyn Observer) {
+    let records = observer.records();
+    if model.is_none() && !records {
         return;
     }
     let sites = sites(ctx);
@@ -533,7 +534,7 @@ pub(crate) fn rank<O: Observer>(ctx: &mut Ctx, model: Option<&Model>, observer: 
     // feature instead), as the bits of an `f32`; 0 for not yet. Zeroed
     // memory is not written until a candidate's score is, so the cache
     // costs the words near quotes, not the whole text.
-    let mut own_scores: Vec<u32> = vec![0; if !O::RECORDS { ctx.v.tokens.len() } else { 0 }];
+    let mut own_scores: Vec<u32> = vec![0; if !records { ctx.v.tokens.len() } else { 0 }];
     for (owner, site) in sites {
         let found = candidates(ctx, &doc, &site);
         let cue = SiteCue::of(ctx, &site);
@@ -548,7 +549,7 @@ pub(crate) fn rank<O: Observer>(ctx: &mut Ctx, model: Option<&Model>, observer: 
                 &mut after
             };
             f.clear();
-            if O::RECORDS {
+            if records {
                 features(ctx, &doc, &site, i, *side, &mut f);
                 if let Some(model) = model {
                     scored.push((i, model.score(&f)));
@@ -576,7 +577,7 @@ pub(crate) fn rank<O: Observer>(ctx: &mut Ctx, model: Option<&Model>, observer: 
             }
             *side += 1;
         }
-        if O::RECORDS {
+        if records {
             let v = &ctx.v;
             let quote = v.tokens[site.first].start()..v.tokens[site.last].end();
             observer.speaker(SpeakerChoice {

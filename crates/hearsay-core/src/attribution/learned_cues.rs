@@ -153,7 +153,7 @@ pub(crate) fn features(
 }
 
 /// Tells `observer` every possible cue of the text with its features.
-pub(crate) fn record(ctx: &Ctx, observer: &mut impl Observer) {
+pub(crate) fn record(ctx: &Ctx, observer: &mut dyn Observer) {
     let mut f = Features::default();
     for s in ctx.sentences.iter().filter(|s| !s.boilerplate) {
         let quoted = (s.first..s.last).any(|m| !ctx.v.outside(m));

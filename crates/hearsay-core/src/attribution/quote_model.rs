@@ -25,10 +25,10 @@ use crate::{Label, QuoteKind};
 /// The reported speech and the kept direct quotes as suggestions, their
 /// confidence from the quote model when there is one (its features also
 /// go to `observer`).
-pub(crate) fn suggestions<O: Observer>(
+pub(crate) fn suggestions(
     ctx: &Ctx,
     model: Option<&Model>,
-    observer: &mut O,
+    observer: &mut dyn Observer,
 ) -> Vec<Found> {
     let t = ctx.v.tokens;
     let mut found = Vec::with_capacity(ctx.reported.len() + ctx.quotes.len());
@@ -46,7 +46,7 @@ pub(crate) fn suggestions<O: Observer>(
             confidence: model.map_or(r.confidence, |m| m.probability(&f)),
             speaker_confidence: r.speaker_confidence,
         });
-        if O::RECORDS {
+        if observer.records() {
             observer.quote(found[found.len() - 1].bytes.clone(), &f);
         }
         drop_below_floor(&mut found, model);
@@ -68,7 +68,7 @@ pub(crate) fn suggestions<O: Observer>(
             confidence: model.map_or_else(|| direct(attribution, q), |m| m.probability(&f)),
             speaker_confidence: d.speaker_confidence,
         });
-        if O::RECORDS {
+        if observer.records() {
             observer.quote(found[found.len() - 1].bytes.clone(), &f);
         }
         drop_below_floor(&mut found, model);

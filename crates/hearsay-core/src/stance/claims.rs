@@ -62,14 +62,15 @@ pub(crate) struct ClaimPass<'m> {
 }
 
 impl<'m> ClaimPass<'m> {
-    /// The pass over the text of `ctx`, for an observer of type `O`: one
-    /// that records gets every sentence's features.
-    pub(crate) fn new<O: Observer>(
+    /// The pass over the text of `ctx`; an observer that `records` gets
+    /// every sentence's features.
+    pub(crate) fn new(
         ctx: &Ctx,
         config: &Config,
         model: Option<&'m Model>,
+        records: bool,
     ) -> ClaimPass<'m> {
-        let features = O::RECORDS || (config.claims && model.is_some());
+        let features = records || (config.claims && model.is_some());
         ClaimPass {
             suggest: config.claims,
             model,
@@ -84,7 +85,7 @@ impl<'m> ClaimPass<'m> {
         &mut self,
         ctx: &Ctx,
         si: usize,
-        observer: &mut impl Observer,
+        observer: &mut dyn Observer,
     ) -> Option<Found> {
         if !self.suggest && self.context.is_none() {
             return None;

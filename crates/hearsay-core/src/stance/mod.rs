@@ -24,17 +24,17 @@ use crate::models::{Models, Observer};
 
 /// The denial in sentence `si`, if it holds one: a denial pattern that the
 /// denial model (when there is one) takes for someone denying something.
-pub(crate) fn denial<O: Observer>(
+pub(crate) fn denial(
     ctx: &mut Ctx,
     si: usize,
     models: &Models,
-    observer: &mut O,
+    observer: &mut dyn Observer,
 ) -> Option<Found> {
     let s = ctx.sentences[si];
     let mut chosen = None;
     for c in denials::find_all(ctx.v.text, ctx.v.tokens, s.first, s.last) {
         let mut confidence = DENIAL;
-        if models.denial.is_some() || O::RECORDS {
+        if models.denial.is_some() || observer.records() {
             let mut f = Features::default();
             denials::features(ctx, si, &c, models.cue.as_ref(), &mut f);
             observer.denial(s.start..s.end, &f);
