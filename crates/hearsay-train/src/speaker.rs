@@ -18,8 +18,8 @@ use crate::folds::{self, FOLDS};
 pub fn options() -> Options {
     Options {
         bits: 15,
-        epochs: 10,
-        rate: 0.05,
+        epochs: 15,
+        rate: 0.03,
         l2: 1e-5,
         ..Options::default()
     }
