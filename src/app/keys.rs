@@ -82,6 +82,13 @@ pub(super) fn run(ctx: Ctx, action: Action) {
             ctx.help.set(false);
             ctx.guidelines.set(false);
             ctx.speaker_edit.set(false);
+            // Focus goes back to the sentences, out of the search field or
+            // the speaker editor: the next key is a command, not text.
+            if let Ok(Some(list)) = document().query_selector("[data-testid=sentences]")
+                && let Ok(list) = list.dyn_into::<web_sys::HtmlElement>()
+            {
+                let _ = list.focus();
+            }
         }
     }
 }

@@ -160,6 +160,7 @@ pub(super) fn SentenceList() -> impl IntoView {
             data-testid="sentences"
             role="listbox"
             aria-label="Sentences of the document"
+            tabindex="-1"
             node_ref=scroll.list
             on:mouseup=move |_| run(ctx, Action::MarkSelection)
         >

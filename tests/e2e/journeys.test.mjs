@@ -338,6 +338,21 @@ test('speaker editing completes from the document and filters narrow the sentenc
   await context.close();
 });
 
+test('Esc leaves the search field: the next key is a command, not text', async () => {
+  const { context, page } = await withArticle();
+  await page.keyboard.press('/');
+  await page.keyboard.type('union');
+  const matching = await page.getByTestId('sentence').count();
+  await page.keyboard.press('Escape');
+  assert.equal(await page.evaluate(() => document.activeElement.dataset.testid), 'sentences');
+  const before = await attr(current(page), 'data-idx');
+  await page.keyboard.press('j');
+  assert.ok(!(await page.getByTestId('search').inputValue()).includes('j'));
+  assert.notEqual(await attr(current(page), 'data-idx'), before, 'j moved to the next sentence');
+  assert.ok((await page.getByTestId('sentence').count()) >= matching);
+  await context.close();
+});
+
 test('the mouse does what the keys do', async () => {
   const { context, page } = await withArticle();
   // A quote without a suggested denial: the denial button then adds one.
