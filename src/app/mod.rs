@@ -86,6 +86,9 @@ pub struct Ctx {
     save_pending: StoredValue<bool>,
     /// Whether a step of scoring documents again is scheduled.
     rescore_pending: StoredValue<bool>,
+    /// Whether a key was pressed or the page scrolled since the last step
+    /// was scheduled: the step then waits one more pause.
+    pressed: StoredValue<bool>,
 }
 
 impl Ctx {
@@ -118,7 +121,14 @@ impl Ctx {
         set_timeout(
             move || {
                 self.rescore_pending.set_value(false);
-                self.change(|w| w.rescore_step());
+                if self.pressed.get_value() {
+                    // The person is at work: a step now would keep the next
+                    // key waiting.
+                    self.pressed.set_value(false);
+                    self.schedule_rescore();
+                } else {
+                    self.change(|w| w.rescore_step());
+                }
             },
             RESCORE_PAUSE,
         );
@@ -222,9 +232,10 @@ impl Ctx {
     }
 }
 
-/// How long the page waits between two steps of scoring documents again:
-/// a key press in between is never kept waiting for more than one step.
-const RESCORE_PAUSE: Duration = Duration::from_millis(30);
+/// How long the page waits between two steps of scoring documents again;
+/// a step waits for a whole pause without a key press, so a run of
+/// decisions is not kept waiting behind it.
+const RESCORE_PAUSE: Duration = Duration::from_millis(100);
 
 /// Restores the saved work, or loads the demo article on first open. If
 /// storage cannot be used the demo is loaded and the warning shown. The
@@ -339,6 +350,7 @@ pub fn App() -> impl IntoView {
         db: StoredValue::new_local(None),
         save_pending: StoredValue::new(false),
         rescore_pending: StoredValue::new(false),
+        pressed: StoredValue::new(false),
     };
     provide_context(ctx);
     leptos::task::spawn_local(restore(ctx));

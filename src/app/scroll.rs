@@ -56,7 +56,11 @@ impl Scroll {
             row_height: StoredValue::new(rows::ROW_HEIGHT),
             follow: StoredValue::new(false),
         };
-        let scroll = window_event_listener(ev::scroll, move |_| s.on_scroll());
+        let ctx = expect_context::<super::Ctx>();
+        let scroll = window_event_listener(ev::scroll, move |_| {
+            ctx.pressed.set_value(true);
+            s.on_scroll();
+        });
         on_cleanup(move || scroll.remove());
         s
     }
