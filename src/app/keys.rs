@@ -14,7 +14,7 @@ use crate::state::Workspace;
 
 /// Runs the command a key press gives, if any.
 pub(super) fn on_key(ctx: Ctx, e: web_sys::KeyboardEvent) {
-    ctx.pressed.set_value(true);
+    ctx.active.set_value(true);
     let in_field = e
         .target()
         .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
@@ -85,7 +85,7 @@ pub(super) fn run(ctx: Ctx, action: Action) {
             ctx.speaker_edit.set(false);
             // Focus goes back to the sentences, out of the search field or
             // the speaker editor: the next key is a command, not text.
-            if let Ok(Some(list)) = document().query_selector("[data-testid=sentences]")
+            if let Some(list) = document().get_element_by_id("sentences")
                 && let Ok(list) = list.dyn_into::<web_sys::HtmlElement>()
             {
                 let _ = list.focus();

@@ -88,7 +88,7 @@ pub struct Ctx {
     rescore_pending: StoredValue<bool>,
     /// Whether a key was pressed or the page scrolled since the last step
     /// was scheduled: the step then waits one more pause.
-    pressed: StoredValue<bool>,
+    active: StoredValue<bool>,
 }
 
 impl Ctx {
@@ -121,10 +121,10 @@ impl Ctx {
         set_timeout(
             move || {
                 self.rescore_pending.set_value(false);
-                if self.pressed.get_value() {
+                if self.active.get_value() {
                     // The person is at work: a step now would keep the next
                     // key waiting.
-                    self.pressed.set_value(false);
+                    self.active.set_value(false);
                     self.schedule_rescore();
                 } else {
                     self.change(|w| w.rescore_step());
@@ -350,7 +350,7 @@ pub fn App() -> impl IntoView {
         db: StoredValue::new_local(None),
         save_pending: StoredValue::new(false),
         rescore_pending: StoredValue::new(false),
-        pressed: StoredValue::new(false),
+        active: StoredValue::new(false),
     };
     provide_context(ctx);
     leptos::task::spawn_local(restore(ctx));

@@ -156,6 +156,7 @@ pub(super) fn SentenceList() -> impl IntoView {
     // allows where it refuses style attributes.
     view! {
         <div
+            id="sentences"
             class="sentences"
             data-testid="sentences"
             role="listbox"

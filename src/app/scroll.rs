@@ -58,7 +58,7 @@ impl Scroll {
         };
         let ctx = expect_context::<super::Ctx>();
         let scroll = window_event_listener(ev::scroll, move |_| {
-            ctx.pressed.set_value(true);
+            ctx.active.set_value(true);
             s.on_scroll();
         });
         on_cleanup(move || scroll.remove());
