@@ -222,5 +222,45 @@ class Arrow(unittest.TestCase):
         self.assertTrue(all(r["error"] is None for r in rows[1:]))
 
 
+FIRST = "“Nothing can be ruled out on the pension reform,” Finance Minister Ana Ruiz said on Monday."
+SECOND = "“Nothing should be excluded on the reform of pensions,” Ana Ruiz told reporters in Madrid."
+
+
+def cli_statements(texts):
+    """`hearsay extract` on `texts`, written as files in order: its statements."""
+    with tempfile.TemporaryDirectory() as tmp:
+        paths = []
+        for i, text in enumerate(texts):
+            path = os.path.join(tmp, f"{i:05}.txt")
+            with open(path, "w", encoding="utf-8") as f:
+                f.write(text)
+            paths.append(path)
+        out = subprocess.run([CLI, "extract", *paths], check=True, capture_output=True)
+    return json.loads(out.stdout).get("statements", [])
+
+
+class Statements(unittest.TestCase):
+    def test_two_outlets_share_a_statement(self):
+        found = hearsay.statements(hearsay.analyze_batch([FIRST, SECOND]))
+        self.assertEqual(len(found), 1)
+        self.assertEqual((found[0]["speaker"], found[0]["stance"]), ("Ana Ruiz", "claim"))
+        self.assertEqual({m["document"] for m in found[0]["members"]}, {"d1", "d2"})
+
+    def test_the_same_as_the_command_line(self):
+        texts = [FIRST, SECOND, TEXT]
+        self.assertEqual(hearsay.statements(hearsay.analyze_batch(texts)), cli_statements(texts))
+
+    def test_one_document_has_none(self):
+        self.assertEqual(hearsay.statements([hearsay.analyze(FIRST)]), [])
+
+    def test_rows_with_an_error_are_skipped(self):
+        docs = hearsay.analyze_batch([FIRST, None, SECOND])
+        self.assertEqual(len(hearsay.statements(docs)), 1)
+
+    def test_a_document_not_of_the_contract_is_refused(self):
+        with self.assertRaisesRegex(ValueError, "document 1"):
+            hearsay.statements([{"id": "d1"}])
+
+
 if __name__ == "__main__":
     unittest.main()

@@ -14,7 +14,7 @@ from pyspark.sql import SparkSession  # noqa: E402
 
 import hearsay.spark  # noqa: E402
 from articles import articles  # noqa: E402
-from test_hearsay import cli_documents  # noqa: E402
+from test_hearsay import FIRST, SECOND, cli_documents, cli_statements  # noqa: E402
 
 
 def f32(x):
@@ -65,6 +65,19 @@ class Spark(unittest.TestCase):
         self.assertEqual(errors, ["no text (None)"])
         self.assertEqual(len({r["doc_id"] for r in rows}), 3)
         self.assertTrue(any(r["speaker"] == "Ada Nwosu" for r in rows))
+
+    def test_statements_equal_the_command_line(self):
+        texts = articles(200) + [FIRST, SECOND]
+        df = self.spark.createDataFrame(list(enumerate(texts)), "id long, text string").repartition(3)
+        rows = hearsay.spark.statements(df, text_col="text", id_col="id").collect()
+        got = sorted((r["statement"], r["speaker"], r["stance"], r["doc_id"], r["annotation"]) for r in rows)
+        want = sorted(
+            (s["id"], s["speaker"], s["stance"], int(m["document"][1:]) - 1, m["annotation"])
+            for s in cli_statements(texts)
+            for m in s["members"]
+        )
+        self.assertTrue(any(r[1] == "Ana Ruiz" for r in want), want[:5])
+        self.assertEqual(got, want)
 
 
 if __name__ == "__main__":

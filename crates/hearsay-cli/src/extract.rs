@@ -9,13 +9,18 @@ use std::time::Instant;
 use hearsay_core::format::{Document, ExportWriter, Layout};
 use hearsay_core::html::html_to_text;
 use hearsay_core::models::Unobserved;
-use hearsay_core::{Config, analyze_with};
+use hearsay_core::{Config, analyze_with, statements};
 
 use crate::Failure;
 use crate::files::{self, Input, Sink, TEXT_EXTENSIONS};
 
 /// Analyse files and write a hearsay export (JSON) or per-sentence training
 /// lines (JSONL).
+///
+/// A JSON export of two or more files ends with the statements they share
+/// (one speaker's one statement in several of them); JSONL lines, written
+/// as each file is analysed, do not name them (`hearsay convert` of the
+/// JSON export to JSONL or CSV does).
 ///
 /// HTML is reduced to its text. A file that cannot be read is named on
 /// standard error and skipped; the others are still exported (exit 1).
@@ -69,6 +74,10 @@ pub fn run(args: Args) -> Result<ExitCode, Failure> {
     // Documents are written as they are analysed: memory holds one
     // document, never the whole corpus.
     let mut writer = ExportWriter::new(Sink::open(args.output.as_deref())?, layout)?;
+    // What statement grouping needs of each document (speaker keys and
+    // terms, not texts): a JSON export of two or more documents ends with
+    // the statements they share.
+    let mut candidates = Vec::new();
     for input in &inputs {
         let label = input.label();
         let text = match input.read_text() {
@@ -110,6 +119,9 @@ pub fn run(args: Args) -> Result<ExitCode, Failure> {
             }
         };
         drop(text);
+        if layout == Layout::Json {
+            candidates.extend(statements::candidates(&document));
+        }
         writer.document(&document)?;
         if writer.get_mut().closed() {
             // The reader went away (`| head`): nothing more to do.
@@ -117,7 +129,12 @@ pub fn run(args: Args) -> Result<ExitCode, Failure> {
         }
     }
     let count = writer.documents();
-    let mut sink = writer.finish()?;
+    let found = if count >= 2 {
+        statements::group(&candidates)
+    } else {
+        Vec::new()
+    };
+    let mut sink = writer.finish_with(&found)?;
     if layout == Layout::Json {
         sink.write_all(b"\n")?;
     }

@@ -550,3 +550,37 @@ fn a_file_name_that_is_not_utf8_is_named_not_a_panic() {
     assert_eq!(names(&export), ["caf\u{fffd}.txt"]);
     let _ = fs::remove_dir_all(&dir);
 }
+
+const RUIZ_MONDAY: &str =
+    "“Nothing can be ruled out on the pension reform,” Finance Minister Ana Ruiz said on Monday.\n";
+const RUIZ_MADRID: &str =
+    "“Nothing should be excluded on the reform of pensions,” Ana Ruiz told reporters in Madrid.\n";
+
+#[test]
+fn two_files_reporting_one_statement_share_it() {
+    let dir = scratch("statements");
+    fs::write(dir.join("a.txt"), RUIZ_MONDAY).unwrap();
+    fs::write(dir.join("b.txt"), RUIZ_MADRID).unwrap();
+    let out = hearsay(&dir, &["extract", "-o", "out.json", "a.txt", "b.txt"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let export = Export::parse(&fs::read_to_string(dir.join("out.json")).unwrap()).unwrap();
+    assert_eq!(export.statements.len(), 1, "{:?}", export.statements);
+    let s = &export.statements[0];
+    assert_eq!(s.speaker, "Ana Ruiz");
+    let documents: Vec<&str> = s.members.iter().map(|m| m.document.as_str()).collect();
+    assert!(
+        documents.contains(&"d1") && documents.contains(&"d2"),
+        "{documents:?}"
+    );
+    let _ = fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn one_file_has_no_statements_field() {
+    let dir = scratch("statements-one");
+    fs::write(dir.join("a.txt"), RUIZ_MONDAY).unwrap();
+    let out = hearsay(&dir, &["extract", "a.txt"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(!stdout(&out).contains("\"statements\""), "{}", stdout(&out));
+    let _ = fs::remove_dir_all(&dir);
+}

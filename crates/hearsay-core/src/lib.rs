@@ -32,6 +32,8 @@ pub mod interop;
 pub mod learn;
 pub mod models;
 mod stance;
+#[cfg(feature = "statements")]
+pub mod statements;
 mod text;
 
 use models::{Models, Observer, Unobserved};

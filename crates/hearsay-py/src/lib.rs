@@ -215,6 +215,50 @@ fn analyze_batch_json(
         .collect()
 }
 
+/// The statements shared by documents given as the contract's JSON (a
+/// list of document objects, as `analyze_batch` returns them; objects with
+/// an `error` are skipped), as JSON: `[{"id", "speaker", "stance",
+/// "members"}]`. A document that is not one of the contract is refused
+/// with its position and why.
+#[pyfunction]
+fn statements_json(py: Python<'_>, documents: &str) -> PyResult<String> {
+    let values: Vec<serde_json::Value> =
+        serde_json::from_str(documents).map_err(|e| PyValueError::new_err(e.to_string()))?;
+    let mut docs = Vec::with_capacity(values.len());
+    for (i, v) in values.into_iter().enumerate() {
+        if v.get("error").is_some_and(|e| !e.is_null()) {
+            continue;
+        }
+        let doc: Document = serde_json::from_value(v)
+            .map_err(|e| PyValueError::new_err(format!("document {}: {e}", i + 1)))?;
+        docs.push(doc);
+    }
+    let found = py.detach(|| hearsay_core::statements::group_documents(&docs));
+    serde_json::to_string(&found).map_err(|e| PyValueError::new_err(e.to_string()))
+}
+
+/// The statement candidates of one document given as the contract's
+/// JSON, as JSON (what `hearsay.spark.statements` moves to each speaker's
+/// block).
+#[pyfunction]
+fn statement_candidates_json(document: &str) -> PyResult<String> {
+    let doc: Document =
+        serde_json::from_str(document).map_err(|e| PyValueError::new_err(e.to_string()))?;
+    let found = hearsay_core::statements::candidates(&doc);
+    serde_json::to_string(&found).map_err(|e| PyValueError::new_err(e.to_string()))
+}
+
+/// The statements of candidates given as JSON (documents in order, each
+/// document's candidates together and in order), as JSON, numbered `s1`,
+/// `s2`, … by their first member: the core's grouping of one block.
+#[pyfunction]
+fn group_candidates_json(py: Python<'_>, candidates: &str) -> PyResult<String> {
+    let found: Vec<hearsay_core::statements::Candidate> =
+        serde_json::from_str(candidates).map_err(|e| PyValueError::new_err(e.to_string()))?;
+    let grouped = py.detach(|| hearsay_core::statements::group(&found));
+    serde_json::to_string(&grouped).map_err(|e| PyValueError::new_err(e.to_string()))
+}
+
 /// The annotations of `texts` as Arrow columns, one row per annotation
 /// plus one row for each text that could not be analysed (its `error`
 /// set); `doc` is the text's index in `texts`. Each column comes as its
@@ -442,6 +486,9 @@ fn _hearsay(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(analyze_json, m)?)?;
     m.add_function(wrap_pyfunction!(analyze_batch_json, m)?)?;
     m.add_function(wrap_pyfunction!(annotation_columns, m)?)?;
+    m.add_function(wrap_pyfunction!(statements_json, m)?)?;
+    m.add_function(wrap_pyfunction!(statement_candidates_json, m)?)?;
+    m.add_function(wrap_pyfunction!(group_candidates_json, m)?)?;
     m.add_function(wrap_pyfunction!(arrow_annotation_columns, m)?)?;
     m.add("MAX_TEXT_BYTES", MAX_TEXT_BYTES)?;
     Ok(())

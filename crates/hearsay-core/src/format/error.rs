@@ -73,6 +73,13 @@ pub enum FormatError {
         /// What is wrong.
         message: String,
     },
+    /// A problem with one statement of the export.
+    Statement {
+        /// The statement's id.
+        statement: String,
+        /// What is wrong.
+        message: String,
+    },
 }
 
 impl fmt::Display for FormatError {
@@ -114,6 +121,9 @@ impl fmt::Display for FormatError {
                 f,
                 "document {document} ({name:?}), annotation {annotation:?}: {message}"
             ),
+            FormatError::Statement { statement, message } => {
+                write!(f, "statement {statement:?}: {message}")
+            }
         }
     }
 }

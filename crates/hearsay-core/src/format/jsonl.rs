@@ -21,6 +21,8 @@ struct SentenceRecord<'a> {
     speakers: Vec<&'a str>,
     suggested: Vec<&'static str>,
     review: &'static str,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    statements: Vec<&'a str>,
 }
 
 /// Training data: one JSON object per line, one line per sentence of every
@@ -41,13 +43,30 @@ struct SentenceRecord<'a> {
 /// far the review of the sentence's document has come (`unreviewed`,
 /// `partial`, `reviewed`: [`crate::format::DocumentReview`]): the empty
 /// `labels` of an unreviewed document say nothing of its sentences.
+/// When the export has statements, a sentence with a member of one (not
+/// rejected) also has `statements`, their ids sorted; the field is left
+/// out otherwise.
 pub fn to_jsonl(export: &Export) -> String {
-    export.documents.iter().map(document_jsonl).collect()
+    #[cfg(feature = "statements")]
+    let statement_of = export.statement_of();
+    #[cfg(feature = "statements")]
+    let statement_of = |d: &str, a: &str| statement_of.get(d, a);
+    #[cfg(not(feature = "statements"))]
+    let statement_of = |_: &str, _: &str| None;
+    export
+        .documents
+        .iter()
+        .map(|d| lines(d, &statement_of))
+        .collect()
 }
 
 /// The JSONL lines of one document (see [`to_jsonl`]), each ending in a
 /// line break.
 pub fn document_jsonl(doc: &Document) -> String {
+    lines(doc, &|_, _| None)
+}
+
+fn lines<'a>(doc: &Document, statement_of: &dyn Fn(&str, &str) -> Option<&'a str>) -> String {
     let mut out = String::new();
     let review = doc.review().as_str();
     {
@@ -57,7 +76,13 @@ pub fn document_jsonl(doc: &Document) -> String {
             let mut labels = BTreeSet::new();
             let mut speakers = BTreeSet::new();
             let mut suggested = BTreeSet::new();
+            let mut statements = BTreeSet::new();
             for a in hits {
+                if a.status != Status::Rejected
+                    && let Some(s) = statement_of(&doc.id, &a.id)
+                {
+                    statements.insert(s);
+                }
                 if a.is_confirmed() {
                     labels.insert(a.label.as_str());
                     if let Some(sp) = a.speaker.as_deref() {
@@ -79,6 +104,7 @@ pub fn document_jsonl(doc: &Document) -> String {
                 speakers: speakers.into_iter().collect(),
                 suggested: suggested.into_iter().collect(),
                 review,
+                statements: statements.into_iter().collect(),
             };
             out.push_str(&serde_json::to_string(&record).unwrap_or_default());
             out.push('\n');

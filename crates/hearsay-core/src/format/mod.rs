@@ -43,6 +43,14 @@
 //!   adjudicated annotation still `"suggested"` is a disagreement not yet
 //!   settled; `"accepted"` ones are the gold (see
 //!   [`crate::agreement::adjudicate`]).
+//! * Statements (optional; left out when empty), after `documents`: one
+//!   speaker's one statement as two or more documents report it,
+//!   `{"id": "s1", "speaker": "Emmanuel Macron", "stance": "claim",
+//!   "members": [{"document": "d1", "annotation": "a3"}, …]}`. `stance` is
+//!   `"claim"` or `"denial"`; each member names an annotation of a document
+//!   of the export; the members lie in two or more documents, and no
+//!   annotation is a member twice (in one statement or in two). Statement
+//!   ids are unique. See [`crate::statements`].
 //! * Unknown extra fields are accepted and ignored when reading.
 //! * Derived fields, for consumers that do not count code points: each
 //!   document has `sha256`, the lowercase hex SHA-256 of its text's UTF-8
@@ -104,9 +112,11 @@ mod write;
 pub use error::FormatError;
 pub(crate) use error::truncate;
 pub use jsonl::{document_jsonl, to_jsonl};
+#[cfg(feature = "statements")]
+pub use types::StatementIndex;
 pub use types::{
-    Annotation, Document, DocumentReview, Export, Origin, Status, base_name, by_sentence,
-    sha256_hex,
+    Annotation, Document, DocumentReview, Export, Member, Origin, Stance, Statement, Status,
+    base_name, by_sentence, sha256_hex,
 };
 pub(crate) use types::{hex, spans_overlap};
 pub use write::{ExportWriter, Layout};

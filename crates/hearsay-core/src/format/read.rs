@@ -1,6 +1,8 @@
 //! Reading an export: parsing, validating every offset and slice, and
 //! checking the derived fields when present.
 
+#[cfg(feature = "statements")]
+use std::collections::HashMap;
 use std::collections::HashSet;
 
 use serde::Deserialize;
@@ -61,6 +63,70 @@ impl Export {
                 });
             }
             doc.validate(i + 1)?;
+        }
+        #[cfg(feature = "statements")]
+        self.validate_statements()?;
+        Ok(())
+    }
+
+    #[cfg(feature = "statements")]
+    /// Checks the statements: unique ids, members naming annotations of
+    /// the export's documents, none twice, in two or more documents.
+    fn validate_statements(&self) -> Result<(), FormatError> {
+        if self.statements.is_empty() {
+            return Ok(());
+        }
+        let annotations: HashMap<&str, HashSet<&str>> = self
+            .documents
+            .iter()
+            .map(|d| {
+                let ids = d.annotations.iter().map(|a| a.id.as_str()).collect();
+                (d.id.as_str(), ids)
+            })
+            .collect();
+        let mut ids = HashSet::new();
+        // Each member seen so far, with the statement it was met in.
+        let mut members: HashMap<(&str, &str), &str> = HashMap::new();
+        for s in &self.statements {
+            let err = |message: String| FormatError::Statement {
+                statement: s.id.clone(),
+                message,
+            };
+            if !ids.insert(s.id.as_str()) {
+                return Err(err("duplicate statement id".to_string()));
+            }
+            let mut documents: Vec<&str> = Vec::new();
+            for m in &s.members {
+                let (d, a) = (m.document.as_str(), m.annotation.as_str());
+                let Some(known) = annotations.get(d) else {
+                    return Err(err(format!("member names unknown document {d:?}")));
+                };
+                if !known.contains(a) {
+                    return Err(err(format!(
+                        "member names unknown annotation {a:?} of document {d:?}"
+                    )));
+                }
+                if let Some(first) = members.insert((d, a), s.id.as_str()) {
+                    let where_ = if first == s.id {
+                        "twice in this statement".to_string()
+                    } else {
+                        format!("already a member of statement {first:?}")
+                    };
+                    return Err(err(format!(
+                        "annotation {a:?} of document {d:?} is {where_}"
+                    )));
+                }
+                if !documents.contains(&d) {
+                    documents.push(d);
+                }
+            }
+            if documents.len() < 2 {
+                return Err(err(format!(
+                    "members lie in {} document{}: a statement spans two or more",
+                    documents.len(),
+                    if documents.len() == 1 { "" } else { "s" }
+                )));
+            }
         }
         Ok(())
     }
@@ -214,6 +280,9 @@ struct ExportIn {
     #[serde(default)]
     annotator: Option<String>,
     documents: Vec<DocumentIn>,
+    #[cfg(feature = "statements")]
+    #[serde(default)]
+    statements: Vec<crate::format::Statement>,
 }
 
 #[derive(Deserialize)]
@@ -333,6 +402,8 @@ impl ExportIn {
                 offsets: self.offsets,
                 annotator: self.annotator,
                 documents,
+                #[cfg(feature = "statements")]
+                statements: self.statements,
             },
             derived,
         )

@@ -672,3 +672,178 @@ mod review {
         assert_eq!(DocumentReview::Reviewed.as_str(), "reviewed");
     }
 }
+
+#[cfg(feature = "statements")]
+mod statements {
+    //! The optional `statements` list: read, written, validated.
+
+    use crate::Label;
+    use crate::format::*;
+
+    const TEXT: &str = "“No,” Ana Ruiz said.";
+
+    fn doc(id: &str) -> Document {
+        Document {
+            models: None,
+            annotators: Vec::new(),
+            id: id.into(),
+            name: format!("{id}.txt"),
+            text: TEXT.into(),
+            sentences: vec![],
+            annotations: vec![
+                Annotation::new("a1", Label::Quote, 1, 3, "No"),
+                Annotation::new("a2", Label::Denial, 1, 3, "No"),
+            ],
+        }
+    }
+
+    fn member(document: &str, annotation: &str) -> Member {
+        Member {
+            document: document.into(),
+            annotation: annotation.into(),
+        }
+    }
+
+    fn export(members: Vec<Member>) -> Export {
+        let mut e = Export::new(vec![doc("d1"), doc("d2")]);
+        e.statements = vec![Statement {
+            id: "s1".into(),
+            speaker: "Ana Ruiz".into(),
+            stance: Stance::Denial,
+            members,
+        }];
+        e
+    }
+
+    fn refusal(e: &Export) -> String {
+        Export::parse(&e.to_json()).unwrap_err().to_string()
+    }
+
+    #[test]
+    fn statements_round_trip() {
+        let e = export(vec![member("d1", "a1"), member("d2", "a1")]);
+        assert_eq!(Export::parse(&e.to_json()).unwrap(), e);
+    }
+
+    #[test]
+    fn statements_are_written_after_the_documents() {
+        let json = export(vec![member("d1", "a1"), member("d2", "a1")]).to_json();
+        let documents = json.find("\"documents\"").unwrap();
+        let statements = json.find("\"statements\"").unwrap();
+        assert!(documents < statements, "{json}");
+        assert!(json.contains("\"stance\": \"denial\""), "{json}");
+    }
+
+    #[test]
+    fn an_export_without_statements_has_no_field() {
+        assert!(
+            !Export::new(vec![doc("d1")])
+                .to_json()
+                .contains("statements")
+        );
+    }
+
+    #[test]
+    fn writer_writes_the_statements_as_to_json_does() {
+        let e = export(vec![member("d1", "a1"), member("d2", "a2")]);
+        let mut writer = ExportWriter::new(Vec::new(), Layout::Json).unwrap();
+        for d in &e.documents {
+            writer.document(d).unwrap();
+        }
+        let bytes = writer.finish_with(&e.statements).unwrap();
+        assert_eq!(String::from_utf8(bytes).unwrap(), e.to_json());
+    }
+
+    #[test]
+    fn unknown_document_is_refused_by_name() {
+        let e = export(vec![member("d1", "a1"), member("d9", "a1")]);
+        assert_eq!(
+            refusal(&e),
+            "statement \"s1\": member names unknown document \"d9\""
+        );
+    }
+
+    #[test]
+    fn unknown_annotation_is_refused_by_name() {
+        let e = export(vec![member("d1", "a1"), member("d2", "a7")]);
+        assert_eq!(
+            refusal(&e),
+            "statement \"s1\": member names unknown annotation \"a7\" of document \"d2\""
+        );
+    }
+
+    #[test]
+    fn a_member_twice_is_refused() {
+        let e = export(vec![
+            member("d1", "a1"),
+            member("d2", "a1"),
+            member("d1", "a1"),
+        ]);
+        assert!(
+            refusal(&e).contains("twice in this statement"),
+            "{}",
+            refusal(&e)
+        );
+    }
+
+    #[test]
+    fn a_member_of_two_statements_is_refused() {
+        let mut e = export(vec![member("d1", "a1"), member("d2", "a1")]);
+        let mut second = e.statements[0].clone();
+        second.id = "s2".into();
+        second.members = vec![member("d1", "a2"), member("d2", "a1")];
+        e.statements.push(second);
+        assert!(
+            refusal(&e).contains("already a member of statement \"s1\""),
+            "{}",
+            refusal(&e)
+        );
+    }
+
+    #[test]
+    fn a_statement_in_one_document_is_refused() {
+        let e = export(vec![member("d1", "a1"), member("d1", "a2")]);
+        assert_eq!(
+            refusal(&e),
+            "statement \"s1\": members lie in 1 document: a statement spans two or more"
+        );
+    }
+
+    #[test]
+    fn a_duplicate_statement_id_is_refused() {
+        let mut e = export(vec![member("d1", "a1"), member("d2", "a1")]);
+        let mut second = e.statements[0].clone();
+        second.members = vec![member("d1", "a2"), member("d2", "a2")];
+        e.statements.push(second);
+        assert_eq!(refusal(&e), "statement \"s1\": duplicate statement id");
+    }
+
+    #[test]
+    fn jsonl_lines_name_their_statements() {
+        let e = export(vec![member("d1", "a1"), member("d2", "a1")]);
+        let mut e = e;
+        for d in &mut e.documents {
+            d.sentences = vec![crate::Sentence {
+                start: 0,
+                end: 20,
+                boilerplate: false,
+                paragraph: 0,
+            }];
+        }
+        let line: serde_json::Value =
+            serde_json::from_str(to_jsonl(&e).lines().next().unwrap()).unwrap();
+        assert_eq!(line["statements"], serde_json::json!(["s1"]));
+    }
+
+    #[test]
+    fn jsonl_lines_without_statements_have_no_field() {
+        let mut d = doc("d1");
+        d.sentences = vec![crate::Sentence {
+            start: 0,
+            end: 20,
+            boilerplate: false,
+            paragraph: 0,
+        }];
+        assert!(!to_jsonl(&Export::new(vec![d])).contains("statements"));
+    }
+}

@@ -22,6 +22,88 @@ pub struct Export {
     pub annotator: Option<String>,
     /// The documents, in order.
     pub documents: Vec<Document>,
+    /// The statements reported in two or more of the documents (see
+    /// [`crate::statements`]); empty, and then not written, for an export
+    /// of one document or one without any.
+    #[cfg(feature = "statements")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub statements: Vec<Statement>,
+}
+
+/// One speaker's one statement as two or more documents report it, each in
+/// its own words: the annotations that carry it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Statement {
+    /// Identifier, unique within the export: `s1`, `s2`, ….
+    pub id: String,
+    /// Who made the statement, by the fullest name its members give.
+    pub speaker: String,
+    /// Whether the speaker asserts something or denies it.
+    pub stance: Stance,
+    /// The annotations reporting it, in document order; they lie in two or
+    /// more documents, and none is listed twice.
+    pub members: Vec<Member>,
+}
+
+/// One annotation of a document, as a member of a [`Statement`].
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct Member {
+    /// The document's id.
+    pub document: String,
+    /// The annotation's id within that document.
+    pub annotation: String,
+}
+
+/// What a statement does with its proposition.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Stance {
+    /// Asserts (or leaves open) something.
+    Claim,
+    /// Denies, rules out or refuses something.
+    Denial,
+}
+
+impl Stance {
+    /// The lowercase name used in JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Stance::Claim => "claim",
+            Stance::Denial => "denial",
+        }
+    }
+}
+
+#[cfg(feature = "statements")]
+impl Export {
+    /// Which statement each member belongs to: what the CSV and JSONL
+    /// exports write beside each annotation.
+    pub fn statement_of(&self) -> StatementIndex<'_> {
+        StatementIndex(
+            self.statements
+                .iter()
+                .flat_map(|s| {
+                    s.members
+                        .iter()
+                        .map(move |m| ((m.document.as_str(), m.annotation.as_str()), s.id.as_str()))
+                })
+                .collect(),
+        )
+    }
+}
+
+/// The statement of each member ([`Export::statement_of`]).
+#[cfg(feature = "statements")]
+#[derive(Debug, Default)]
+pub struct StatementIndex<'a>(std::collections::HashMap<(&'a str, &'a str), &'a str>);
+
+#[cfg(feature = "statements")]
+impl<'a> StatementIndex<'a> {
+    /// The id of the statement the annotation `annotation` of document
+    /// `document` is a member of, if any.
+    pub fn get(&self, document: &str, annotation: &str) -> Option<&'a str> {
+        self.0.get(&(document, annotation)).copied()
+    }
 }
 
 /// One annotated document.
@@ -338,6 +420,8 @@ impl Export {
             offsets: OFFSETS.to_string(),
             annotator: None,
             documents,
+            #[cfg(feature = "statements")]
+            statements: Vec::new(),
         }
     }
 }

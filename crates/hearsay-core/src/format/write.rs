@@ -8,17 +8,18 @@ use crate::Sentence;
 use crate::format::jsonl::document_jsonl;
 use crate::format::{Annotation, Document, Export};
 
-/// Indents every line after the first by four spaces: a document's pretty
-/// JSON nested two levels deep in an export. Pretty JSON never has a raw
-/// line break inside a string, so every `\n` is a line of the layout.
-struct Indent<'a, W: ?Sized>(&'a mut W);
+/// Indents every line after the first by the given spaces: a document's
+/// pretty JSON nested two levels deep in an export (four), the statements
+/// one level (two). Pretty JSON never has a raw line break inside a string,
+/// so every `\n` is a line of the layout.
+struct Indent<'a, W: ?Sized>(&'a mut W, &'static [u8]);
 
 impl<W: std::io::Write + ?Sized> std::io::Write for Indent<'_, W> {
     fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
         let mut rest = buf;
         while let Some(i) = rest.iter().position(|&b| b == b'\n') {
             self.0.write_all(&rest[..=i])?;
-            self.0.write_all(b"    ")?;
+            self.0.write_all(self.1)?;
             rest = &rest[i + 1..];
         }
         self.0.write_all(rest)?;
@@ -166,7 +167,7 @@ impl<W: std::io::Write> ExportWriter<W> {
                     b",\n    "
                 };
                 self.out.write_all(separator)?;
-                serde_json::to_writer_pretty(Indent(&mut self.out), doc)?;
+                serde_json::to_writer_pretty(Indent(&mut self.out, b"    "), doc)?;
             }
             Layout::Jsonl => self.out.write_all(document_jsonl(doc).as_bytes())?,
         }
@@ -187,12 +188,31 @@ impl<W: std::io::Write> ExportWriter<W> {
     /// Ends the export and hands the sink back.
     pub fn finish(mut self) -> std::io::Result<W> {
         if self.layout == Layout::Json {
-            let tail: &[u8] = if self.documents == 0 {
-                b"]\n}"
-            } else {
-                b"\n  ]\n}"
-            };
-            self.out.write_all(tail)?;
+            self.out.write_all(self.documents_tail())?;
+            self.out.write_all(b"\n}")?;
+        }
+        Ok(self.out)
+    }
+
+    /// What ends the `documents` list.
+    fn documents_tail(&self) -> &'static [u8] {
+        if self.documents == 0 { b"]" } else { b"\n  ]" }
+    }
+
+    /// Ends the export with its `statements` (none: the same as
+    /// [`ExportWriter::finish`]) and hands the sink back. JSON writes them
+    /// after the documents, as [`Export::to_json`] does; JSONL lines,
+    /// already written, cannot name them (convert a JSON export with
+    /// [`to_jsonl`](crate::format::to_jsonl) for that).
+    #[cfg(feature = "statements")]
+    pub fn finish_with(mut self, statements: &[crate::format::Statement]) -> std::io::Result<W> {
+        if self.layout == Layout::Json {
+            self.out.write_all(self.documents_tail())?;
+            if !statements.is_empty() {
+                self.out.write_all(b",\n  \"statements\": ")?;
+                serde_json::to_writer_pretty(Indent(&mut self.out, b"  "), statements)?;
+            }
+            self.out.write_all(b"\n}")?;
         }
         Ok(self.out)
     }

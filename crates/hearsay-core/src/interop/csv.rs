@@ -9,6 +9,10 @@
 //! `-`, `@`, a tab or CR is prefixed with `'` so that a spreadsheet does
 //! not run it as a formula (CSV injection).
 //!
+//! An export with statements (several documents) gets a sixth column,
+//! `statement`: the id of the statement the annotation is a member of, or
+//! empty. An export without any keeps the five columns.
+//!
 //! There are no offsets: rows name their document and quote the text.
 
 use crate::format::Export;
@@ -19,19 +23,30 @@ pub const COLUMNS: [&str; 5] = ["document", "speaker", "quote", "label", "status
 /// Writes the CSV.
 pub fn export(export: &Export) -> String {
     let mut out = String::from("\u{feff}");
-    row(&mut out, &COLUMNS);
+    #[cfg(feature = "statements")]
+    let (statement_of, columns) = {
+        let index = export.statement_of();
+        let columns = if export.statements.is_empty() { 5 } else { 6 };
+        (move |d: &str, a: &str| index.get(d, a), columns)
+    };
+    #[cfg(not(feature = "statements"))]
+    let (statement_of, columns) = (|_: &str, _: &str| None::<&str>, 5);
+    row(
+        &mut out,
+        &[&COLUMNS[..], &["statement"]].concat()[..columns],
+    );
     for doc in &export.documents {
         for a in &doc.annotations {
-            row(
-                &mut out,
-                &[
-                    &doc.name,
-                    a.speaker.as_deref().unwrap_or(""),
-                    &a.text,
-                    a.label.as_str(),
-                    a.status.as_str(),
-                ],
-            );
+            let statement = statement_of(&doc.id, &a.id).unwrap_or("");
+            let cells = [
+                &doc.name,
+                a.speaker.as_deref().unwrap_or(""),
+                &a.text,
+                a.label.as_str(),
+                a.status.as_str(),
+                statement,
+            ];
+            row(&mut out, &cells[..columns]);
         }
     }
     out
@@ -118,5 +133,53 @@ mod review_tests {
     #[test]
     fn has_no_separate_pre_annotations() {
         assert!(export_pre_annotations(&fixture::export(), Target::Csv).is_none());
+    }
+}
+
+#[cfg(all(test, feature = "statements"))]
+mod statement_tests {
+    //! The `statement` column, present only when the export has statements.
+
+    use crate::format::{Member, Stance, Statement};
+    use crate::interop::fixture;
+
+    fn header(text: &str) -> &str {
+        text.trim_start_matches('\u{feff}').lines().next().unwrap()
+    }
+
+    #[test]
+    fn without_statements_there_are_five_columns() {
+        let text = super::export(&fixture::export());
+        assert_eq!(header(&text), "document,speaker,quote,label,status");
+    }
+
+    #[test]
+    fn a_member_row_names_its_statement() {
+        let mut e = fixture::export();
+        let (d1, d2) = (&e.documents[0], &e.documents[1]);
+        let members = vec![
+            Member {
+                document: d1.id.clone(),
+                annotation: d1.annotations[0].id.clone(),
+            },
+            Member {
+                document: d2.id.clone(),
+                annotation: d2.annotations[0].id.clone(),
+            },
+        ];
+        e.statements = vec![Statement {
+            id: "s1".into(),
+            speaker: "Someone".into(),
+            stance: Stance::Claim,
+            members,
+        }];
+        let text = super::export(&e);
+        assert_eq!(
+            header(&text),
+            "document,speaker,quote,label,status,statement"
+        );
+        let rows: Vec<&str> = text.lines().skip(1).collect();
+        assert!(rows[0].ends_with(",s1"), "{}", rows[0]);
+        assert!(rows[1].ends_with(','), "{}", rows[1]);
     }
 }

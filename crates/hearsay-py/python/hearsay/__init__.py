@@ -26,6 +26,9 @@ the page exports one), as a path, its bytes, or :func:`load_models`'s
 result; the shipped models without it. Every document records the id of
 the bundle that suggested its annotations (``"models"``).
 
+``statements`` groups documents' quotes, claims and denials into
+statements across them, as ``hearsay extract`` does for several files.
+
 ``analyze`` returns one document of the hearsay JSON contract (``id``,
 ``name``, ``text``, ``sha256``, ``sentences`` and ``annotations``, offsets in
 code points). ``analyze_batch`` returns one such document per text, numbered
@@ -49,6 +52,7 @@ __all__ = [
     "analyze",
     "analyze_batch",
     "analyze_arrow",
+    "statements",
     "load_models",
     "Models",
     "SCHEMA",
@@ -124,6 +128,18 @@ def analyze_batch(texts: Iterable[Optional[str]], models: ModelsLike = None) -> 
     for row, (doc, error) in enumerate(batch):
         out.append(json.loads(doc) if doc is not None else {"id": f"d{row + 1}", "error": error})
     return out
+
+
+def statements(documents: Iterable[dict]) -> list[dict]:
+    """The statements the documents share: one speaker's one statement as
+    two or more of them report it, as in the ``statements`` field of a
+    hearsay export (``{"id", "speaker", "stance", "members"}``, each member
+    naming a document's ``id`` and an annotation's ``id``). Takes the
+    documents ``analyze`` and ``analyze_batch`` return (rows with an
+    ``error`` are skipped); the grouping is the one ``hearsay extract A B``
+    writes. Raises ``ValueError`` naming a document that is not one of the
+    contract."""
+    return json.loads(_hearsay.statements_json(json.dumps(list(documents))))
 
 
 def analyze_arrow(texts, models: ModelsLike = None) -> "pyarrow.Table":  # noqa: F821

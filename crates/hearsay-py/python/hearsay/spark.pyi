@@ -9,3 +9,10 @@ def extract(
     id_col: Optional[str] = ...,
     models: Optional[Union[bytes, str]] = ...,
 ) -> DataFrame: ...
+def statements_schema(id_type: str = ...) -> str: ...
+def statements(
+    df: DataFrame,
+    text_col: str = ...,
+    id_col: Optional[str] = ...,
+    models: Optional[Union[bytes, str]] = ...,
+) -> DataFrame: ...

@@ -1,0 +1,516 @@
+//! Statements across documents: one speaker's one statement, as several
+//! outlets report it in their own words.
+//!
+//! [`candidates`] reads what grouping needs from one document: each quote,
+//! claim and denial that has a speaker and is not rejected, with the
+//! speaker's key (the folded last name: "Emmanuel Macron", "Macron" and
+//! "French President Emmanuel Macron" are one person, and "the French
+//! president" is resolved to the name the article writes after those
+//! words), its terms and its stance. [`group`] then
+//!
+//! 1. joins the overlapping candidates of one speaker in one document (a
+//!    denial and the quote that carries it, a direct quote inside reported
+//!    speech) into one *unit*;
+//! 2. blocks the units by speaker key, and within a block compares only
+//!    units of different documents that share a term of the block that is
+//!    not too common ([`MAX_POSTING`]): the cost grows with the text, not
+//!    with its square;
+//! 3. scores each such pair by its wording ([`similarity`]) and joins
+//!    units greedily, best pair first, while the average similarity of the
+//!    two groups stays at or above [`THRESHOLD`];
+//! 4. keeps the groups whose members lie in two or more documents.
+//!
+//! A statement names its speaker by the fullest name its members give and
+//! takes the stance most of its units have (a denial on a tie).
+//!
+//! ```
+//! use hearsay_core::format::{Document, Export};
+//! use hearsay_core::{analyze, statements};
+//!
+//! let a = "“Nothing can be ruled out,” Finance Minister Ana Ruiz said on Monday.";
+//! let b = "Ruiz said that nothing should be excluded.";
+//! let docs: Vec<Document> = [a, b]
+//!     .iter()
+//!     .enumerate()
+//!     .map(|(i, t)| Document::from_analysis(&format!("d{}", i + 1), "x.txt", t, &analyze(t, &Default::default())))
+//!     .collect();
+//! let found = statements::group_documents(&docs);
+//! assert_eq!(found.len(), 1);
+//! assert_eq!(found[0].speaker, "Ana Ruiz");
+//! ```
+
+mod speaker;
+#[cfg(test)]
+mod tests;
+mod wording;
+
+use std::collections::HashMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::format::{Document, Status, spans_overlap};
+pub use crate::format::{Member, Stance, Statement};
+use crate::{Label, QuoteKind};
+
+/// Units of different documents are joined while the average similarity
+/// of their groups is at least this. Chosen on the project's dev fixtures
+/// (the three real articles' hand-made statements; BENCHMARKS.md).
+pub const THRESHOLD: f32 = 0.25;
+
+/// The weight of the term overlap in a pair's similarity; the character
+/// grams have the rest.
+pub const OVERLAP_WEIGHT: f32 = 0.5;
+
+/// The settings of [`group_with`]: [`group`] uses [`THRESHOLD`] and
+/// [`OVERLAP_WEIGHT`]; the measuring tool tries others.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Params {
+    /// Groups are joined while their average similarity is at least this.
+    pub threshold: f32,
+    /// The weight of the term overlap (the grams have `1 - overlap`).
+    pub overlap: f32,
+}
+
+impl Default for Params {
+    fn default() -> Self {
+        Params {
+            threshold: THRESHOLD,
+            overlap: OVERLAP_WEIGHT,
+        }
+    }
+}
+
+/// A term shared by more units of one speaker than this does not make them
+/// candidates to compare (it is the speaker's topic, not a statement).
+pub const MAX_POSTING: usize = 32;
+
+/// The average similarity of two groups is taken over the pairs of their
+/// first this many units (a statement carried by hundreds of outlets is
+/// not compared pair by pair at each join).
+pub const LINKAGE_SAMPLE: usize = 16;
+
+/// What grouping keeps of one annotation: [`candidates`] makes them. It
+/// serialises, so that a distributed job can move candidates to the block
+/// of their speaker key (Python's `hearsay.spark.statements`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Candidate {
+    /// The document's id.
+    pub document: String,
+    /// The annotation's id.
+    pub annotation: String,
+    /// The speaker's key: the folded last name, or an organisation's name.
+    pub key: String,
+    /// The speaker's name as fully as this annotation gives it.
+    pub name: String,
+    /// Denial when the annotation is one or a denial overlaps it.
+    pub stance: Stance,
+    /// Direct or reported, for quotes.
+    pub kind: Option<QuoteKind>,
+    /// The wording's terms ([`terms`]).
+    pub terms: Vec<String>,
+    /// First code point of the annotation.
+    pub start: usize,
+    /// One past its last code point.
+    pub end: usize,
+}
+
+/// The wording's terms: equivalent negations, modals and verbs merged,
+/// function words dropped, the rest stemmed (Snowball English).
+pub fn terms(text: &str) -> Vec<String> {
+    wording::terms(text)
+}
+
+/// The candidates of one document, in its annotations' order: its quotes,
+/// claims and denials that are not rejected and whose speaker names
+/// someone (directly, or by a role the document writes before a name).
+pub fn candidates(doc: &Document) -> Vec<Candidate> {
+    let denials: Vec<(usize, usize)> = doc
+        .annotations
+        .iter()
+        .filter(|a| a.label == Label::Denial && a.status != Status::Rejected)
+        .map(|a| (a.start, a.end))
+        .collect();
+    let mut resolved: HashMap<String, Option<speaker::Speaker>> = HashMap::new();
+    let mut out = Vec::new();
+    for a in &doc.annotations {
+        if a.status == Status::Rejected {
+            continue;
+        }
+        let Some(phrase) = a.speaker.as_deref() else {
+            continue;
+        };
+        let who = match speaker::named(phrase) {
+            Some(s) => Some(s),
+            None => speaker::descriptor(phrase).and_then(|d| {
+                resolved
+                    .entry(d.clone())
+                    .or_insert_with(|| speaker::resolve(&d, &doc.text))
+                    .clone()
+            }),
+        };
+        let Some(who) = who else {
+            continue;
+        };
+        let denied = a.label == Label::Denial
+            || denials
+                .iter()
+                .any(|&(s, e)| spans_overlap(s, e, a.start, a.end));
+        out.push(Candidate {
+            document: doc.id.clone(),
+            annotation: a.id.clone(),
+            key: who.key,
+            name: who.name,
+            stance: if denied {
+                Stance::Denial
+            } else {
+                Stance::Claim
+            },
+            kind: a.kind,
+            terms: wording::terms(&a.text),
+            start: a.start,
+            end: a.end,
+        });
+    }
+    out
+}
+
+/// The statements of `documents` ([`group`] of their [`candidates`]).
+pub fn group_documents(documents: &[Document]) -> Vec<Statement> {
+    let candidates: Vec<Candidate> = documents.iter().flat_map(candidates).collect();
+    group(&candidates)
+}
+
+/// One utterance in one document: overlapping candidates of one speaker.
+struct Unit {
+    document: usize,
+    members: Vec<usize>,
+    terms: Vec<u32>,
+    grams: Vec<u64>,
+    stance: Stance,
+    /// The sum of the weights of its terms.
+    weight: f32,
+}
+
+/// Groups candidates (of documents given in order, each document's
+/// candidates together and in its order, as [`candidates`] gives them) into
+/// statements: the groups with members in two or more documents, ids `s1`,
+/// `s2`, … in the order of their first member.
+pub fn group(candidates: &[Candidate]) -> Vec<Statement> {
+    group_with(candidates, Params::default())
+}
+
+/// [`group`] with other settings.
+pub fn group_with(candidates: &[Candidate], params: Params) -> Vec<Statement> {
+    let mut by_key: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (i, c) in candidates.iter().enumerate() {
+        by_key.entry(c.key.as_str()).or_default().push(i);
+    }
+    let mut keys: Vec<&str> = by_key.keys().copied().collect();
+    keys.sort_unstable();
+    let mut groups: Vec<Vec<usize>> = Vec::new();
+    for key in keys {
+        groups.extend(block_groups(candidates, &by_key[key], params));
+    }
+    groups.sort_by_key(|g| g[0]);
+    groups
+        .iter()
+        .enumerate()
+        .map(|(i, g)| statement(format!("s{}", i + 1), candidates, g))
+        .collect()
+}
+
+/// The groups of one speaker's candidates (`block`, indices into
+/// `candidates` in order) that span two or more documents, each as its
+/// members' indices in order. Each block is grouped on its own, its terms
+/// weighted by their frequency in the block: a corpus split by speaker key
+/// (Spark's `groupBy`) gives the same groups.
+pub fn block_groups(candidates: &[Candidate], block: &[usize], params: Params) -> Vec<Vec<usize>> {
+    let (units, weights) = weighted_units(candidates, block);
+    let mut parent: Vec<usize> = (0..units.len()).collect();
+    join_block(&units, &weights, &mut parent, params);
+    let mut groups: HashMap<usize, Vec<usize>> = HashMap::new();
+    for u in 0..units.len() {
+        let root = find(&mut parent, u);
+        groups.entry(root).or_default().push(u);
+    }
+    let mut out: Vec<Vec<usize>> = groups
+        .into_values()
+        .filter(|g| g.iter().any(|&u| units[u].document != units[g[0]].document))
+        .map(|g| {
+            let mut members: Vec<usize> = g
+                .iter()
+                .flat_map(|&u| units[u].members.iter().copied())
+                .collect();
+            members.sort_unstable();
+            members
+        })
+        .collect();
+    out.sort_by_key(|g| g[0]);
+    out
+}
+
+/// The statement `id` of the candidates `members` (indices, in order):
+/// the fullest name they give, and the stance most of them have (a denial
+/// on a tie).
+pub fn statement(id: String, candidates: &[Candidate], members: &[usize]) -> Statement {
+    let denials = members
+        .iter()
+        .filter(|&&m| candidates[m].stance == Stance::Denial)
+        .count();
+    Statement {
+        id,
+        speaker: fullest(members.iter().map(|&m| candidates[m].name.as_str())),
+        stance: if 2 * denials >= members.len() {
+            Stance::Denial
+        } else {
+            Stance::Claim
+        },
+        members: members
+            .iter()
+            .map(|&m| Member {
+                document: candidates[m].document.clone(),
+                annotation: candidates[m].annotation.clone(),
+            })
+            .collect(),
+    }
+}
+
+/// The units of one block's candidates: per document, chains of
+/// overlapping spans.
+fn units(candidates: &[Candidate], block: &[usize]) -> Vec<Unit> {
+    let mut terms: HashMap<&str, u32> = HashMap::new();
+    let mut units: Vec<Unit> = Vec::new();
+    // Open units of the current document: (unit, start, end of its span).
+    let mut open: Vec<(usize, usize, usize)> = Vec::new();
+    let mut document = usize::MAX;
+    let mut current: Option<&str> = None;
+    for &i in block {
+        let c = &candidates[i];
+        if current != Some(c.document.as_str()) {
+            current = Some(c.document.as_str());
+            document = document.wrapping_add(1);
+            open.clear();
+        }
+        let hit = open
+            .iter()
+            .position(|&(_, s, e)| spans_overlap(s, e, c.start, c.end));
+        let u = match hit {
+            Some(k) => {
+                let (u, s, e) = open[k];
+                open[k] = (u, s.min(c.start), e.max(c.end));
+                u
+            }
+            None => {
+                open.push((units.len(), c.start, c.end));
+                units.push(Unit {
+                    document,
+                    members: Vec::new(),
+                    terms: Vec::new(),
+                    grams: Vec::new(),
+                    stance: Stance::Claim,
+                    weight: 0.0,
+                });
+                units.len() - 1
+            }
+        };
+        let unit = &mut units[u];
+        unit.members.push(i);
+        if c.stance == Stance::Denial {
+            unit.stance = Stance::Denial;
+        }
+        for t in &c.terms {
+            let next = terms.len() as u32;
+            let id = *terms.entry(t.as_str()).or_insert(next);
+            if !unit.terms.contains(&id) {
+                unit.terms.push(id);
+            }
+        }
+    }
+    for unit in &mut units {
+        unit.terms.sort_unstable();
+        let words: Vec<String> = unit
+            .members
+            .iter()
+            .flat_map(|&m| candidates[m].terms.iter().cloned())
+            .collect();
+        unit.grams = wording::grams(&words);
+    }
+    units
+}
+
+/// The units of one block with their weights, and each term's weight.
+fn weighted_units(candidates: &[Candidate], block: &[usize]) -> (Vec<Unit>, Vec<f32>) {
+    let mut units = units(candidates, block);
+    let weights = weights(&units);
+    for u in &mut units {
+        u.weight = u.terms.iter().map(|&t| weights[t as usize]).sum();
+    }
+    (units, weights)
+}
+
+/// Each term's weight: its inverse unit frequency, `ln(1 + units / df)`.
+fn weights(units: &[Unit]) -> Vec<f32> {
+    let mut df: Vec<u32> = Vec::new();
+    for u in units {
+        for &t in &u.terms {
+            let t = t as usize;
+            if df.len() <= t {
+                df.resize(t + 1, 0);
+            }
+            df[t] += 1;
+        }
+    }
+    let n = units.len() as f32;
+    df.into_iter()
+        .map(|d| (1.0 + n / d.max(1) as f32).ln())
+        .collect()
+}
+
+/// How alike two units' wordings are, in `[0, 1]`: the weighted share of
+/// the shorter one's terms the other has, averaged with the Dice
+/// coefficient of their character 4-grams; a different stance costs 0.2.
+/// Two units sharing fewer than two terms score 0.
+fn similarity(a: &Unit, b: &Unit, weights: &[f32], params: Params) -> f32 {
+    let (overlap, grams) = parts(a, b, weights);
+    let stance = if a.stance == b.stance { 0.0 } else { 0.2 };
+    (params.overlap * overlap + (1.0 - params.overlap) * grams - stance).clamp(0.0, 1.0)
+}
+
+/// The weighted term overlap (over the shorter unit) and the gram Dice
+/// coefficient of two units; both 0 when they share fewer than two terms.
+fn parts(a: &Unit, b: &Unit, weights: &[f32]) -> (f32, f32) {
+    let (mut i, mut j) = (0, 0);
+    let (mut shared, mut count) = (0.0f32, 0);
+    while i < a.terms.len() && j < b.terms.len() {
+        match a.terms[i].cmp(&b.terms[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                shared += weights[a.terms[i] as usize];
+                count += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    if count < 2 {
+        return (0.0, 0.0);
+    }
+    let overlap = shared / a.weight.min(b.weight).max(f32::EPSILON);
+    (overlap, wording::dice(&a.grams, &b.grams))
+}
+
+fn find(parent: &mut [usize], mut x: usize) -> usize {
+    while parent[x] != x {
+        parent[x] = parent[parent[x]];
+        x = parent[x];
+    }
+    x
+}
+
+/// Joins the units of one speaker's block: candidate pairs from the
+/// block's inverted index of terms, best pair first, two groups joined
+/// while the average similarity over their pairs in different documents
+/// (of their first [`LINKAGE_SAMPLE`] units) stays at or above the threshold.
+fn join_block(units: &[Unit], weights: &[f32], parent: &mut [usize], params: Params) {
+    let mut postings: HashMap<u32, Vec<usize>> = HashMap::new();
+    for (u, unit) in units.iter().enumerate() {
+        for &t in &unit.terms {
+            postings.entry(t).or_default().push(u);
+        }
+    }
+    let mut pairs: Vec<(usize, usize)> = Vec::new();
+    let mut terms: Vec<&u32> = postings.keys().collect();
+    terms.sort();
+    for t in terms {
+        let list = &postings[t];
+        if list.len() > MAX_POSTING {
+            continue;
+        }
+        for (k, &a) in list.iter().enumerate() {
+            for &b in &list[k + 1..] {
+                if units[a].document != units[b].document {
+                    pairs.push((a.min(b), a.max(b)));
+                }
+            }
+        }
+    }
+    pairs.sort_unstable();
+    pairs.dedup();
+    let mut scored: Vec<(f32, usize, usize)> = pairs
+        .into_iter()
+        .map(|(a, b)| (similarity(&units[a], &units[b], weights, params), a, b))
+        .filter(|&(s, _, _)| s >= params.threshold)
+        .collect();
+    scored.sort_by(|x, y| y.0.total_cmp(&x.0).then((x.1, x.2).cmp(&(y.1, y.2))));
+    let mut members: HashMap<usize, Vec<usize>> = (0..units.len()).map(|u| (u, vec![u])).collect();
+    for (_, a, b) in scored {
+        let (ra, rb) = (find(parent, a), find(parent, b));
+        if ra == rb {
+            continue;
+        }
+        let (mut sum, mut n) = (0.0f32, 0usize);
+        for &x in members[&ra].iter().take(LINKAGE_SAMPLE) {
+            for &y in members[&rb].iter().take(LINKAGE_SAMPLE) {
+                if units[x].document != units[y].document {
+                    sum += similarity(&units[x], &units[y], weights, params);
+                    n += 1;
+                }
+            }
+        }
+        if n > 0 && sum / n as f32 >= params.threshold {
+            let moved = members.remove(&rb).unwrap_or_default();
+            parent[rb] = ra;
+            members.entry(ra).or_default().extend(moved);
+        }
+    }
+}
+
+/// The name with the most words; on a tie the most frequent, then the
+/// first.
+fn fullest<'a>(names: impl Iterator<Item = &'a str>) -> String {
+    let mut counts: Vec<(&str, usize)> = Vec::new();
+    for n in names {
+        match counts.iter_mut().find(|(m, _)| *m == n) {
+            Some((_, c)) => *c += 1,
+            None => counts.push((n, 1)),
+        }
+    }
+    let mut best: Option<(&str, usize)> = None;
+    for (n, c) in counts {
+        let better = best.is_none_or(|(b, bc)| {
+            let (w, bw) = (n.split_whitespace().count(), b.split_whitespace().count());
+            w > bw || w == bw && c > bc
+        });
+        if better {
+            best = Some((n, c));
+        }
+    }
+    best.map(|(n, _)| n.to_string()).unwrap_or_default()
+}
+
+/// Every pair of units of one speaker in different documents, with the
+/// parts of its similarity: `(first member, second member, term overlap,
+/// gram Dice, similarity)`, for measuring and choosing the threshold.
+#[doc(hidden)]
+pub fn explain(candidates: &[Candidate]) -> Vec<(usize, usize, f32, f32, f32)> {
+    let mut by_key: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (i, c) in candidates.iter().enumerate() {
+        by_key.entry(c.key.as_str()).or_default().push(i);
+    }
+    let mut out = Vec::new();
+    for block in by_key.values() {
+        let (units, weights) = weighted_units(candidates, block);
+        for (i, a) in units.iter().enumerate() {
+            for b in &units[i + 1..] {
+                if a.document != b.document {
+                    let (overlap, grams) = parts(a, b, &weights);
+                    let s = similarity(a, b, &weights, Params::default());
+                    out.push((a.members[0], b.members[0], overlap, grams, s));
+                }
+            }
+        }
+    }
+    out.sort_by_key(|p| (p.0, p.1));
+    out
+}

@@ -1,0 +1,122 @@
+//! Grouping on articles written for these tests: two outlets report one
+//! minister's words in their own ways.
+
+use crate::format::{Document, Stance, Status};
+use crate::statements::{candidates, group_documents};
+use crate::{Config, analyze};
+
+fn doc(id: &str, text: &str) -> Document {
+    Document::from_analysis(
+        id,
+        &format!("{id}.txt"),
+        text,
+        &analyze(text, &Config::default()),
+    )
+}
+
+const FIRST: &str = "Spanish Finance Minister Ana Ruiz spoke in Madrid on Monday. \
+“Nothing can be ruled out on the pension reform,” Ruiz said. \
+Union leader Marco Diaz said the strike would go on until the end of the month.";
+
+const SECOND: &str = "The Spanish finance minister would not commit. \
+“Nothing should be excluded on the reform of pensions,” Ana Ruiz told reporters in Madrid. \
+Ruiz also said the budget would be presented to parliament in the autumn.";
+
+#[test]
+fn one_statement_in_two_wordings_is_grouped() {
+    let found = group_documents(&[doc("d1", FIRST), doc("d2", SECOND)]);
+    let ruiz: Vec<_> = found.iter().filter(|s| s.speaker == "Ana Ruiz").collect();
+    assert_eq!(ruiz.len(), 1, "{found:?}");
+    let documents: Vec<&str> = ruiz[0]
+        .members
+        .iter()
+        .map(|m| m.document.as_str())
+        .collect();
+    assert!(
+        documents.contains(&"d1") && documents.contains(&"d2"),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn nothing_ruled_out_is_a_claim() {
+    let found = group_documents(&[doc("d1", FIRST), doc("d2", SECOND)]);
+    assert_eq!(found[0].stance, Stance::Claim, "{found:?}");
+}
+
+#[test]
+fn other_statements_of_the_speaker_stay_apart() {
+    let docs = [doc("d1", FIRST), doc("d2", SECOND)];
+    let found = group_documents(&docs);
+    let budget = docs[1]
+        .annotations
+        .iter()
+        .find(|a| a.text.contains("budget"))
+        .expect("the budget sentence is a quote");
+    assert!(
+        found.iter().all(|s| s
+            .members
+            .iter()
+            .all(|m| m.annotation != budget.id || m.document != "d2")),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn a_document_alone_has_no_statements() {
+    assert_eq!(group_documents(&[doc("d1", FIRST)]), vec![]);
+}
+
+#[test]
+fn another_speaker_is_another_statement() {
+    let other = SECOND
+        .replace("Ana Ruiz", "Pablo Ortega")
+        .replace("Ruiz", "Ortega");
+    let found = group_documents(&[doc("d1", FIRST), doc("d2", &other)]);
+    assert_eq!(found, vec![], "{found:?}");
+}
+
+#[test]
+fn denials_give_a_denial_statement() {
+    let a = "Health Minister Lena Berg ruled out new taxes on Tuesday. \
+“We have no plans to raise fuel taxes this year,” Berg said.";
+    let b =
+        "“There are no plans to raise taxes on fuel this year,” Health Minister Lena Berg said.";
+    let found = group_documents(&[doc("d1", a), doc("d2", b)]);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].stance, Stance::Denial);
+}
+
+#[test]
+fn rejected_annotation_is_no_member() {
+    let mut second = doc("d2", SECOND);
+    for a in &mut second.annotations {
+        a.status = Status::Rejected;
+    }
+    assert_eq!(group_documents(&[doc("d1", FIRST), second]), vec![]);
+}
+
+#[test]
+fn role_resolves_to_the_name_written_after_it() {
+    let text = "Spanish Finance Minister Ana Ruiz arrived late. \
+The Spanish finance minister said the reform would wait.";
+    let mut d = doc("d1", text);
+    for a in &mut d.annotations {
+        a.speaker = Some("the Spanish finance minister".into());
+    }
+    let found = candidates(&d);
+    assert!(!found.is_empty());
+    assert!(
+        found
+            .iter()
+            .all(|c| c.name == "Ana Ruiz" && c.key == "ruiz"),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn fullest_name_names_the_statement() {
+    let a = "“Nothing can be ruled out on the pension reform,” Ruiz said.";
+    let found = group_documents(&[doc("d1", a), doc("d2", SECOND)]);
+    assert_eq!(found[0].speaker, "Ana Ruiz", "{found:?}");
+}
