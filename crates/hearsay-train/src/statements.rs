@@ -124,6 +124,7 @@ pub fn report(corpus: &Path) -> Result<(), String> {
             );
         }
     }
+    dev(corpus)?;
     for st in &found {
         let texts: Vec<String> = st
             .members
@@ -262,4 +263,69 @@ fn score(gold: &Gold, docs: &[Document], found: &[Statement]) -> Score {
         statements: gold.statements.len(),
         predicted: found.len(),
     }
+}
+
+/// Statements PolNeAR dev gives at each threshold (no gold: its articles
+/// are mostly on different stories, so most statements across them are
+/// wrong), and those at `HEARSAY_SHOW_DEV`'s threshold, to judge by hand.
+fn dev(corpus: &Path) -> Result<(), String> {
+    let dir = corpus.join("polnear-dev");
+    let mut names: Vec<_> = std::fs::read_dir(&dir)
+        .map_err(|e| format!("{}: {e}", dir.display()))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .collect();
+    names.sort();
+    let mut docs = Vec::new();
+    for (i, path) in names.iter().enumerate() {
+        let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+        let analysis = analyze(&text, &Config::default());
+        let name = path.file_name().unwrap_or_default().to_string_lossy();
+        docs.push(Document::from_analysis(
+            &format!("d{}", i + 1),
+            &name,
+            &text,
+            &analysis,
+        ));
+    }
+    let cands: Vec<statements::Candidate> = docs.iter().flat_map(statements::candidates).collect();
+    println!(
+        "PolNeAR dev ({} articles): statements and members at each threshold",
+        docs.len()
+    );
+    for threshold in [0.25f32, 0.3, 0.35, 0.4, 0.45, 0.5, 0.6, 0.7] {
+        let params = statements::Params {
+            threshold,
+            ..Default::default()
+        };
+        let found = statements::group_with(&cands, params);
+        let members: usize = found.iter().map(|s| s.members.len()).sum();
+        println!(
+            "  {threshold:<5} {} statements, {members} members",
+            found.len()
+        );
+    }
+    if let Some(t) = std::env::var("HEARSAY_SHOW_DEV")
+        .ok()
+        .and_then(|t| t.parse::<f32>().ok())
+    {
+        let params = statements::Params {
+            threshold: t,
+            ..Default::default()
+        };
+        for st in statements::group_with(&cands, params) {
+            eprintln!("{} {} [{}]", st.id, st.speaker, st.stance.as_str());
+            for m in &st.members {
+                let d = docs.iter().find(|d| d.id == m.document).unwrap();
+                let a = d.annotations.iter().find(|a| a.id == m.annotation).unwrap();
+                eprintln!(
+                    "    {}:{} {:.90}",
+                    m.document,
+                    m.annotation,
+                    a.text.replace('\n', " ")
+                );
+            }
+        }
+    }
+    Ok(())
 }

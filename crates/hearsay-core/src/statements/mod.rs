@@ -184,12 +184,27 @@ pub fn group_documents(documents: &[Document]) -> Vec<Statement> {
 struct Unit {
     document: usize,
     members: Vec<usize>,
+    /// Every member's terms, for the block's inverted index.
     terms: Vec<u32>,
-    grams: Vec<u64>,
+    /// Each member's wording, in `members`' order.
+    wordings: Vec<Wording>,
     stance: Stance,
+}
+
+/// One candidate's wording, ready to compare.
+struct Wording {
+    /// Its terms' ids, sorted.
+    terms: Vec<u32>,
+    /// Its character 4-grams.
+    grams: Vec<u64>,
     /// The sum of the weights of its terms.
     weight: f32,
 }
+
+/// A wording is compared with another over at least this share of the
+/// longer one's weight: a short fragment ("a lot going on") inside a long
+/// quote is not the same statement.
+pub const BALANCE: f32 = 0.5;
 
 /// Groups candidates (of documents given in order, each document's
 /// candidates together and in its order, as [`candidates`] gives them) into
@@ -306,9 +321,8 @@ fn units(candidates: &[Candidate], block: &[usize]) -> Vec<Unit> {
                     document,
                     members: Vec::new(),
                     terms: Vec::new(),
-                    grams: Vec::new(),
+                    wordings: Vec::new(),
                     stance: Stance::Claim,
-                    weight: 0.0,
                 });
                 units.len() - 1
             }
@@ -318,22 +332,26 @@ fn units(candidates: &[Candidate], block: &[usize]) -> Vec<Unit> {
         if c.stance == Stance::Denial {
             unit.stance = Stance::Denial;
         }
+        let mut own: Vec<u32> = Vec::with_capacity(c.terms.len());
         for t in &c.terms {
             let next = terms.len() as u32;
             let id = *terms.entry(t.as_str()).or_insert(next);
+            if !own.contains(&id) {
+                own.push(id);
+            }
             if !unit.terms.contains(&id) {
                 unit.terms.push(id);
             }
         }
+        own.sort_unstable();
+        unit.wordings.push(Wording {
+            terms: own,
+            grams: wording::grams(&c.terms),
+            weight: 0.0,
+        });
     }
     for unit in &mut units {
         unit.terms.sort_unstable();
-        let words: Vec<String> = unit
-            .members
-            .iter()
-            .flat_map(|&m| candidates[m].terms.iter().cloned())
-            .collect();
-        unit.grams = wording::grams(&words);
     }
     units
 }
@@ -342,8 +360,8 @@ fn units(candidates: &[Candidate], block: &[usize]) -> Vec<Unit> {
 fn weighted_units(candidates: &[Candidate], block: &[usize]) -> (Vec<Unit>, Vec<f32>) {
     let mut units = units(candidates, block);
     let weights = weights(&units);
-    for u in &mut units {
-        u.weight = u.terms.iter().map(|&t| weights[t as usize]).sum();
+    for w in units.iter_mut().flat_map(|u| u.wordings.iter_mut()) {
+        w.weight = w.terms.iter().map(|&t| weights[t as usize]).sum();
     }
     (units, weights)
 }
@@ -366,19 +384,37 @@ fn weights(units: &[Unit]) -> Vec<f32> {
         .collect()
 }
 
-/// How alike two units' wordings are, in `[0, 1]`: the weighted share of
-/// the shorter one's terms the other has, averaged with the Dice
-/// coefficient of their character 4-grams; a different stance costs 0.2.
-/// Two units sharing fewer than two terms score 0.
+/// How alike two units are, in `[0, 1]`: the best pair of their members'
+/// wordings, each scored by its weighted term overlap (over the shorter
+/// wording, or [`BALANCE`] of the longer if that is more) and the Dice
+/// coefficient of its character 4-grams, weighted by `params.overlap`; a
+/// different stance costs 0.2. Wordings sharing fewer than two terms
+/// score 0.
 fn similarity(a: &Unit, b: &Unit, weights: &[f32], params: Params) -> f32 {
-    let (overlap, grams) = parts(a, b, weights);
+    let (overlap, grams) = parts(a, b, weights, params);
     let stance = if a.stance == b.stance { 0.0 } else { 0.2 };
     (params.overlap * overlap + (1.0 - params.overlap) * grams - stance).clamp(0.0, 1.0)
 }
 
-/// The weighted term overlap (over the shorter unit) and the gram Dice
-/// coefficient of two units; both 0 when they share fewer than two terms.
-fn parts(a: &Unit, b: &Unit, weights: &[f32]) -> (f32, f32) {
+/// The term overlap and gram Dice of the best pair of two units' wordings.
+fn parts(a: &Unit, b: &Unit, weights: &[f32], params: Params) -> (f32, f32) {
+    let mut best = (0.0f32, 0.0f32);
+    let mut best_score = -1.0f32;
+    for x in &a.wordings {
+        for y in &b.wordings {
+            let (overlap, grams) = pair(x, y, weights);
+            let score = params.overlap * overlap + (1.0 - params.overlap) * grams;
+            if score > best_score {
+                best_score = score;
+                best = (overlap, grams);
+            }
+        }
+    }
+    best
+}
+
+/// The term overlap and gram Dice of two wordings.
+fn pair(a: &Wording, b: &Wording, weights: &[f32]) -> (f32, f32) {
     let (mut i, mut j) = (0, 0);
     let (mut shared, mut count) = (0.0f32, 0);
     while i < a.terms.len() && j < b.terms.len() {
@@ -396,8 +432,12 @@ fn parts(a: &Unit, b: &Unit, weights: &[f32]) -> (f32, f32) {
     if count < 2 {
         return (0.0, 0.0);
     }
-    let overlap = shared / a.weight.min(b.weight).max(f32::EPSILON);
-    (overlap, wording::dice(&a.grams, &b.grams))
+    let over = a
+        .weight
+        .min(b.weight)
+        .max(BALANCE * a.weight.max(b.weight))
+        .max(f32::EPSILON);
+    (shared / over, wording::dice(&a.grams, &b.grams))
 }
 
 fn find(parent: &mut [usize], mut x: usize) -> usize {
@@ -466,8 +506,11 @@ fn join_block(units: &[Unit], weights: &[f32], parent: &mut [usize], params: Par
     }
 }
 
-/// The name with the most words; on a tie the most frequent, then the
-/// first.
+/// The name the statement goes by: of the names of two or more words,
+/// the one most members give, the longer on a tie, then the first; a
+/// one-word name only when no member gives more. A word an extractor took
+/// into one member's name ("Rival Hillary Clinton") loses to the name the
+/// others agree on.
 fn fullest<'a>(names: impl Iterator<Item = &'a str>) -> String {
     let mut counts: Vec<(&str, usize)> = Vec::new();
     for n in names {
@@ -476,17 +519,17 @@ fn fullest<'a>(names: impl Iterator<Item = &'a str>) -> String {
             None => counts.push((n, 1)),
         }
     }
-    let mut best: Option<(&str, usize)> = None;
+    let mut best: Option<(&str, usize, usize)> = None;
     for (n, c) in counts {
-        let better = best.is_none_or(|(b, bc)| {
-            let (w, bw) = (n.split_whitespace().count(), b.split_whitespace().count());
-            w > bw || w == bw && c > bc
+        let w = n.split_whitespace().count().min(2);
+        let better = best.is_none_or(|(b, bc, bw)| {
+            (w, c, n.split_whitespace().count()) > (bw, bc, b.split_whitespace().count())
         });
         if better {
-            best = Some((n, c));
+            best = Some((n, c, w));
         }
     }
-    best.map(|(n, _)| n.to_string()).unwrap_or_default()
+    best.map(|(n, _, _)| n.to_string()).unwrap_or_default()
 }
 
 /// Every pair of units of one speaker in different documents, with the
@@ -504,7 +547,7 @@ pub fn explain(candidates: &[Candidate]) -> Vec<(usize, usize, f32, f32, f32)> {
         for (i, a) in units.iter().enumerate() {
             for b in &units[i + 1..] {
                 if a.document != b.document {
-                    let (overlap, grams) = parts(a, b, &weights);
+                    let (overlap, grams) = parts(a, b, &weights, Params::default());
                     let s = similarity(a, b, &weights, Params::default());
                     out.push((a.members[0], b.members[0], overlap, grams, s));
                 }

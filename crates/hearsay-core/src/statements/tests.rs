@@ -120,3 +120,15 @@ fn fullest_name_names_the_statement() {
     let found = group_documents(&[doc("d1", a), doc("d2", SECOND)]);
     assert_eq!(found[0].speaker, "Ana Ruiz", "{found:?}");
 }
+
+#[test]
+fn the_name_most_members_give_names_the_statement() {
+    let name = super::fullest(["Rival Ana Ruiz", "Ana Ruiz", "Ana Ruiz", "Ruiz"].into_iter());
+    assert_eq!(name, "Ana Ruiz");
+}
+
+#[test]
+fn a_longer_name_wins_a_tie() {
+    let name = super::fullest(["Ruiz", "Ana Ruiz", "Ana Maria Ruiz"].into_iter());
+    assert_eq!(name, "Ana Maria Ruiz");
+}
