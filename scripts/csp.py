@@ -12,6 +12,11 @@ a <meta> tag the page reads, with a preload. Then it writes sw.js, the service w
 offline use: the list of every file of the build and a version made from
 their contents, so a new release installs a new cache (and drops the old
 one) while the work in the browser's storage stays as it is.
+
+Last it writes _headers, the response headers for static hosts that read
+such a file (Netlify, Cloudflare Pages): the same policy plus what a meta
+tag cannot set, frame-ancestors 'none', and the other headers a host
+should send. It is not in the service worker's list: hosts do not serve it.
 """
 import base64
 import hashlib
@@ -110,3 +115,17 @@ self.addEventListener('fetch', (event) => {
 });
 """ % {"version": repr(version), "files": "[" + ", ".join(repr(f) for f in files) + "]"}
 open(os.path.join(staging, "sw.js"), "w", encoding="utf-8").write(worker)
+
+# Headers for static hosts that read a _headers file; others should send
+# the same (README, "Publishing and offline use").
+headers = "\n".join([
+    "/*",
+    f"  Content-Security-Policy: {policy}; frame-ancestors 'none'",
+    "  X-Frame-Options: DENY",
+    "  X-Content-Type-Options: nosniff",
+    "  Referrer-Policy: no-referrer",
+    "  Cross-Origin-Opener-Policy: same-origin",
+    "  Permissions-Policy: camera=(), microphone=(), geolocation=(), payment=(), usb=()",
+    "",
+])
+open(os.path.join(staging, "_headers"), "w", encoding="utf-8").write(headers)
