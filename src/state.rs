@@ -198,6 +198,20 @@ impl Workspace {
         if export.documents.is_empty() {
             return Err(ImportError::new(name, "the file has no documents"));
         }
+        // The limit of a pasted or opened text holds inside an export too,
+        // for every document, before any is added.
+        // "16 MB": MAX_TEXT_BYTES / 1_000_000, written out (a format! here
+        // costs the page's wasm budget more than it has).
+        if export
+            .documents
+            .iter()
+            .any(|d| d.text.len() > MAX_TEXT_BYTES)
+        {
+            return Err(ImportError::new(
+                name,
+                "a document in it is more than the 16 MB a document may have",
+            ));
+        }
         let n = export.documents.len();
         for mut doc in export.documents {
             doc.id = self.unique_doc_id(&doc.id);

@@ -132,6 +132,27 @@ fn bad_import_changes_nothing() {
 }
 
 #[test]
+fn oversized_document_inside_an_export_is_refused_and_nothing_added() {
+    let mut ws = workspace();
+    let before = ws.clone();
+    let small = Document::from_analysis("d1", "small.txt", "Hi.", &Default::default());
+    let huge = Document::from_analysis(
+        "d2",
+        "huge.txt",
+        &"Word. ".repeat(MAX_TEXT_BYTES / 6 + 1),
+        &Default::default(),
+    );
+    let err = ws
+        .add_export("work.json", Export::new(vec![small, huge]))
+        .unwrap_err();
+    assert!(
+        err.to_string().starts_with("work.json: ") && err.message.contains("16 MB a document"),
+        "{err}"
+    );
+    assert_eq!(ws, before);
+}
+
+#[test]
 fn oversized_text_is_refused_before_analysis() {
     let mut ws = workspace();
     let before = ws.clone();

@@ -66,7 +66,7 @@ pub fn document_jsonl(doc: &Document) -> String {
     lines(doc, &|_, _| None)
 }
 
-fn lines<'a>(doc: &Document, statement_of: &dyn Fn(&str, &str) -> Option<&'a str>) -> String {
+fn lines<'a>(doc: &Document, statement_of: &impl Fn(&str, &str) -> Option<&'a str>) -> String {
     let mut out = String::new();
     let review = doc.review().as_str();
     {
