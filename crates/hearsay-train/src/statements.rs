@@ -109,7 +109,7 @@ pub fn report(corpus: &Path) -> Result<(), String> {
     let cands: Vec<statements::Candidate> = docs.iter().flat_map(statements::candidates).collect();
     println!("threshold  overlap  P      R      F1     speaker  stance");
     for overlap in [0.5f32, 0.75, 1.0] {
-        for threshold in [0.25f32, 0.3, 0.35, 0.4, 0.45, 0.5, 0.6] {
+        for threshold in [0.15f32, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.6] {
             let params = statements::Params { threshold, overlap };
             let s = score(&gold, &docs, &statements::group_with(&cands, params));
             println!(
@@ -293,7 +293,7 @@ fn dev(corpus: &Path) -> Result<(), String> {
         "PolNeAR dev ({} articles): statements and members at each threshold",
         docs.len()
     );
-    for threshold in [0.25f32, 0.3, 0.35, 0.4, 0.45, 0.5, 0.6, 0.7] {
+    for threshold in [0.15f32, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.6, 0.7] {
         let params = statements::Params {
             threshold,
             ..Default::default()
