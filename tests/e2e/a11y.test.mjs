@@ -136,6 +136,37 @@ test('on a 390 px phone nothing runs past the right edge and the documents are r
   await context.close();
 });
 
+test('on a 390 px phone the text starts on the first screen and a suggestion is decided without scrolling', async () => {
+  const { context, page } = await opened(undefined, { width: 390, height: 844 });
+  const row = page.locator('[data-testid=sentence][data-suggested]:not([data-suggested=""])').first();
+  await row.waitFor();
+  const first = await page.getByTestId('sentence').first().boundingBox();
+  assert.ok(first.y < 844 / 3, `the first sentence starts ${first.y} px down`);
+  await row.click();
+  const top = await page.evaluate(() => window.scrollY);
+  const accept = page.getByTestId('action-accept');
+  const box = await accept.boundingBox();
+  assert.ok(box.y >= 0 && box.y + box.height <= 844, `accept is at ${box.y}..${box.y + box.height}`);
+  assert.ok(box.height >= 44 && box.width >= 44, `accept is ${box.width} x ${box.height} px`);
+  const suggested = await row.getAttribute('data-suggested');
+  await accept.click();
+  await page.waitForFunction(
+    (s) => document.querySelector('[data-testid=sentence].current')?.getAttribute('data-labels') === s,
+    suggested,
+  );
+  assert.equal(await page.evaluate(() => window.scrollY), top, 'the page did not scroll');
+  assert.deepEqual(await violations(page), []);
+  await context.close();
+});
+
+test('on a 390 px phone in the dark theme the fixed decision bar has no axe violation', async () => {
+  const { context, page } = await opened(undefined, { width: 390, height: 844, colorScheme: 'dark' });
+  await page.getByTestId('action-accept').waitFor();
+  assert.equal(await page.evaluate(() => getComputedStyle(document.querySelector('[data-testid=actions]')).position), 'fixed');
+  assert.deepEqual(await violations(page), []);
+  await context.close();
+});
+
 /** Two annotators' exports of one short text, disagreeing on a claim. */
 function teamFiles() {
   const text = 'Ana Ruiz said the ferry runs late. Fares rose 5% in 2025.';
