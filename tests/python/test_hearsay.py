@@ -23,8 +23,8 @@ CLI = os.path.join(ROOT, "target", "release", "hearsay")
 TEXT = "“We will not give in,” union leader Petra Lind said. Fares rose 12% in 2025."
 
 
-def cli_documents(texts):
-    """`hearsay extract` on `texts`, written as files in order: its documents."""
+def cli_export(texts):
+    """`hearsay extract` on `texts`, written as files in order: its export."""
     with tempfile.TemporaryDirectory() as tmp:
         paths = []
         for i, text in enumerate(texts):
@@ -33,7 +33,12 @@ def cli_documents(texts):
                 f.write(text)
             paths.append(path)
         out = subprocess.run([CLI, "extract", *paths], check=True, capture_output=True)
-    return json.loads(out.stdout)["documents"]
+    return json.loads(out.stdout)
+
+
+def cli_documents(texts):
+    """`hearsay extract` on `texts`: its documents."""
+    return cli_export(texts)["documents"]
 
 
 class Analyze(unittest.TestCase):
@@ -227,16 +232,8 @@ SECOND = "“Nothing should be excluded on the reform of pensions,” Ana Ruiz t
 
 
 def cli_statements(texts):
-    """`hearsay extract` on `texts`, written as files in order: its statements."""
-    with tempfile.TemporaryDirectory() as tmp:
-        paths = []
-        for i, text in enumerate(texts):
-            path = os.path.join(tmp, f"{i:05}.txt")
-            with open(path, "w", encoding="utf-8") as f:
-                f.write(text)
-            paths.append(path)
-        out = subprocess.run([CLI, "extract", *paths], check=True, capture_output=True)
-    return json.loads(out.stdout).get("statements", [])
+    """`hearsay extract` on `texts`: its statements."""
+    return cli_export(texts).get("statements", [])
 
 
 class Statements(unittest.TestCase):

@@ -12,7 +12,7 @@
 //! statement holding most of its members says the same.
 
 use std::collections::{HashMap, HashSet};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use hearsay_core::format::{Document, Stance, Statement};
 use hearsay_core::{Config, analyze, statements};
@@ -62,20 +62,10 @@ const GOLD: &str = include_str!("../data/statements-gold.json");
 
 pub fn report(corpus: &Path) -> Result<(), String> {
     let gold: Gold = serde_json::from_str(GOLD).map_err(|e| format!("statements gold: {e}"))?;
-    let mut docs = Vec::new();
-    for (i, name) in gold.articles.iter().enumerate() {
-        let path = corpus.join(name);
-        let text =
-            std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
-        let analysis = analyze(&text, &Config::default());
-        docs.push(Document::from_analysis(
-            &format!("d{}", i + 1),
-            name,
-            &text,
-            &analysis,
-        ));
-    }
-    let found = statements::group_documents(&docs);
+    let paths: Vec<PathBuf> = gold.articles.iter().map(|name| corpus.join(name)).collect();
+    let docs = analysed(&paths)?;
+    let cands: Vec<statements::Candidate> = docs.iter().flat_map(statements::candidates).collect();
+    let found = statements::group(&cands);
     let s = score(&gold, &docs, &found);
     println!(
         "statements on the three real articles: {} gold, {} predicted; pairs across articles P {:.3} R {:.3} F1 {:.3}; speaker right {}/{}, stance right {}/{} (threshold {})",
@@ -91,22 +81,15 @@ pub fn report(corpus: &Path) -> Result<(), String> {
         statements::THRESHOLD
     );
     if std::env::var_os("HEARSAY_EXPLAIN").is_some() {
-        let cands: Vec<statements::Candidate> =
-            docs.iter().flat_map(statements::candidates).collect();
         for (a, b, o, g, s) in statements::explain(&cands) {
-            let text = |c: &statements::Candidate| {
-                let d = docs.iter().find(|d| d.id == c.document).unwrap();
-                let a = d.annotations.iter().find(|a| a.id == c.annotation).unwrap();
-                format!("{}:{} {:.45}", c.document, c.annotation, a.text)
-            };
+            let (a, b) = (&cands[a], &cands[b]);
             eprintln!(
                 "{s:.2} (o {o:.2} g {g:.2}) {} | {}",
-                text(&cands[a]),
-                text(&cands[b])
+                member(&docs, &a.document, &a.annotation),
+                member(&docs, &b.document, &b.annotation)
             );
         }
     }
-    let cands: Vec<statements::Candidate> = docs.iter().flat_map(statements::candidates).collect();
     println!("threshold  overlap  P      R      F1     speaker  stance");
     for overlap in [0.5f32, 0.75, 1.0] {
         for threshold in [0.15f32, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.6] {
@@ -125,25 +108,46 @@ pub fn report(corpus: &Path) -> Result<(), String> {
         }
     }
     dev(corpus)?;
-    for st in &found {
-        let texts: Vec<String> = st
-            .members
-            .iter()
-            .map(|m| {
-                let d = docs.iter().find(|d| d.id == m.document).unwrap();
-                let a = d.annotations.iter().find(|a| a.id == m.annotation).unwrap();
-                format!("{}:{} {:.50}", m.document, m.annotation, a.text)
-            })
-            .collect();
-        eprintln!(
-            "{} {} [{}]\n    {}",
-            st.id,
-            st.speaker,
-            st.stance.as_str(),
-            texts.join("\n    ")
-        );
-    }
+    print_statements(&docs, &found);
     Ok(())
+}
+
+/// The documents of `paths`, analysed with the shipped models, numbered
+/// `d1`, `d2`, … in order.
+fn analysed(paths: &[PathBuf]) -> Result<Vec<Document>, String> {
+    let mut docs = Vec::new();
+    for (i, path) in paths.iter().enumerate() {
+        let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+        let analysis = analyze(&text, &Config::default());
+        let name = path.file_name().unwrap_or_default().to_string_lossy();
+        docs.push(Document::from_analysis(
+            &format!("d{}", i + 1),
+            &name,
+            &text,
+            &analysis,
+        ));
+    }
+    Ok(docs)
+}
+
+/// A member as `document:annotation text…`, for reading by hand.
+fn member(docs: &[Document], document: &str, annotation: &str) -> String {
+    let text = docs
+        .iter()
+        .find(|d| d.id == document)
+        .and_then(|d| d.annotations.iter().find(|a| a.id == annotation))
+        .map_or("", |a| a.text.as_str());
+    format!("{document}:{annotation} {:.90}", text.replace('\n', " "))
+}
+
+/// Each statement and its members on standard error.
+fn print_statements(docs: &[Document], found: &[Statement]) {
+    for st in found {
+        eprintln!("{} {} [{}]", st.id, st.speaker, st.stance.as_str());
+        for m in &st.members {
+            eprintln!("    {}", member(docs, &m.document, &m.annotation));
+        }
+    }
 }
 
 fn score(gold: &Gold, docs: &[Document], found: &[Statement]) -> Score {
@@ -276,18 +280,7 @@ fn dev(corpus: &Path) -> Result<(), String> {
         .filter(|p| p.extension().is_some_and(|x| x == "txt"))
         .collect();
     names.sort();
-    let mut docs = Vec::new();
-    for (i, path) in names.iter().enumerate() {
-        let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
-        let analysis = analyze(&text, &Config::default());
-        let name = path.file_name().unwrap_or_default().to_string_lossy();
-        docs.push(Document::from_analysis(
-            &format!("d{}", i + 1),
-            &name,
-            &text,
-            &analysis,
-        ));
-    }
+    let docs = analysed(&names)?;
     let cands: Vec<statements::Candidate> = docs.iter().flat_map(statements::candidates).collect();
     println!(
         "PolNeAR dev ({} articles): statements and members at each threshold",
@@ -313,19 +306,7 @@ fn dev(corpus: &Path) -> Result<(), String> {
             threshold: t,
             ..Default::default()
         };
-        for st in statements::group_with(&cands, params) {
-            eprintln!("{} {} [{}]", st.id, st.speaker, st.stance.as_str());
-            for m in &st.members {
-                let d = docs.iter().find(|d| d.id == m.document).unwrap();
-                let a = d.annotations.iter().find(|a| a.id == m.annotation).unwrap();
-                eprintln!(
-                    "    {}:{} {:.90}",
-                    m.document,
-                    m.annotation,
-                    a.text.replace('\n', " ")
-                );
-            }
-        }
+        print_statements(&docs, &statements::group_with(&cands, params));
     }
     Ok(())
 }

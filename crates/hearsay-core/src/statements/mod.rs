@@ -221,15 +221,9 @@ pub fn group(candidates: &[Candidate]) -> Vec<Statement> {
 
 /// [`group`] with other settings.
 pub fn group_with(candidates: &[Candidate], params: Params) -> Vec<Statement> {
-    let mut by_key: HashMap<&str, Vec<usize>> = HashMap::new();
-    for (i, c) in candidates.iter().enumerate() {
-        by_key.entry(c.key.as_str()).or_default().push(i);
-    }
-    let mut keys: Vec<&str> = by_key.keys().copied().collect();
-    keys.sort_unstable();
     let mut groups: Vec<Vec<usize>> = Vec::new();
-    for key in keys {
-        groups.extend(block_groups(candidates, &by_key[key], params));
+    for block in blocks(candidates) {
+        groups.extend(block_groups(candidates, &block, params));
     }
     groups.sort_by_key(|g| g[0]);
     groups
@@ -237,6 +231,18 @@ pub fn group_with(candidates: &[Candidate], params: Params) -> Vec<Statement> {
         .enumerate()
         .map(|(i, g)| statement(format!("s{}", i + 1), candidates, g))
         .collect()
+}
+
+/// The candidates' indices by speaker key, each block in candidate order,
+/// the blocks in key order.
+fn blocks(candidates: &[Candidate]) -> Vec<Vec<usize>> {
+    let mut by_key: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (i, c) in candidates.iter().enumerate() {
+        by_key.entry(c.key.as_str()).or_default().push(i);
+    }
+    let mut blocks: Vec<(&str, Vec<usize>)> = by_key.into_iter().collect();
+    blocks.sort_unstable_by_key(|(key, _)| *key);
+    blocks.into_iter().map(|(_, block)| block).collect()
 }
 
 /// The groups of one speaker's candidates (`block`, indices into
@@ -420,20 +426,11 @@ fn parts(a: &Unit, b: &Unit, weights: &[f32], params: Params) -> (f32, f32) {
 
 /// The term overlap and gram Dice of two wordings.
 fn pair(a: &Wording, b: &Wording, weights: &[f32]) -> (f32, f32) {
-    let (mut i, mut j) = (0, 0);
     let (mut shared, mut count) = (0.0f32, 0);
-    while i < a.terms.len() && j < b.terms.len() {
-        match a.terms[i].cmp(&b.terms[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                shared += weights[a.terms[i] as usize];
-                count += 1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
+    wording::for_each_shared(&a.terms, &b.terms, |t| {
+        shared += weights[*t as usize];
+        count += 1;
+    });
     if count < 2 {
         return (0.0, 0.0);
     }
@@ -542,13 +539,9 @@ fn fullest<'a>(names: impl Iterator<Item = &'a str>) -> String {
 /// gram Dice, similarity)`, for measuring and choosing the threshold.
 #[doc(hidden)]
 pub fn explain(candidates: &[Candidate]) -> Vec<(usize, usize, f32, f32, f32)> {
-    let mut by_key: HashMap<&str, Vec<usize>> = HashMap::new();
-    for (i, c) in candidates.iter().enumerate() {
-        by_key.entry(c.key.as_str()).or_default().push(i);
-    }
     let mut out = Vec::new();
-    for block in by_key.values() {
-        let (units, weights) = weighted_units(candidates, block);
+    for block in blocks(candidates) {
+        let (units, weights) = weighted_units(candidates, &block);
         for (i, a) in units.iter().enumerate() {
             for b in &units[i + 1..] {
                 if a.document != b.document {

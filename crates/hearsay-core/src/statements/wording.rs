@@ -141,23 +141,29 @@ pub(super) fn grams(terms: &[String]) -> Vec<u64> {
     out
 }
 
-/// Dice coefficient of two sorted, deduplicated lists.
-pub(super) fn dice(a: &[u64], b: &[u64]) -> f32 {
-    if a.is_empty() || b.is_empty() {
-        return 0.0;
-    }
-    let (mut i, mut j, mut shared) = (0, 0, 0usize);
+/// Calls `f` on each item two sorted, deduplicated lists share, in order.
+pub(super) fn for_each_shared<T: Ord>(a: &[T], b: &[T], mut f: impl FnMut(&T)) {
+    let (mut i, mut j) = (0, 0);
     while i < a.len() && j < b.len() {
         match a[i].cmp(&b[j]) {
             std::cmp::Ordering::Less => i += 1,
             std::cmp::Ordering::Greater => j += 1,
             std::cmp::Ordering::Equal => {
-                shared += 1;
+                f(&a[i]);
                 i += 1;
                 j += 1;
             }
         }
     }
+}
+
+/// Dice coefficient of two sorted, deduplicated lists.
+pub(super) fn dice(a: &[u64], b: &[u64]) -> f32 {
+    if a.is_empty() || b.is_empty() {
+        return 0.0;
+    }
+    let mut shared = 0usize;
+    for_each_shared(a, b, |_| shared += 1);
     2.0 * shared as f32 / (a.len() + b.len()) as f32
 }
 
