@@ -345,17 +345,23 @@ impl Workspace {
         changes: &[(String, Option<Annotation>, Option<Annotation>)],
         way: Replay,
     ) {
+        // Annotations are sorted as `reindex` left them up to `sorted`
+        // (a removal keeps the order; an addition goes after it).
+        let mut sorted = d.doc.annotations.len();
         for (id, before, after) in changes {
             d.touched.insert(id.clone());
-            let target = match way {
-                Replay::Backward => before,
-                Replay::Forward => after,
+            let (current, target) = match way {
+                Replay::Backward => (after, before),
+                Replay::Forward => (before, after),
             };
-            let pos = d.doc.annotations.iter().position(|a| &a.id == id);
+            let pos = position(&d.doc.annotations[..], sorted, id, current.as_ref());
             match (pos, target) {
                 (Some(p), Some(ann)) => d.doc.annotations[p] = ann.clone(),
                 (Some(p), None) => {
                     d.doc.annotations.remove(p);
+                    if p < sorted {
+                        sorted -= 1;
+                    }
                 }
                 (None, Some(ann)) => d.doc.annotations.push(ann.clone()),
                 (None, None) => {}
@@ -595,6 +601,26 @@ impl Workspace {
     pub fn doc_by_id(&self, id: &str) -> Option<&DocState> {
         self.docs.iter().find(|d| d.doc.id == id)
     }
+}
+
+/// The position of the annotation `id` of `annotations`, whose first
+/// `sorted` are in `reindex`'s order. Found by a binary search when its
+/// value now (`current`) is known and in that part, else by a scan.
+fn position(
+    annotations: &[Annotation],
+    sorted: usize,
+    id: &str,
+    current: Option<&Annotation>,
+) -> Option<usize> {
+    if let Some(c) = current {
+        let key = (c.start, c.end, id);
+        let first =
+            annotations[..sorted].partition_point(|b| (b.start, b.end, b.id.as_str()) < key);
+        if annotations[..sorted].get(first).is_some_and(|b| b.id == id) {
+            return Some(first);
+        }
+    }
+    annotations.iter().position(|a| a.id == id)
 }
 
 #[cfg(test)]

@@ -14,7 +14,7 @@ use crate::state::Workspace;
 
 /// Runs the command a key press gives, if any.
 pub(super) fn on_key(ctx: Ctx, e: web_sys::KeyboardEvent) {
-    ctx.active.set_value(true);
+    ctx.input();
     let in_field = e
         .target()
         .and_then(|t| t.dyn_into::<web_sys::Element>().ok())

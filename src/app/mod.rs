@@ -86,15 +86,15 @@ pub struct Ctx {
     save_pending: StoredValue<bool>,
     /// Whether a step of scoring documents again is scheduled.
     rescore_pending: StoredValue<bool>,
-    /// Whether a key was pressed or the page scrolled since the last step
-    /// was scheduled: the step then waits one more pause.
-    active: StoredValue<bool>,
+    /// Key presses and scroll events so far: background work (scoring
+    /// again, saving) waits until none came for a whole pause.
+    inputs: StoredValue<u64>,
 }
 
 impl Ctx {
-    /// Applies `f` to the workspace, schedules a save right after the
-    /// repaint (so a key press never waits for storage) and returns what
-    /// `f` returned.
+    /// Applies `f` to the workspace, schedules a save for the next pause
+    /// (so a key press never waits for storage, and a run of keys saves
+    /// once) and returns what `f` returned.
     pub fn change<R>(self, f: impl FnOnce(&mut Workspace) -> R) -> R {
         let result = self
             .ws
@@ -103,10 +103,33 @@ impl Ctx {
         if !self.save_pending.get_value() {
             self.save_pending.set_value(true);
             self.saves_running.update(|n| *n += 1);
-            set_timeout(move || self.save_now(), Duration::ZERO);
+            self.after_pause(move || self.save_now());
         }
         self.schedule_rescore();
         result
+    }
+
+    /// Counts a key press or a scroll: background work waits for a pause.
+    pub(super) fn input(self) {
+        self.inputs.update_value(|n| *n += 1);
+    }
+
+    /// Runs `f` once the person pauses: after [`PAUSE`] with no key press
+    /// and no scroll.
+    fn after_pause(self, f: impl FnOnce() + 'static) {
+        let seen = self.inputs.get_value();
+        set_timeout(
+            move || {
+                if self.inputs.get_value() == seen {
+                    f();
+                } else {
+                    // The person is at work: now would keep the next key
+                    // waiting.
+                    self.after_pause(f);
+                }
+            },
+            PAUSE,
+        );
     }
 
     /// Scores the stale documents again, one step at a time while the page
@@ -118,20 +141,10 @@ impl Ctx {
             return;
         }
         self.rescore_pending.set_value(true);
-        set_timeout(
-            move || {
-                self.rescore_pending.set_value(false);
-                if self.active.get_value() {
-                    // The person is at work: a step now would keep the next
-                    // key waiting.
-                    self.active.set_value(false);
-                    self.schedule_rescore();
-                } else {
-                    self.change(|w| w.rescore_step());
-                }
-            },
-            RESCORE_PAUSE,
-        );
+        self.after_pause(move || {
+            self.rescore_pending.set_value(false);
+            self.change(|w| w.rescore_step());
+        });
     }
 
     /// Issues the writes of everything changed; their outcome is reported
@@ -232,10 +245,10 @@ impl Ctx {
     }
 }
 
-/// How long the page waits between two steps of scoring documents again;
-/// a step waits for a whole pause without a key press, so a run of
-/// decisions is not kept waiting behind it.
-const RESCORE_PAUSE: Duration = Duration::from_millis(100);
+/// How long the page waits with no key press and no scroll before it
+/// saves or takes a step of scoring documents again, so that a run of
+/// decisions is not kept waiting behind either.
+const PAUSE: Duration = Duration::from_millis(100);
 
 /// Restores the saved work, or loads the demo article on first open. If
 /// storage cannot be used the demo is loaded and the warning shown. The
@@ -350,7 +363,7 @@ pub fn App() -> impl IntoView {
         db: StoredValue::new_local(None),
         save_pending: StoredValue::new(false),
         rescore_pending: StoredValue::new(false),
-        active: StoredValue::new(false),
+        inputs: StoredValue::new(0),
     };
     provide_context(ctx);
     leptos::task::spawn_local(restore(ctx));

@@ -58,7 +58,7 @@ impl Scroll {
         };
         let ctx = expect_context::<super::Ctx>();
         let scroll = window_event_listener(ev::scroll, move |_| {
-            ctx.active.set_value(true);
+            ctx.input();
             s.on_scroll();
         });
         on_cleanup(move || scroll.remove());

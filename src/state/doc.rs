@@ -5,10 +5,10 @@
 
 use std::collections::BTreeSet;
 
-use hearsay_core::format::{Annotation, Document, Origin, Status, by_sentence};
+use hearsay_core::format::{Annotation, Document, Origin, Status};
 use hearsay_core::learn::Bundle;
 use hearsay_core::models::Unobserved;
-use hearsay_core::{CharIndex, Config, Label, QuoteKind, analyze_with};
+use hearsay_core::{CharIndex, CharOffsets, Config, Label, QuoteKind, Sentence, analyze_with};
 
 use super::{Replay, Workspace};
 
@@ -21,12 +21,18 @@ pub struct DocState {
     pub cursor: usize,
     /// Index of the current disagreement, in an adjudication document.
     pub item: usize,
-    /// For each sentence, the indices into `doc.annotations` overlapping it.
-    /// Rebuilt by [`DocState::reindex`] after every change.
-    by_sentence: Vec<Vec<usize>>,
+    /// For each sentence, the indices into `doc.annotations` overlapping
+    /// it: those of sentence `k` are `hits[hit_starts[k]..hit_starts[k + 1]]`,
+    /// in order. Rebuilt by [`DocState::reindex`] after every change, in
+    /// two allocations whatever the length of the text.
+    hit_starts: Vec<u32>,
+    hits: Vec<u32>,
     /// Byte range of each sentence in `doc.text`: the text never changes,
     /// so this is computed once and spares every repaint a scan of it.
     sentence_bytes: Vec<(usize, usize)>,
+    /// The code point checkpoints of `doc.text`, made once: a decision on
+    /// a long document converts offsets without a pass over its text.
+    offsets: CharOffsets,
     /// `counts()`, kept up to date by `reindex`.
     counts: (usize, usize, usize),
     /// Which sentences the cursor has been on, and how many.
@@ -92,7 +98,8 @@ impl DocState {
     /// Wraps a document; the cursor starts at the first sentence.
     pub fn new(doc: Document) -> DocState {
         let next_id = doc.annotations.len() as u64 + 1;
-        let index = CharIndex::new(&doc.text);
+        let offsets = CharOffsets::new(&doc.text);
+        let index = offsets.index(&doc.text);
         let sentence_bytes = doc
             .sentences
             .iter()
@@ -103,8 +110,10 @@ impl DocState {
             doc,
             cursor: 0,
             item: 0,
-            by_sentence: Vec::new(),
+            hit_starts: Vec::new(),
+            hits: Vec::new(),
             sentence_bytes,
+            offsets,
             counts: (0, 0, 0),
             visited: vec![false; sentences],
             n_visited: 0,
@@ -145,6 +154,11 @@ impl DocState {
             .collect()
     }
 
+    /// The code point index of the text.
+    pub fn index(&self) -> CharIndex<'_> {
+        self.offsets.index(&self.doc.text)
+    }
+
     /// Analyses `text` with the extraction core and the models of
     /// `bundle` (whose id `models_id` the document records) and wraps the
     /// result.
@@ -165,15 +179,26 @@ impl DocState {
         self.doc
             .annotations
             .sort_by(|a, b| (a.start, a.end, &a.id).cmp(&(b.start, b.end, &b.id)));
-        let annotations = &self.doc.annotations;
-        self.by_sentence = by_sentence(&self.doc.sentences, annotations.iter())
-            .into_iter()
-            .map(|hits| {
-                hits.into_iter()
-                    .map(|a| position_of(annotations, a))
-                    .collect()
-            })
-            .collect();
+        let (sentences, annotations) = (&self.doc.sentences, &self.doc.annotations);
+        let mut starts = vec![0u32; sentences.len() + 1];
+        let mut first = 0;
+        for a in annotations {
+            for_each_sentence(sentences, &mut first, a, |k| starts[k + 1] += 1);
+        }
+        for k in 1..starts.len() {
+            starts[k] += starts[k - 1];
+        }
+        let mut next = starts.clone();
+        let mut hits = vec![0u32; starts.last().map_or(0, |&n| n as usize)];
+        first = 0;
+        for (i, a) in annotations.iter().enumerate() {
+            for_each_sentence(sentences, &mut first, a, |k| {
+                hits[next[k] as usize] = i as u32;
+                next[k] += 1;
+            });
+        }
+        self.hit_starts = starts;
+        self.hits = hits;
         self.cursor = self.cursor.min(self.n_sentences().saturating_sub(1));
         let mut counts = (0, 0, 0);
         for ann in self
@@ -249,11 +274,11 @@ impl DocState {
 
     /// The annotations overlapping sentence `idx`, in start order.
     pub fn annotations_of(&self, idx: usize) -> impl Iterator<Item = &Annotation> {
-        self.by_sentence
-            .get(idx)
-            .into_iter()
-            .flatten()
-            .map(|&i| &self.doc.annotations[i])
+        let hits = match (self.hit_starts.get(idx), self.hit_starts.get(idx + 1)) {
+            (Some(&from), Some(&to)) => &self.hits[from as usize..to as usize],
+            _ => &[],
+        };
+        hits.iter().map(|&i| &self.doc.annotations[i as usize])
     }
 
     /// Labels of sentence `idx` that are accepted (by the person or as
@@ -333,7 +358,7 @@ impl DocState {
     /// A new accepted annotation by the person over code points
     /// `start..end`, clamped to the text.
     pub(super) fn new_annotation(&mut self, label: Label, start: usize, end: usize) -> Annotation {
-        let index = CharIndex::new(&self.doc.text);
+        let index = self.index();
         let end = end.min(index.len_chars());
         let start = start.min(end);
         let text = index.slice(start, end).to_owned();
@@ -344,14 +369,27 @@ impl DocState {
     }
 }
 
-/// Index of `a`, an element of `annotations`, which are sorted by
-/// `(start, end, id)`: a binary search to the first of that key, then the
-/// very element (ids may repeat in a file another tool wrote).
-fn position_of(annotations: &[Annotation], a: &Annotation) -> usize {
-    let first = annotations.partition_point(|b| (b.start, b.end, &b.id) < (a.start, a.end, &a.id));
-    annotations[first..]
-        .iter()
-        .position(|b| std::ptr::eq(a, b))
-        .map(|offset| first + offset)
-        .expect("by_sentence returns elements of the slice it was given")
+/// Calls `f` with the index of each of `sentences` (sorted and
+/// non-overlapping) that `a` overlaps, in order; an empty annotation
+/// counts as one code point. `first` is the first sentence that does not
+/// end before the previous annotation: annotations come sorted by start,
+/// so it only moves forward and a pass over them all is linear.
+fn for_each_sentence(
+    sentences: &[Sentence],
+    first: &mut usize,
+    a: &Annotation,
+    mut f: impl FnMut(usize),
+) {
+    while sentences.get(*first).is_some_and(|s| s.end <= a.start) {
+        *first += 1;
+    }
+    let end = a.end.max(a.start.saturating_add(1));
+    for (k, s) in sentences.iter().enumerate().skip(*first) {
+        if s.start >= end {
+            break;
+        }
+        if a.overlaps(s.start, s.end) {
+            f(k);
+        }
+    }
 }

@@ -19,7 +19,7 @@
 use std::ops::Range;
 
 use hearsay_core::format::{Annotation, Origin, Status};
-use hearsay_core::learn::{Bundle, Lesson, WHOLE_TEXT_BYTES, lessons_of_change, window};
+use hearsay_core::learn::{Bundle, Lesson, WHOLE_TEXT_BYTES, lessons_of_change};
 use hearsay_core::models::Unobserved;
 use hearsay_core::{CharIndex, Config, Suggestion, analyze_with};
 
@@ -30,6 +30,10 @@ pub const RESCORE_BYTES: usize = 16 * 1024;
 /// Around a decision in a long document, how far on each side its
 /// suggestions are scored again at once, in bytes.
 pub const RESCORE_MARGIN_BYTES: usize = 2 * 1024;
+/// How much text on each side of those suggestions the analysis reads for
+/// context, in bytes (as much again as they span): a decision's key press
+/// analyses about 8 KB, not a lesson's whole 16 KB window.
+pub const RESCORE_CONTEXT_BYTES: usize = 2 * 1024;
 
 /// One change of an annotation: its id, before and after.
 pub type Change = (String, Option<Annotation>, Option<Annotation>);
@@ -156,7 +160,7 @@ pub fn merge(d: &mut DocState, fresh: &[Suggestion], inner: Range<usize>) -> Vec
         }
     }
     let texts: Vec<String> = {
-        let index = CharIndex::new(&d.doc.text);
+        let index = d.index();
         made.iter()
             .map(|s| index.slice(s.start, s.end).to_owned())
             .collect()
@@ -178,16 +182,16 @@ pub fn merge(d: &mut DocState, fresh: &[Suggestion], inner: Range<usize>) -> Vec
     changes
 }
 
-/// The suggestions of `text[bytes]` analysed alone with `bundle`, in code
-/// points of the whole text.
-fn suggest(text: &str, bytes: Range<usize>, bundle: &Bundle) -> Vec<Suggestion> {
+/// The suggestions of the bytes `bytes` of the text of `index` analysed
+/// alone with `bundle`, in code points of the whole text.
+fn suggest(index: &CharIndex, bytes: Range<usize>, bundle: &Bundle) -> Vec<Suggestion> {
     let (analysis, _) = analyze_with(
-        &text[bytes.clone()],
+        &index.text()[bytes.clone()],
         &Config::default(),
         bundle.models(),
         &mut Unobserved,
     );
-    let base = CharIndex::new(text).char_of_byte(bytes.start);
+    let base = index.char_of_byte(bytes.start);
     analysis
         .suggestions
         .into_iter()
@@ -203,9 +207,8 @@ fn suggest(text: &str, bytes: Range<usize>, bundle: &Bundle) -> Vec<Suggestion> 
         .collect()
 }
 
-/// The code points of the bytes `r` of `text`.
-fn chars(text: &str, r: Range<usize>) -> Range<usize> {
-    let index = CharIndex::new(text);
+/// The code points of the bytes `r` of the text of `index`.
+fn chars(index: &CharIndex, r: Range<usize>) -> Range<usize> {
     index.char_of_byte(r.start)..index.char_of_byte(r.end)
 }
 
@@ -281,7 +284,7 @@ impl Workspace {
             return None;
         }
         let d = self.docs.get(self.current)?;
-        let update = self.models.bundle.learn(&d.doc.text, &lessons);
+        let update = self.models.bundle.learn_indexed(&d.index(), &lessons);
         if update.is_empty() {
             return None;
         }
@@ -294,17 +297,22 @@ impl Workspace {
     /// `changes` touched (the whole document when it is short): the
     /// changes made, applied already.
     pub(super) fn rescore_current(&mut self, changes: &[Change]) -> Vec<Change> {
-        let Some(d) = self.docs.get_mut(self.current) else {
+        let Some(d) = self.docs.get(self.current) else {
             return Vec::new();
         };
         if d.doc.models.is_none() {
             return Vec::new();
         }
-        let text = d.doc.text.clone();
-        let (analysed, inner) = if text.len() <= WHOLE_TEXT_BYTES {
-            (0..text.len(), 0..text.len())
+        let index = d.index();
+        let text = index.text();
+        let (fresh, inner, rest) = if text.len() <= WHOLE_TEXT_BYTES {
+            let all = 0..text.len();
+            (
+                suggest(&index, all.clone(), &self.models.bundle),
+                chars(&index, all),
+                false,
+            )
         } else {
-            let index = CharIndex::new(&text);
             let touched = changes
                 .iter()
                 .filter_map(|(_, b, a)| a.as_ref().or(b.as_ref()))
@@ -313,16 +321,24 @@ impl Workspace {
                 return Vec::new();
             };
             let inner = lines(
-                &text,
+                text,
                 around.start.saturating_sub(RESCORE_MARGIN_BYTES),
                 around.len() + 2 * RESCORE_MARGIN_BYTES,
             );
+            let analysed = lines(
+                text,
+                inner.start.saturating_sub(RESCORE_CONTEXT_BYTES),
+                inner.len() + 2 * RESCORE_CONTEXT_BYTES,
+            );
+            let fresh = suggest(&index, analysed, &self.models.bundle);
+            (fresh, chars(&index, inner), true)
+        };
+        let d = &mut self.docs[self.current];
+        if rest {
             // The rest of the document waits for idle time.
             d.rescan.get_or_insert(0);
-            (window(&text, around), inner)
-        };
-        let fresh = suggest(&text, analysed, &self.models.bundle);
-        let changes = merge(d, &fresh, chars(&text, inner));
+        }
+        let changes = merge(d, &fresh, inner);
         Self::apply(d, &changes, super::Replay::Forward);
         if d.rescan.is_none() {
             d.doc.models = Some(self.models.id.clone());
@@ -346,19 +362,21 @@ impl Workspace {
             return false;
         };
         let id = self.models.id.clone();
-        let d = &mut self.docs[k];
-        let text = d.doc.text.clone();
-        let range = if text.len() <= WHOLE_TEXT_BYTES {
-            d.rescan = None;
-            0..text.len()
+        let d = &self.docs[k];
+        let index = d.index();
+        let text = index.text();
+        let (range, rescan) = if text.len() <= WHOLE_TEXT_BYTES {
+            (0..text.len(), None)
         } else {
-            let from = d.rescan.unwrap_or(0);
-            let r = lines(&text, from, RESCORE_BYTES);
-            d.rescan = (r.end < text.len()).then_some(r.end);
-            r
+            let r = lines(text, d.rescan.unwrap_or(0), RESCORE_BYTES);
+            let next = (r.end < text.len()).then_some(r.end);
+            (r, next)
         };
-        let fresh = suggest(&text, range.clone(), &self.models.bundle);
-        let changes = merge(d, &fresh, chars(&text, range));
+        let fresh = suggest(&index, range.clone(), &self.models.bundle);
+        let inner = chars(&index, range);
+        let d = &mut self.docs[k];
+        d.rescan = rescan;
+        let changes = merge(d, &fresh, inner);
         Self::apply(d, &changes, super::Replay::Forward);
         if d.rescan.is_none() {
             d.doc.models = Some(id.clone());

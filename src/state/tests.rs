@@ -484,3 +484,51 @@ fn an_imported_document_keeps_its_suggestions_until_the_models_change() {
     assert_ne!(ws.docs[1].doc.annotations[0].confidence, 0.5);
     assert_eq!(ws.docs[1].doc.models.as_deref(), Some(ws.models().id()));
 }
+
+/// Over 64 KB of paragraphs of one pattern, written for these tests: long
+/// enough to be scored again window by window.
+fn long_text() -> String {
+    let names = ["Ines Baptiste", "Tom Achebe", "Lena Fischer", "Omar Haddad"];
+    let things = ["bridge", "ferry", "tunnel", "market", "library", "harbour"];
+    let mut text = String::new();
+    let mut i = 0;
+    while text.len() <= hearsay_core::learn::WHOLE_TEXT_BYTES + 8 * 1024 {
+        text.push_str(&format!(
+            "“The {} will close in May,” said {}, the mayor.\n\n",
+            things[i % things.len()],
+            names[i % names.len()]
+        ));
+        i += 1;
+    }
+    text
+}
+
+#[test]
+fn a_decision_on_a_long_document_scores_again_around_it_at_once_and_the_rest_when_idle() {
+    let mut ws = learning(&long_text());
+    let last = ws.doc().unwrap().n_sentences() - 1;
+    let (near, far) = (quote_confidence(&ws, 1), quote_confidence(&ws, last));
+    ws.set_cursor(0);
+    ws.reject();
+    assert!(quote_confidence(&ws, 1) < near, "next to the decision: at once");
+    assert_eq!(quote_confidence(&ws, last), far, "far from it: not yet");
+    assert_eq!(ws.models_status().stale, 1);
+    while ws.rescore_step() {}
+    assert!(quote_confidence(&ws, last) < far, "once idle steps ran");
+    assert_eq!(ws.models_status().stale, 0);
+    assert_eq!(
+        ws.doc().unwrap().doc.models.as_deref(),
+        Some(ws.models().id())
+    );
+}
+
+#[test]
+fn undo_on_a_long_document_restores_the_models_and_every_suggestion() {
+    let mut ws = learning(&long_text());
+    let (models, doc) = (ws.models().bundle().write(), ws.doc().unwrap().doc.clone());
+    ws.set_cursor(3);
+    ws.accept();
+    assert!(ws.undo());
+    assert_eq!(ws.models().bundle().write(), models);
+    assert_eq!(ws.doc().unwrap().doc, doc);
+}

@@ -57,7 +57,7 @@ pub fn run(args: Args) -> Result<ExitCode, Failure> {
         if documents == 1 { "" } else { "s" },
         documents - taught,
         args.output.display(),
-        hearsay_core::learn::bundle_id(&bytes)
+        bundle.id()
     );
     Ok(ExitCode::SUCCESS)
 }

@@ -38,7 +38,7 @@ mod text;
 
 use models::{Models, Observer, Unobserved};
 pub use text::html;
-pub use text::offsets::CharIndex;
+pub use text::offsets::{CharIndex, CharOffsets};
 
 use serde::{Deserialize, Serialize};
 

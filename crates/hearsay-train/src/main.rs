@@ -215,14 +215,15 @@ fn train_all(corpus: &std::path::Path, out: &std::path::Path, fraction: f64) -> 
             model.nonzero()
         );
     }
-    let bytes = Bundle::from_models(&models).write();
+    let bundle = Bundle::from_models(&models);
+    let bytes = bundle.write();
     let path = out.join(BUNDLE_FILE);
     fs::write(&path, &bytes).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
     eprintln!(
         "wrote {} ({} bytes, id {})",
         path.display(),
         bytes.len(),
-        hearsay_core::learn::bundle_id(&bytes)
+        bundle.id()
     );
     Ok(())
 }

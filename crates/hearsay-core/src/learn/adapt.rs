@@ -54,10 +54,12 @@ use std::ops::Range;
 #[cfg(feature = "embedded")]
 use std::sync::OnceLock;
 
+use sha2::{Digest, Sha256};
+
 use crate::format::{Annotation, Document, Origin, Status};
-use crate::learn::bundle::{BundleError, Contents, FRESH_SQUARE, ModelKind, Part, bundle_id};
+use crate::learn::bundle::{BundleError, Contents, FRESH_SQUARE, ModelKind, Part};
 use crate::learn::train::{binary_gradient, ranker_gradients, step_weights};
-use crate::learn::{Features, Group, Model};
+use crate::learn::{Features, Group, Model, Names};
 use crate::models::{Models, SpeakerChoice, Trace};
 use crate::{CharIndex, Config, Label, QuoteKind, Span, analyze_with};
 
@@ -144,7 +146,7 @@ pub const ONLINE: [Online; 5] = [
 /// a window of whole lines around the lesson (see [`window`]).
 pub const WHOLE_TEXT_BYTES: usize = 64 * 1024;
 /// How far a window reaches on each side of what a lesson is about.
-pub const WINDOW_MARGIN_BYTES: usize = 8 * 1024;
+pub const WINDOW_MARGIN_BYTES: usize = 4 * 1024;
 /// How far from a quote (in bytes) its cue word is looked for.
 const CUE_REACH_BYTES: usize = 160;
 
@@ -258,6 +260,8 @@ struct Slot {
     /// The base model's file, and the model it decodes to.
     file: Vec<u8>,
     base: Model,
+    /// The SHA-256 of `file`, for [`Bundle::id`].
+    file_sum: [u8; 32],
     /// AdaGrad's sum of squared gradients of each weight, and the bias's.
     squares: Vec<f32>,
     bias_square: f32,
@@ -272,6 +276,9 @@ pub struct Bundle {
     lessons: u32,
     /// How each lesson moves each model ([`ONLINE`] unless set).
     online: [Online; 5],
+    /// The SHA-256 of the names as written, for [`Bundle::id`] (they do
+    /// not learn).
+    names_sum: [u8; 32],
 }
 
 impl Default for Bundle {
@@ -305,6 +312,31 @@ fn model_of(models: &Models, kind: ModelKind) -> Option<&Model> {
     }
 }
 
+/// What `Bundle::id` hashes first: the id's own version, apart from the
+/// file's.
+const BUNDLE_ID_MAGIC: &[u8] = b"hearsay bundle id 1";
+
+/// `(bucket, weight, square)` of each weight of `model` that learning moved
+/// from `slot`'s base.
+fn moved<'a>(slot: &'a Slot, model: &'a Model) -> impl Iterator<Item = (u32, f32, f32)> + 'a {
+    (0..model.weights.len())
+        .filter(|&b| {
+            model.weights[b].to_bits() != slot.base.weights[b].to_bits()
+                || slot.squares[b].to_bits() != FRESH_SQUARE.to_bits()
+        })
+        .map(|b| (b as u32, model.weights[b], slot.squares[b]))
+}
+
+/// The SHA-256 of `names` as a bundle file writes them.
+fn names_sum(names: Option<&Names>) -> [u8; 32] {
+    let mut sum = Sha256::new();
+    for &e in names.map_or(&[][..], Names::entries) {
+        sum.update(((e >> 8) as u32).to_le_bytes());
+        sum.update([(e & 0xff) as u8]);
+    }
+    sum.finalize().into()
+}
+
 impl Bundle {
     /// The bundle this build ships (`crates/hearsay-core/models/hearsay.hsb`,
     /// written by `make train`), read once.
@@ -326,6 +358,7 @@ impl Bundle {
             slots: Vec::new(),
             lessons: 0,
             online: ONLINE,
+            names_sum: names_sum(models.names.as_ref()),
         };
         for kind in ModelKind::ALL {
             let Some(model) = model_of(models, kind) else {
@@ -339,6 +372,7 @@ impl Bundle {
                 kind,
                 squares: vec![FRESH_SQUARE; base.weights.len()],
                 bias_square: FRESH_SQUARE,
+                file_sum: Sha256::digest(&file).into(),
                 file,
                 base: base.clone(),
             });
@@ -362,6 +396,7 @@ impl Bundle {
     pub fn read(bytes: &[u8]) -> Result<Bundle, BundleError> {
         let contents = Contents::read(bytes)?;
         let mut bundle = Bundle {
+            names_sum: names_sum(contents.names.as_ref()),
             models: Models {
                 names: contents.names,
                 ..Models::rules_only()
@@ -380,6 +415,7 @@ impl Bundle {
             }
             bundle.slots.push(Slot {
                 kind: part.kind,
+                file_sum: Sha256::digest(&part.file).into(),
                 file: part.file,
                 base: part.base,
                 squares,
@@ -398,20 +434,13 @@ impl Bundle {
             .iter()
             .filter_map(|slot| {
                 let model = model_of(&self.models, slot.kind)?;
-                let moved = (0..model.weights.len())
-                    .filter(|&b| {
-                        model.weights[b].to_bits() != slot.base.weights[b].to_bits()
-                            || slot.squares[b].to_bits() != FRESH_SQUARE.to_bits()
-                    })
-                    .map(|b| (b as u32, model.weights[b], slot.squares[b]))
-                    .collect();
                 Some(Part {
                     kind: slot.kind,
                     base: slot.base.clone(),
                     file: slot.file.clone(),
                     bias: model.bias,
                     bias_square: slot.bias_square,
-                    moved,
+                    moved: moved(slot, model).collect(),
                 })
             })
             .collect();
@@ -423,10 +452,35 @@ impl Bundle {
         .write()
     }
 
-    /// The bundle's id: the first 16 hex digits of the SHA-256 of
-    /// [`Bundle::write`]. Equal bundles have equal ids.
+    /// The bundle's id: 16 hex digits of a SHA-256 over what
+    /// [`Bundle::write`] writes, with each base model's file and the names
+    /// standing in by their own SHA-256 (taken once, when the bundle is
+    /// made or read). Equal bundles have equal ids. An id costs a pass
+    /// over the weights, not over the whole file: the page takes one at
+    /// each decision.
     pub fn id(&self) -> String {
-        bundle_id(&self.write())
+        let mut sum = Sha256::new();
+        sum.update(BUNDLE_ID_MAGIC);
+        for slot in &self.slots {
+            let Some(model) = model_of(&self.models, slot.kind) else {
+                continue;
+            };
+            sum.update([slot.kind.index() as u8]);
+            sum.update(slot.file_sum);
+            sum.update(model.bias.to_le_bytes());
+            sum.update(slot.bias_square.to_le_bytes());
+            sum.update((moved(slot, model).count() as u32).to_le_bytes());
+            for (bucket, weight, square) in moved(slot, model) {
+                sum.update(bucket.to_le_bytes());
+                sum.update(weight.to_le_bytes());
+                sum.update(square.to_le_bytes());
+            }
+        }
+        sum.update(self.names_sum);
+        sum.update(self.lessons.to_le_bytes());
+        let mut id = crate::format::hex(&sum.finalize());
+        id.truncate(16);
+        id
     }
 
     /// The same bundle, learning with `online` instead of [`ONLINE`] (for
@@ -513,12 +567,18 @@ impl Bundle {
     /// finds, or whose model the bundle lacks, teach nothing and are not
     /// counted.
     pub fn learn(&mut self, text: &str, lessons: &[Lesson]) -> Update {
+        self.learn_indexed(&CharIndex::new(text), lessons)
+    }
+
+    /// [`Bundle::learn`] about the text of `index`, for a caller that keeps
+    /// the index of a long text (the page, at each key press).
+    pub fn learn_indexed(&mut self, index: &CharIndex, lessons: &[Lesson]) -> Update {
         let mut log = Log::default();
         let before = self.lessons;
         if lessons.is_empty() {
             return Update::default();
         }
-        let index = CharIndex::new(text);
+        let text = index.text();
         let bytes = |s: Span| index.byte(s.start)..index.byte(s.end);
         // Lessons that one window covers share one analysis.
         let mut k = 0;
@@ -1106,6 +1166,48 @@ mod tests {
         let back = Bundle::read(&bundle.write()).unwrap();
         assert_eq!(back, bundle);
         assert!(!back.is_base());
+    }
+
+    #[test]
+    fn an_id_is_sixteen_hex_digits() {
+        let id = shipped().id();
+        assert_eq!(id.len(), 16);
+        assert!(id.chars().all(|c| c.is_ascii_hexdigit()), "{id}");
+    }
+
+    #[test]
+    fn a_learned_bundle_has_another_id_and_keeps_it_when_read_back() {
+        let mut bundle = shipped();
+        let first = quotes(&bundle, TWICE)[0].clone();
+        bundle.learn(TWICE, &[reject(&first)]);
+        assert_ne!(bundle.id(), shipped().id());
+        assert_eq!(Bundle::read(&bundle.write()).unwrap().id(), bundle.id());
+    }
+
+    #[test]
+    fn undo_gives_the_id_back() {
+        let mut bundle = shipped();
+        let first = quotes(&bundle, TWICE)[0].clone();
+        let update = bundle.learn(TWICE, &[reject(&first)]);
+        bundle.undo(&update);
+        assert_eq!(bundle.id(), shipped().id());
+    }
+
+    #[test]
+    fn other_base_models_have_another_id() {
+        assert_ne!(Bundle::default().id(), shipped().id());
+    }
+
+    #[test]
+    fn one_more_lesson_counted_changes_the_id() {
+        let lessons = quotes(&shipped(), TWICE)
+            .iter()
+            .map(reject)
+            .collect::<Vec<_>>();
+        let (mut one, mut two) = (shipped(), shipped());
+        one.learn(TWICE, &lessons[..1]);
+        two.learn(TWICE, &lessons);
+        assert_ne!(one.id(), two.id());
     }
 
     #[test]

@@ -389,14 +389,6 @@ impl Contents {
     }
 }
 
-/// The id of a bundle's bytes: the first 16 hex digits of their SHA-256.
-/// Exports record it, so a dataset says which models pre-annotated it.
-pub fn bundle_id(bytes: &[u8]) -> String {
-    let mut id = crate::format::hex(&Sha256::digest(bytes));
-    id.truncate(16);
-    id
-}
-
 #[cfg(test)]
 mod tests {
     //! The shipped bundle is read as it is, and every damage is refused.
@@ -547,14 +539,5 @@ mod tests {
         let contents = Contents::read(&shipped()).unwrap();
         let names = contents.names.expect("names in the shipped bundle");
         assert!(names.len() > 50_000, "{}", names.len());
-    }
-
-    #[test]
-    fn ids_are_sixteen_hex_digits_of_the_contents() {
-        let bytes = shipped();
-        let id = bundle_id(&bytes);
-        assert_eq!(id.len(), 16);
-        assert!(id.chars().all(|c| c.is_ascii_hexdigit()));
-        assert_ne!(bundle_id(&bytes[1..]), id);
     }
 }

@@ -37,7 +37,7 @@ pub use adapt::{
     Bundle, Lesson, ONLINE, Online, Update, Verdict, WHOLE_TEXT_BYTES, WINDOW_MARGIN_BYTES,
     lessons_of_annotation, lessons_of_change, lessons_of_document, window,
 };
-pub use bundle::{BUNDLE_VERSION, BundleError, ModelKind, bundle_id};
+pub use bundle::{BUNDLE_VERSION, BundleError, ModelKind};
 pub use calibrate::{Reliability, expected_calibration_error, fit_platt, reliability};
 pub use features::{Features, Sink};
 pub(crate) use features::{text_hash, word_hash};

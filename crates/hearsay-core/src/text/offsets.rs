@@ -15,6 +15,8 @@
 //! assert_eq!(index.slice(1, 3), "😀b");
 //! ```
 
+use std::borrow::Cow;
+
 /// Code points between two checkpoints.
 const STRIDE: usize = 64;
 
@@ -23,14 +25,26 @@ const STRIDE: usize = 64;
 pub struct CharIndex<'a> {
     text: &'a str,
     /// Byte offset and UTF-16 offset of code point `i * STRIDE`.
-    checkpoints: Vec<(usize, usize)>,
+    checkpoints: Cow<'a, [(usize, usize)]>,
     n_chars: usize,
     n_utf16: usize,
 }
 
-impl<'a> CharIndex<'a> {
-    /// Indexes `text`.
-    pub fn new(text: &'a str) -> CharIndex<'a> {
+/// The checkpoints of a [`CharIndex`], kept apart from its text: a caller
+/// that holds one text for long and converts often (the page's open
+/// document) makes them once, and [`CharOffsets::index`] lends them to an
+/// index of that text without another pass over it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct CharOffsets {
+    checkpoints: Vec<(usize, usize)>,
+    n_bytes: usize,
+    n_chars: usize,
+    n_utf16: usize,
+}
+
+impl CharOffsets {
+    /// The checkpoints of `text`.
+    pub fn new(text: &str) -> CharOffsets {
         let mut checkpoints = Vec::with_capacity(text.len() / STRIDE + 1);
         let bytes = text.as_bytes();
         let (mut byte, mut utf16, mut n_chars) = (0, 0, 0);
@@ -60,11 +74,38 @@ impl<'a> CharIndex<'a> {
             utf16 += if width == 4 { 2 } else { 1 };
             n_chars += 1;
         }
-        CharIndex {
-            text,
+        CharOffsets {
             checkpoints,
+            n_bytes: text.len(),
             n_chars,
             n_utf16: utf16,
+        }
+    }
+
+    /// The index of `text`, the very text these checkpoints were made of.
+    ///
+    /// # Panics
+    /// In debug builds, if `text` is not as long as that text.
+    pub fn index<'a>(&'a self, text: &'a str) -> CharIndex<'a> {
+        debug_assert_eq!(text.len(), self.n_bytes, "the offsets of another text");
+        CharIndex {
+            text,
+            checkpoints: Cow::Borrowed(&self.checkpoints),
+            n_chars: self.n_chars,
+            n_utf16: self.n_utf16,
+        }
+    }
+}
+
+impl<'a> CharIndex<'a> {
+    /// Indexes `text`.
+    pub fn new(text: &'a str) -> CharIndex<'a> {
+        let offsets = CharOffsets::new(text);
+        CharIndex {
+            text,
+            checkpoints: Cow::Owned(offsets.checkpoints),
+            n_chars: offsets.n_chars,
+            n_utf16: offsets.n_utf16,
         }
     }
 
@@ -211,6 +252,24 @@ mod tests {
     #[test]
     fn round_trips_every_offset_of_mixed_text() {
         round_trips(&"Ça 😀 va, 👩‍👩‍👧 مرحبا 中文 \r\n🇫🇷 e\u{301}".repeat(9));
+    }
+
+    #[test]
+    fn kept_offsets_convert_as_a_fresh_index_does() {
+        let text = "Ça 😀 va, مرحبا 中文 \r\n🇫🇷 e\u{301} ".repeat(40);
+        let kept = CharOffsets::new(&text);
+        let (fresh, lent) = (CharIndex::new(&text), kept.index(&text));
+        for c in 0..=fresh.len_chars() + 1 {
+            assert_eq!(lent.byte(c), fresh.byte(c), "byte of {c}");
+            assert_eq!(lent.utf16(c), fresh.utf16(c), "utf16 of {c}");
+        }
+        for b in 0..=text.len() {
+            assert_eq!(
+                lent.char_of_byte(b),
+                fresh.char_of_byte(b),
+                "char of byte {b}"
+            );
+        }
     }
 
     #[test]
