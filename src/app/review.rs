@@ -73,7 +73,17 @@ pub(super) fn SpeakerEditor() -> impl IntoView {
         if ctx.speaker_edit.get()
             && let Some(el) = input.get()
         {
+            // Start from the current speaker, selected: typing replaces it,
+            // an arrow key keeps it to amend.
+            let name = ctx.ws.with_untracked(|w| {
+                w.doc()
+                    .and_then(|d| d.speaker_of(d.cursor))
+                    .unwrap_or_default()
+                    .to_owned()
+            });
+            el.set_value(&name);
             let _ = el.focus();
+            el.select();
         }
     });
     let speakers = Memo::new(move |_| {
@@ -173,7 +183,13 @@ pub(super) fn SentenceList() -> impl IntoView {
             />
             <div class="spacer" aria-hidden="true" style:height=move || scroll.spacer(len() - scroll.frame(len()).end)></div>
             <Show when=move || visible.with(|v| v.is_empty())>
-                <p class="empty">"No sentence matches the filter."</p>
+                <p class="empty" data-testid="empty">
+                    {move || if ctx.ws.with(|w| w.doc().is_none()) {
+                        "No document open: paste an article above, or open or drop files."
+                    } else {
+                        "No sentence matches the filter."
+                    }}
+                </p>
             </Show>
         </div>
     }

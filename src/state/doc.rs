@@ -345,6 +345,14 @@ impl DocState {
         set.into_iter().map(str::to_owned).collect()
     }
 
+    /// The speaker of the quotes on sentence `idx`, where `s` starts: the
+    /// first named speaker of a quote not rejected.
+    pub fn speaker_of(&self, idx: usize) -> Option<&str> {
+        self.annotations_of(idx)
+            .filter(|a| a.label == Label::Quote && a.status != Status::Rejected)
+            .find_map(|a| a.speaker.as_deref())
+    }
+
     pub(super) fn fresh_id(&mut self) -> String {
         loop {
             let id = format!("u{}", self.next_id);

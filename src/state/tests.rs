@@ -90,6 +90,22 @@ fn speaker_edit_applies_to_quotes_of_the_sentence() {
 }
 
 #[test]
+fn the_speaker_editor_starts_from_the_current_speaker() {
+    let mut ws = workspace();
+    let idx = sentence_with(&ws, "floods");
+    ws.set_cursor(idx);
+    ws.set_speaker("Lena M. Ortiz");
+    assert_eq!(ws.doc().unwrap().speaker_of(idx), Some("Lena M. Ortiz"));
+}
+
+#[test]
+fn a_sentence_without_a_quote_has_no_speaker_to_start_from() {
+    let ws = workspace();
+    let plain = sentence_with(&ws, "weather");
+    assert_eq!(ws.doc().unwrap().speaker_of(plain), None);
+}
+
+#[test]
 fn selection_span_keeps_exact_text_with_emoji() {
     let mut ws = Workspace::default();
     ws.add_text("e.txt", "Fans 🎉🇫🇷 cheered. “Go 👩‍👩‍👧 team,” a fan said.")
@@ -510,7 +526,10 @@ fn a_decision_on_a_long_document_scores_again_around_it_at_once_and_the_rest_whe
     let (near, far) = (quote_confidence(&ws, 1), quote_confidence(&ws, last));
     ws.set_cursor(0);
     ws.reject();
-    assert!(quote_confidence(&ws, 1) < near, "next to the decision: at once");
+    assert!(
+        quote_confidence(&ws, 1) < near,
+        "next to the decision: at once"
+    );
     assert_eq!(quote_confidence(&ws, last), far, "far from it: not yet");
     assert_eq!(ws.models_status().stale, 1);
     while ws.rescore_step() {}

@@ -320,6 +320,13 @@ test('speaker editing completes from the document and filters narrow the sentenc
   await input.waitFor({ state: 'detached' });
   assert.match(await current(page).locator('.speaker-badge').first().textContent(), /P\. Aalto/);
   assert.match(await attr(current(page), 'data-labels'), /quote/, 'a corrected speaker accepts the quote');
+  // `s` again starts from the speaker now given, selected.
+  await page.keyboard.press('s');
+  await input.waitFor();
+  assert.equal(await input.inputValue(), 'P. Aalto');
+  assert.equal(await input.evaluate((el) => el.value.slice(el.selectionStart, el.selectionEnd)), 'P. Aalto');
+  await input.press('Escape');
+  await input.waitFor({ state: 'detached' });
 
   const all = await page.getByTestId('sentence').count();
   await page.getByTestId('filter-label').selectOption('denial');
@@ -577,5 +584,19 @@ test('a removed document comes back with undo, and stays removed after a reload 
   await page.reload();
   await page.getByTestId('sentence').first().waitFor();
   assert.equal(await docs(page), 1);
+  await context.close();
+});
+
+test('with every document removed the page says none is open, not that a filter hides them', async () => {
+  const { context, page } = await open(browser, server.url);
+  await page.getByTestId('sentence').first().waitFor();
+  const empty = page.getByTestId('empty');
+  while ((await docs(page)) > 0) {
+    const left = await docs(page);
+    await page.getByTestId('document-item').first().locator('.remove').click();
+    await page.waitForFunction((n) => document.querySelectorAll('[data-testid=document-item]').length === n - 1, left);
+  }
+  await empty.waitFor();
+  assert.match(await empty.textContent(), /No document open/);
   await context.close();
 });
