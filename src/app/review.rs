@@ -183,13 +183,7 @@ pub(super) fn SentenceList() -> impl IntoView {
             />
             <div class="spacer" aria-hidden="true" style:height=move || scroll.spacer(len() - scroll.frame(len()).end)></div>
             <Show when=move || visible.with(|v| v.is_empty())>
-                <p class="empty" data-testid="empty">
-                    {move || if ctx.ws.with(|w| w.doc().is_none()) {
-                        "No document open: paste an article above, or open or drop files."
-                    } else {
-                        "No sentence matches the filter."
-                    }}
-                </p>
+                <p class="empty" data-testid="empty">"No sentence to show: no document is open, or the filter leaves none."</p>
             </Show>
         </div>
     }

@@ -31,10 +31,22 @@ impl Workspace {
         Ok(self.add_adjudication(gather(team)?))
     }
 
-    /// Adds documents [`gather`] made and makes the first current; returns
-    /// how many.
+    /// Adds documents [`gather`] made; returns how many. The documents an
+    /// earlier comparison of the same team on the same texts made are
+    /// taken out (each removal undone with `u`, as any). The first new
+    /// document with an open disagreement is made current, on that
+    /// disagreement; else the first new one.
     pub fn add_adjudication(&mut self, docs: Vec<Document>) -> usize {
         let n = docs.len();
+        let earlier: Vec<usize> = (0..self.docs.len())
+            .filter(|&k| {
+                let old = &self.docs[k].doc;
+                !old.annotators.is_empty()
+                    && docs
+                        .iter()
+                        .any(|d| d.annotators == old.annotators && d.text == old.text)
+            })
+            .collect();
         for mut doc in docs {
             doc.id = self.unique_doc_id(&doc.id);
             let name: String = format!("{} (adjudication)", doc.name);
@@ -45,7 +57,18 @@ impl Workspace {
             self.pending.added.insert(doc.id.clone());
             self.docs.push(DocState::new(doc));
         }
-        self.current = self.docs.len() - n;
+        // Taken out after the new ones got their ids, so that an undone
+        // removal never meets its own id again.
+        for &k in earlier.iter().rev() {
+            self.remove_doc(k);
+        }
+        let first = self.docs.len() - n;
+        let open =
+            (first..self.docs.len()).find(|&k| items(&self.docs[k].doc).iter().any(|i| !i.settled));
+        self.current = first;
+        if let Some(k) = open {
+            self.go_to_label(k, None);
+        }
         n
     }
 
@@ -262,6 +285,65 @@ mod tests {
         );
         let id = d.doc.id.clone();
         assert!(w.take_pending().added.contains(&id));
+    }
+
+    #[test]
+    fn comparing_the_same_team_again_replaces_its_documents() {
+        let mut w = Workspace::default();
+        w.add_team(&team()).unwrap();
+        let first = w.doc().unwrap().doc.id.clone();
+        w.add_team(&team()).unwrap();
+        assert_eq!(w.docs.len(), 1);
+        assert_ne!(w.doc().unwrap().doc.id, first);
+        // The replaced one comes back with undo, under its own id.
+        assert!(w.undo());
+        assert_eq!(w.docs.len(), 2);
+        assert!(w.docs.iter().any(|d| d.doc.id == first));
+    }
+
+    #[test]
+    fn another_team_on_the_same_text_keeps_the_first_teams_documents() {
+        let mut w = Workspace::default();
+        w.add_team(&team()).unwrap();
+        let mut other = team();
+        other[1].0 = "cal".into();
+        w.add_team(&other).unwrap();
+        assert_eq!(w.docs.len(), 2);
+    }
+
+    #[test]
+    fn the_view_opens_on_the_first_document_with_an_open_disagreement() {
+        let other = "The ferry runs daily. The board said fares rise.";
+        let with = |spans: &[(Label, &str)]| {
+            let mut e = export(&[(Label::Claim, "the pier reopens in May")]);
+            e.documents.push(
+                export_of("ferry.txt", other, false, spans)
+                    .documents
+                    .remove(0),
+            );
+            e.documents[1].id = "d2".into();
+            e
+        };
+        let team = vec![
+            ("ann".to_string(), with(&[(Label::Claim, "fares rise")])),
+            (
+                "bob".to_string(),
+                with(&[(Label::Claim, "The board said fares rise.")]),
+            ),
+        ];
+        let mut w = Workspace::default();
+        assert_eq!(w.add_team(&team), Ok(2));
+        assert_eq!(w.doc().unwrap().doc.name, "ferry.txt (adjudication)");
+        assert_eq!(w.items().len(), 1);
+    }
+
+    #[test]
+    fn a_team_that_agrees_everywhere_has_nothing_to_settle() {
+        let agreed = || export(&[(Label::Claim, "the pier reopens in May")]);
+        let mut w = Workspace::default();
+        w.add_team(&[("ann".into(), agreed()), ("bob".into(), agreed())])
+            .unwrap();
+        assert_eq!(w.progress(), Progress::default());
     }
 
     #[test]

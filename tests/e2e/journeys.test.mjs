@@ -587,7 +587,7 @@ test('a removed document comes back with undo, and stays removed after a reload 
   await context.close();
 });
 
-test('with every document removed the page says none is open, not that a filter hides them', async () => {
+test('with every document removed the page says that none may be open, not only that a filter hides them', async () => {
   const { context, page } = await open(browser, server.url);
   await page.getByTestId('sentence').first().waitFor();
   const empty = page.getByTestId('empty');
@@ -597,6 +597,6 @@ test('with every document removed the page says none is open, not that a filter 
     await page.waitForFunction((n) => document.querySelectorAll('[data-testid=document-item]').length === n - 1, left);
   }
   await empty.waitFor();
-  assert.match(await empty.textContent(), /No document open/);
+  assert.match(await empty.textContent(), /no document is open/);
   await context.close();
 });

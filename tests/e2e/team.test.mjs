@@ -251,3 +251,32 @@ test('guidelines open with g, are drawn as text, and stay; progress counts decis
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('identical nested quotes from both annotators are no disagreement, and comparing again replaces the documents', async () => {
+  const { context, page } = await open(browser, server.url);
+  const before = await page.getByTestId('document-item').count();
+  // Three nested quotes on one sentence, the same on both sides; the
+  // exports differ only in their annotator.
+  const nested = [
+    mark('quote', `“${INSULT}” said union secretary Petra Aalto.`, 'Petra Aalto'),
+    mark('quote', `“${INSULT}”`, 'Petra Aalto'),
+    mark('quote', INSULT, 'Petra Aalto'),
+  ].map((a, i) => ({ ...a, id: `n${i}` }));
+  const files = ['ann', 'bob'].map((name) => write(`nested-${name}.json`, exportOf(name, nested)));
+  await page.getByTestId('import-team').setInputFiles(files);
+  await page.getByTestId('agreement-table').waitFor();
+  assert.match(await page.getByTestId('message').textContent(), /2 annotators, 1 document to adjudicate: 0 disagreements/);
+  assert.equal(await progress(page), '0 of 0 settled');
+  assert.equal(await page.getByTestId('document-item').count(), before + 1);
+  // The same set again, from another document: its adjudication document
+  // is replaced, not added beside it, and opened.
+  const opened = page.locator('[data-testid=document-item].current .name');
+  await page.getByTestId('document-item').first().click();
+  await opened.filter({ hasNotText: /adjudication/ }).waitFor();
+  await page.getByTestId('import-team').setInputFiles(files);
+  await opened.filter({ hasText: /adjudication/ }).waitFor();
+  assert.equal(await page.getByTestId('document-item').count(), before + 1);
+  const names = await page.getByTestId('document-item').locator('.name').allTextContents();
+  assert.equal(names.filter((n) => /adjudication/.test(n)).length, 1, names.join(' | '));
+  await context.close();
+});

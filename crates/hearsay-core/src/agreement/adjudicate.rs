@@ -8,11 +8,12 @@
 //!   speaker) of the annotators' labels (annotations not rejected and not
 //!   left as unreviewed suggestions) is one annotation with origin
 //!   `adjudicated` and the names of who proposed it. A proposal every
-//!   annotator made, overlapping no other, is accepted: the team agrees.
+//!   annotator made, overlapping only proposals every annotator made too
+//!   (nested quotes on one sentence, say), is accepted: the team agrees.
 //!   Every other proposal is suggested: it is part of a disagreement.
 //! * [`items`] groups a document's proposals into disagreements: proposals
 //!   of one label whose spans overlap (directly or through another) form
-//!   one [`Item`], unless the group is a single proposal made by all.
+//!   one [`Item`], unless every proposal of the group was made by all.
 //! * [`decide`] says which statuses a [`Choice`] sets: take annotator `k`'s
 //!   proposals, all of them, or none.
 //! * [`proposed`] gives back each annotator's own document, so the team's
@@ -130,10 +131,13 @@ fn proposals(names: &[String], docs: &[&Document]) -> Vec<Annotation> {
     }
     let all: Vec<&Annotation> = out.iter().collect();
     for group in groups(&all) {
-        if let [only] = group[..]
-            && out[only].annotators.len() == names.len()
+        if group
+            .iter()
+            .all(|&i| out[i].annotators.len() == names.len())
         {
-            out[only].status = Status::Accepted;
+            for i in group {
+                out[i].status = Status::Accepted;
+            }
         }
     }
     let in_text_order = sorted_by(out.len(), &|i, j| {
@@ -196,8 +200,8 @@ pub struct Item {
 }
 
 /// The disagreements of an adjudication document, in text order: every
-/// group of its `adjudicated` annotations except a single one proposed by
-/// the whole team.
+/// group of its `adjudicated` annotations except one whose proposals the
+/// whole team made.
 pub fn items(doc: &Document) -> Vec<Item> {
     let team = doc.annotators.len();
     let proposals: Vec<usize> = (0..doc.annotations.len())
@@ -206,7 +210,7 @@ pub fn items(doc: &Document) -> Vec<Item> {
     let subset: Vec<&Annotation> = proposals.iter().map(|&i| &doc.annotations[i]).collect();
     let out: Vec<Item> = groups(&subset)
         .into_iter()
-        .filter(|g| !(g.len() == 1 && subset[g[0]].annotators.len() >= team))
+        .filter(|g| !g.iter().all(|&k| subset[k].annotators.len() >= team))
         .map(|g| {
             let mut members: Vec<usize> = g.iter().map(|&k| proposals[k]).collect();
             members.sort_unstable();
@@ -381,6 +385,44 @@ mod tests {
             ),
             ("cal".into(), export(vec![quote()])),
         ]
+    }
+
+    /// Two annotators who both mark the same three nested quotes.
+    fn nested_twice() -> Vec<(String, Export)> {
+        let nested = || {
+            vec![
+                ann(Label::Quote, "Ann said “we will build it.”", Some("Ann")),
+                ann(Label::Quote, "“we will build it.”", Some("Ann")),
+                ann(Label::Quote, "we will build it.", Some("Ann")),
+            ]
+        };
+        vec![
+            ("ann".into(), export(nested())),
+            ("bob".into(), export(nested())),
+        ]
+    }
+
+    #[test]
+    fn identical_nested_proposals_of_the_whole_team_are_accepted() {
+        let gold = gather(&nested_twice()).unwrap();
+        let statuses: Vec<Status> = gold[0].annotations.iter().map(|a| a.status).collect();
+        assert_eq!(statuses, [Status::Accepted; 3]);
+    }
+
+    #[test]
+    fn identical_nested_proposals_of_the_whole_team_are_no_disagreement() {
+        let gold = gather(&nested_twice()).unwrap();
+        assert_eq!(items(&gold[0]), []);
+    }
+
+    #[test]
+    fn a_nested_proposal_one_annotator_left_out_keeps_the_group_open() {
+        let mut team = nested_twice();
+        team[1].1.documents[0].annotations.pop();
+        let gold = gather(&team).unwrap();
+        let open = items(&gold[0]);
+        assert_eq!(open.len(), 1);
+        assert_eq!(open[0].members.len(), 3);
     }
 
     #[test]
