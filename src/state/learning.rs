@@ -31,8 +31,8 @@ pub const RESCORE_BYTES: usize = 16 * 1024;
 /// suggestions are scored again at once, in bytes.
 pub const RESCORE_MARGIN_BYTES: usize = 2 * 1024;
 /// How much text on each side of those suggestions the analysis reads for
-/// context, in bytes (as much again as they span): a decision's key press
-/// analyses about 8 KB, not a lesson's whole 16 KB window.
+/// context, in bytes: a decision's key press analyses about 8 KB of a long
+/// document (it read 16 KB before, for 4 KB of suggestions).
 pub const RESCORE_CONTEXT_BYTES: usize = 2 * 1024;
 
 /// One change of an annotation: its id, before and after.
