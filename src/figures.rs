@@ -174,11 +174,40 @@ pub fn team_key(w: &Workspace) -> String {
     key
 }
 
+/// `text` as the team view shows a proposal: between quote marks, unless
+/// it already starts and ends with its own (a direct quote marked with
+/// them), so that none is doubled.
+pub fn quoted(text: &str) -> String {
+    let marked = |open: char, close: char| text.starts_with(open) && text.ends_with(close);
+    if text.chars().count() >= 2 && (marked('“', '”') || marked('"', '"') || marked('«', '»'))
+    {
+        text.to_owned()
+    } else {
+        format!("“{text}”")
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use hearsay_core::format::Export;
 
     use super::*;
+
+    #[test]
+    fn a_proposal_without_marks_is_shown_between_them() {
+        assert_eq!(quoted("we will build it"), "“we will build it”");
+    }
+
+    #[test]
+    fn a_proposal_with_its_own_marks_keeps_them_alone() {
+        assert_eq!(quoted("“we will build it”"), "“we will build it”");
+        assert_eq!(quoted("\"we will build it\""), "\"we will build it\"");
+    }
+
+    #[test]
+    fn a_lone_quote_mark_is_text_to_quote() {
+        assert_eq!(quoted("\""), "“\"”");
+    }
 
     #[test]
     fn thousandths_round_and_sign() {

@@ -149,9 +149,10 @@ fn disagreements(root: &Element, w: &Workspace) {
                         Status::Rejected => " ✗",
                         Status::Suggested => "",
                     };
+                    let text = crate::figures::quoted(&a.text);
                     match &a.speaker {
-                        Some(s) => format!("“{}” — {s}{mark}", a.text),
-                        None => format!("“{}”{mark}", a.text),
+                        Some(s) => format!("{text} — {s}{mark}"),
+                        None => format!("{text}{mark}"),
                     }
                 })
                 .collect();
