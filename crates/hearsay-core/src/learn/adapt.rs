@@ -469,8 +469,10 @@ impl Bundle {
             sum.update(slot.file_sum);
             sum.update(model.bias.to_le_bytes());
             sum.update(slot.bias_square.to_le_bytes());
-            sum.update((moved(slot, model).count() as u32).to_le_bytes());
-            for (bucket, weight, square) in moved(slot, model) {
+            // One pass over the weights: what moved is few.
+            let moved: Vec<(u32, f32, f32)> = moved(slot, model).collect();
+            sum.update((moved.len() as u32).to_le_bytes());
+            for (bucket, weight, square) in moved {
                 sum.update(bucket.to_le_bytes());
                 sum.update(weight.to_le_bytes());
                 sum.update(square.to_le_bytes());
