@@ -102,8 +102,8 @@ pub fn visible(d: &DocState, filter: &Filter) -> Vec<usize> {
                 .unwrap_or(f32::INFINITY)
         };
         let keys: Vec<f32> = shown.iter().map(|&i| least(i)).collect();
-        let mut order: Vec<usize> = (0..shown.len()).collect();
-        order.sort_by(|&a, &b| keys[a].total_cmp(&keys[b]));
+        let order =
+            hearsay_core::order::sorted_by(shown.len(), &|a, b| keys[a].total_cmp(&keys[b]));
         shown = order.into_iter().map(|k| shown[k]).collect();
     }
     shown
@@ -384,7 +384,7 @@ pub fn row(d: &DocState, idx: usize) -> RowView {
     {
         cuts.extend([a, b].into_iter().filter(|&c| c > s.start && c < s.end));
     }
-    cuts.sort_unstable();
+    hearsay_core::order::sort(&mut cuts);
     cuts.dedup();
     let segments = cuts
         .windows(2)
@@ -437,11 +437,11 @@ pub fn row(d: &DocState, idx: usize) -> RowView {
             })
         })
         .collect();
-    let rejected = d
-        .annotations_of(idx)
-        .filter(|a| a.status == Status::Rejected && a.origin == Origin::Extractor)
-        .map(|a| a.label)
-        .collect::<std::collections::BTreeSet<_>>();
+    let rejected = hearsay_core::order::set(
+        d.annotations_of(idx)
+            .filter(|a| a.status == Status::Rejected && a.origin == Origin::Extractor)
+            .map(|a| a.label),
+    );
     let confidence = live
         .iter()
         .filter(|a| a.status == Status::Suggested)

@@ -176,9 +176,9 @@ impl DocState {
     /// Rebuilds the sentence → annotation index. Annotations are kept
     /// sorted by start so that exports are stable.
     pub(super) fn reindex(&mut self) {
-        self.doc
-            .annotations
-            .sort_by(|a, b| (a.start, a.end, &a.id).cmp(&(b.start, b.end, &b.id)));
+        hearsay_core::order::sort_by(&mut self.doc.annotations, |a, b| {
+            (a.start, a.end, &a.id).cmp(&(b.start, b.end, &b.id))
+        });
         let (sentences, annotations) = (&self.doc.sentences, &self.doc.annotations);
         let mut starts = vec![0u32; sentences.len() + 1];
         let mut first = 0;
@@ -284,18 +284,20 @@ impl DocState {
     /// Labels of sentence `idx` that are accepted (by the person or as
     /// made by the person), sorted and without repeats.
     pub fn labels_of(&self, idx: usize) -> BTreeSet<Label> {
-        self.annotations_of(idx)
-            .filter(|a| a.status == Status::Accepted)
-            .map(|a| a.label)
-            .collect()
+        hearsay_core::order::set(
+            self.annotations_of(idx)
+                .filter(|a| a.status == Status::Accepted)
+                .map(|a| a.label),
+        )
     }
 
     /// Labels suggested for sentence `idx` and not yet decided.
     pub fn suggested_of(&self, idx: usize) -> BTreeSet<Label> {
-        self.annotations_of(idx)
-            .filter(|a| a.status == Status::Suggested)
-            .map(|a| a.label)
-            .collect()
+        hearsay_core::order::set(
+            self.annotations_of(idx)
+                .filter(|a| a.status == Status::Suggested)
+                .map(|a| a.label),
+        )
     }
 
     /// How sentence `idx` stands.
@@ -335,13 +337,13 @@ impl DocState {
 
     /// The distinct speakers named in the document, sorted, for completion.
     pub fn speakers(&self) -> Vec<String> {
-        let set: BTreeSet<&str> = self
-            .doc
-            .annotations
-            .iter()
-            .filter(|a| a.status != Status::Rejected)
-            .filter_map(|a| a.speaker.as_deref())
-            .collect();
+        let set = hearsay_core::order::set(
+            self.doc
+                .annotations
+                .iter()
+                .filter(|a| a.status != Status::Rejected)
+                .filter_map(|a| a.speaker.as_deref()),
+        );
         set.into_iter().map(str::to_owned).collect()
     }
 

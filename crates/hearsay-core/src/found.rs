@@ -47,7 +47,7 @@ pub(crate) fn into_analysis(
         .enumerate()
         .map(|(k, a)| (a.bytes.start, a.label, a.bytes.end, k))
         .collect();
-    order.sort_unstable();
+    crate::order::sort(&mut order);
     let mut slots: Vec<Option<Found>> = found.into_iter().map(Some).collect();
     let sentences = sents
         .iter()

@@ -31,6 +31,7 @@ mod found;
 pub mod interop;
 pub mod learn;
 pub mod models;
+pub mod order;
 mod stance;
 #[cfg(feature = "statements")]
 pub mod statements;

@@ -53,9 +53,9 @@
 //! ```
 
 use super::many::{PanelError, checked};
-use super::sorted_by;
 use crate::Label;
 use crate::format::{Annotation, Document, Export, Origin, Status};
+use crate::order::sorted_by;
 
 /// One document per text shared by every export, with the team's proposals
 /// (see the module documentation). Refuses what [`panel`](super::panel)
@@ -213,7 +213,7 @@ pub fn items(doc: &Document) -> Vec<Item> {
         .filter(|g| !g.iter().all(|&k| subset[k].annotators.len() >= team))
         .map(|g| {
             let mut members: Vec<usize> = g.iter().map(|&k| proposals[k]).collect();
-            members.sort_unstable();
+            crate::order::sort(&mut members);
             let of = |i: usize| &doc.annotations[i];
             Item {
                 label: of(members[0]).label,

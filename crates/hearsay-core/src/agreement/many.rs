@@ -26,9 +26,10 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use super::{Agreement, agreement, counted, sorted_by};
+use super::{Agreement, agreement, counted};
 use crate::Label;
 use crate::format::{Document, Export, by_sentence, sha256_hex};
+use crate::order::sorted_by;
 
 /// Fleiss' kappa: `counts[i][j]` is how many raters put item `i` in
 /// category `j`. Every item must have the same number of raters, at least

@@ -165,14 +165,6 @@ impl Table {
     }
 }
 
-/// Indices `0..n` sorted by `cmp`. Every ordering of the team code goes
-/// through this one sort, so the page carries one copy of it.
-pub(crate) fn sorted_by(n: usize, cmp: &dyn Fn(usize, usize) -> std::cmp::Ordering) -> Vec<usize> {
-    let mut v: Vec<usize> = (0..n).collect();
-    v.sort_unstable_by(|&a, &b| cmp(a, b));
-    v
-}
-
 fn ratio(num: usize, den: usize) -> Option<f64> {
     (den > 0).then(|| num as f64 / den as f64)
 }

@@ -266,7 +266,7 @@ fn quoted_names(ctx: &Ctx, site: &Site) -> Vec<u32> {
         .filter(|&k| k < v.tokens.len() && v.tokens[k].is_word() && v.tokens[k].cap())
         .map(|k| crate::learn::word_hash(v.word(k)))
         .collect();
-    out.sort_unstable();
+    crate::order::sort(&mut out);
     out.dedup();
     out
 }

@@ -284,7 +284,7 @@ fn singles(text: &str, tokens: &[Token], from: usize, to: usize, q: &mut Quotes)
         .map_or(0, |p| p + 1);
     let tail = &mut q.quotes[para_first..];
     if tail.windows(2).any(|w| w[0].open > w[1].open) {
-        tail.sort_by_key(|x| x.open);
+        crate::order::sort_by_key(tail, |x| x.open);
         for (n, x) in q.quotes.iter().enumerate().skip(para_first) {
             let end = if x.closed { x.close + 1 } else { x.close };
             for slot in &mut q.inside[x.open..end.min(tokens.len())] {

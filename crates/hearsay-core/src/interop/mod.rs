@@ -488,7 +488,7 @@ impl Speakers {
             .filter_map(|a| a.speaker_span)
             .filter(|s| s.start < s.end && s.end <= len)
             .collect();
-        spans.sort();
+        crate::order::sort(&mut spans);
         spans.dedup();
         let of = doc
             .annotations

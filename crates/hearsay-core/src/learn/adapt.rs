@@ -423,7 +423,7 @@ impl Bundle {
             });
             *bundle.slot_model(part.kind) = Some(model);
         }
-        bundle.slots.sort_by_key(|s| s.kind);
+        crate::order::sort_by_key(&mut bundle.slots, |s| s.kind);
         Ok(bundle)
     }
 

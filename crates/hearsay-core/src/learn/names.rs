@@ -42,7 +42,7 @@ impl Names {
             .filter(|(n, c)| !n.trim().is_empty() && *c != 0)
             .map(|(n, c)| u64::from(phrase_hash(n)) << 8 | u64::from(c))
             .collect();
-        entries.sort_unstable();
+        crate::order::sort(&mut entries);
         let mut merged: Vec<u64> = Vec::with_capacity(entries.len());
         for e in entries {
             match merged.last_mut() {
