@@ -113,6 +113,8 @@ pub enum Intake {
         name: String,
         /// Its text (an HTML article's already reduced).
         text: String,
+        /// The encoding it was decoded from, when not UTF-8 ([`decode`]).
+        decoded: Option<&'static str>,
     },
 }
 
@@ -186,15 +188,7 @@ fn read_foreign_inputs(
 /// An article, or a data file no other tool claims: a hearsay export.
 fn read_text(name: String, bytes: Vec<u8>) -> Result<Intake, String> {
     let reader = reader(&name);
-    let text = match String::from_utf8(bytes) {
-        Ok(text) => text,
-        Err(e) => {
-            return Err(format!(
-                "{name}: not a text file (invalid UTF-8 at byte {})",
-                e.utf8_error().valid_up_to()
-            ));
-        }
-    };
+    let (text, decoded) = decode(bytes).map_err(|why| format!("{name}: {why}"))?;
     if text.contains('\0') {
         return Err(format!(
             "{name}: looks like a binary file (it contains NUL bytes)"
@@ -212,37 +206,181 @@ fn read_text(name: String, bytes: Vec<u8>) -> Result<Intake, String> {
         Reader::Html => Ok(Intake::Article {
             text: hearsay_core::html::html_to_text(&text),
             name,
+            decoded,
         }),
-        Reader::Text => Ok(Intake::Article { name, text }),
+        Reader::Text => Ok(Intake::Article {
+            name,
+            text,
+            decoded,
+        }),
+    }
+}
+
+/// The code points of bytes 0x80 to 0x9F in Windows-1252 (the five it
+/// leaves undefined stay C1 controls, as browsers decode them).
+const WINDOWS_1252: [char; 32] = [
+    '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8d}', 'Ž', '\u{8f}',
+    '\u{90}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9d}', 'ž', 'Ÿ',
+];
+
+/// A text file's bytes as text, and the encoding they were decoded from
+/// when it is not UTF-8: a byte order mark says UTF-8 or UTF-16; UTF-16
+/// without one is recognised by its zero bytes; any other bytes that are
+/// not UTF-8 are read as Windows-1252, the usual encoding of older files.
+/// (Plain `std` and one table: a general decoder would add its tables for
+/// every encoding to the page's download.)
+pub fn decode(bytes: Vec<u8>) -> Result<(String, Option<&'static str>), String> {
+    let utf16 = |bytes: &[u8], little: bool, name: &'static str| {
+        if !bytes.len().is_multiple_of(2) {
+            return Err(format!("{name} text with an odd number of bytes"));
+        }
+        let units = bytes.chunks_exact(2).map(|p| {
+            let pair = [p[0], p[1]];
+            if little {
+                u16::from_le_bytes(pair)
+            } else {
+                u16::from_be_bytes(pair)
+            }
+        });
+        char::decode_utf16(units)
+            .collect::<Result<String, _>>()
+            .map(|text| (text, Some(name)))
+            .map_err(|_| format!("not valid {name} (an unpaired surrogate)"))
+    };
+    match bytes.as_slice() {
+        [0xEF, 0xBB, 0xBF, rest @ ..] => {
+            return String::from_utf8(rest.to_vec())
+                .map(|text| (text, None))
+                .map_err(|e| {
+                    format!(
+                        "marked as UTF-8 but invalid at byte {}",
+                        e.utf8_error().valid_up_to() + 3
+                    )
+                });
+        }
+        [0xFF, 0xFE, rest @ ..] => return utf16(rest, true, "UTF-16LE"),
+        [0xFE, 0xFF, rest @ ..] => return utf16(rest, false, "UTF-16BE"),
+        _ => {}
+    }
+    // UTF-16 without a mark: most characters of a Latin text have a zero
+    // byte, on the odd side (little-endian) or the even side (big-endian).
+    let zeros = |parity: usize| {
+        bytes
+            .iter()
+            .skip(parity)
+            .step_by(2)
+            .filter(|&&b| b == 0)
+            .count()
+    };
+    let half = bytes.len() / 2;
+    if bytes.len() >= 4 && bytes.len().is_multiple_of(2) {
+        let (even, odd) = (zeros(0), zeros(1));
+        if odd * 10 >= half * 4 && even == 0 {
+            return utf16(&bytes, true, "UTF-16LE");
+        }
+        if even * 10 >= half * 4 && odd == 0 {
+            return utf16(&bytes, false, "UTF-16BE");
+        }
+    }
+    match String::from_utf8(bytes) {
+        Ok(text) => Ok((text, None)),
+        Err(e) => {
+            let text = e
+                .into_bytes()
+                .into_iter()
+                .map(|b| match b {
+                    0x80..=0x9F => WINDOWS_1252[usize::from(b - 0x80)],
+                    _ => char::from(b),
+                })
+                .collect();
+            Ok((text, Some("Windows-1252")))
+        }
     }
 }
 
 /// Adds what each intake holds to `ws`, in order, and says what became of
 /// it; a refusal passes through. Call it only when some intake is `Ok`, so
 /// that a drop of refused files changes (and saves) nothing.
+///
+/// A text already open (the same SHA-256) is not added again, and the
+/// outcome says so. The first document added is opened.
 pub fn add_all(
     ws: &mut Workspace,
     intakes: Vec<Result<Intake, String>>,
 ) -> Vec<Result<String, String>> {
-    intakes
+    let mut first: Option<String> = None;
+    let outcomes = intakes
         .into_iter()
-        .map(|intake| intake.and_then(|intake| add(ws, intake)))
-        .collect()
+        .map(|intake| {
+            let on_screen = |ws: &Workspace| ws.doc().map(|d| d.doc.id.clone());
+            let before = on_screen(ws);
+            let outcome = intake.and_then(|intake| add(ws, intake));
+            // Adding makes the new document current; nothing else does.
+            if first.is_none() && on_screen(ws) != before {
+                first = on_screen(ws);
+            }
+            outcome
+        })
+        .collect();
+    if let Some(id) = first {
+        ws.select_id(&id);
+    }
+    outcomes
 }
 
 fn add(ws: &mut Workspace, intake: Intake) -> Result<String, String> {
     let added = match intake {
-        Intake::Export { name, export, from } => ws.add_export(&name, export).map(|n| match from {
-            Some(source) => {
-                format!("{name}: {n} document(s) imported from {}", source.as_str())
+        Intake::Export {
+            name,
+            mut export,
+            from,
+        } => {
+            let n = export.documents.len();
+            export
+                .documents
+                .retain(|d| ws.already_open(&d.text).is_none());
+            let open = n - export.documents.len();
+            if export.documents.is_empty() && open > 0 {
+                return Ok(format!("{name}: already open, not added again"));
             }
-            None => format!("{name}: {n} document(s) restored"),
-        }),
-        Intake::Article { name, text } => {
-            ws.add_text(&name, &text).map(|_| format!("{name}: added"))
+            ws.add_export(&name, export).map(|n| {
+                let what = match from {
+                    Some(source) => format!("imported from {}", source.as_str()),
+                    None => "restored".to_owned(),
+                };
+                let skipped = if open > 0 {
+                    format!(" ({open} already open, not added again)")
+                } else {
+                    String::new()
+                };
+                format!("{name}: {n} document(s) {what}{skipped}")
+            })
+        }
+        Intake::Article {
+            name,
+            text,
+            decoded,
+        } => {
+            return add_article(ws, &name, &text).map(|said| match decoded {
+                Some(from) if said.ends_with(": added") => {
+                    format!("{said}, decoded from {from}: it is not UTF-8")
+                }
+                _ => said,
+            });
         }
     };
     added.map_err(|e| e.to_string())
+}
+
+/// Adds an article (opened, dropped or pasted), unless its text is
+/// already open; says which.
+pub fn add_article(ws: &mut Workspace, name: &str, text: &str) -> Result<String, String> {
+    if let Some(open) = ws.already_open(text) {
+        return Ok(format!("{name}: already open as {open}, not added again"));
+    }
+    ws.add_text(name, text)
+        .map(|_| format!("{name}: added"))
+        .map_err(|e| e.to_string())
 }
 
 /// One message for a whole import: what was added, then what was refused
@@ -402,6 +540,12 @@ mod tests {
 
     const ARTICLE: &str = "“We will not sell the mill,” owner Rosa Klee said on Friday.";
 
+    /// A second article, unlike [`ARTICLE`]: the same text is added once.
+    const OTHER: &str = "“The ferry runs again,” operator Ivo Lind said.";
+
+    /// The article open before each import of [`import`].
+    const FIRST: &str = "The council met on Monday, its chair said.";
+
     fn file(name: &str, contents: impl Into<Vec<u8>>) -> (String, Vec<u8>) {
         (name.to_owned(), contents.into())
     }
@@ -410,15 +554,20 @@ mod tests {
     /// message and the names of the documents.
     fn import(files: Vec<(String, Vec<u8>)>) -> (Message, Vec<String>) {
         let mut ws = Workspace::default();
-        ws.add_text("first.txt", ARTICLE).unwrap();
+        ws.add_text("first.txt", FIRST).unwrap();
         let outcomes = add_all(&mut ws, read_all(files));
         let names = ws.docs.iter().map(|d| d.doc.name.clone()).collect();
         (report(outcomes), names)
     }
 
     fn exported(format: ExportFormat) -> Vec<u8> {
+        exported_of(format, ARTICLE)
+    }
+
+    /// An export of a workspace holding `text`, accepted.
+    fn exported_of(format: ExportFormat, text: &str) -> Vec<u8> {
         let mut ws = Workspace::default();
-        ws.add_text("mill.txt", ARTICLE).unwrap();
+        ws.add_text("mill.txt", text).unwrap();
         ws.accept();
         export(&ws, format, "").bytes
     }
@@ -495,7 +644,7 @@ mod tests {
 
     #[test]
     fn text_and_markdown_are_added_as_articles() {
-        let (message, names) = import(vec![file("a.txt", ARTICLE), file("b.md", ARTICLE)]);
+        let (message, names) = import(vec![file("a.txt", ARTICLE), file("b.md", OTHER)]);
         assert_eq!(message, Message::info("a.txt: added; b.md: added"));
         assert_eq!(names, ["first.txt", "a.txt", "b.md"]);
     }
@@ -528,7 +677,7 @@ mod tests {
     #[test]
     fn other_tools_files_are_recognised_by_interop() {
         let doccano = exported(ExportFormat::Other(Target::Doccano));
-        let studio = exported(ExportFormat::Other(Target::LabelStudio));
+        let studio = exported_of(ExportFormat::Other(Target::LabelStudio), OTHER);
         let (message, names) = import(vec![file("d.jsonl", doccano), file("ls.json", studio)]);
         assert_eq!(
             message,
@@ -543,7 +692,7 @@ mod tests {
     fn brat_zip_and_pairs_are_read_together_first() {
         let zip = exported(ExportFormat::Other(Target::Brat));
         let (message, names) = import(vec![
-            file("plain.txt", ARTICLE),
+            file("plain.txt", OTHER),
             file("x.ann", ""),
             file("x.txt", ARTICLE),
             file("b.zip", zip),
@@ -565,7 +714,7 @@ mod tests {
                 "{\"format\": \"hearsay\", \"version\": \"one\"}",
             ),
             file("ok.txt", ARTICLE),
-            file("binary.txt", b"\xff\xfe".to_vec()),
+            file("binary.txt", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR".to_vec()),
             file("nul.txt", "a\0b"),
             file("empty.txt", "  "),
         ]);
@@ -575,7 +724,7 @@ mod tests {
         assert!(parts[1].starts_with("refused: bad.json: "), "{parts:?}");
         assert_eq!(
             parts[2],
-            "refused: binary.txt: not a text file (invalid UTF-8 at byte 0)"
+            "refused: binary.txt: looks like a binary file (it contains NUL bytes)"
         );
         assert_eq!(
             parts[3],
@@ -653,6 +802,179 @@ mod tests {
         assert_eq!(
             named(ExportFormat::Other(Target::Brat)),
             ("hearsay-export.zip".to_owned(), "application/zip")
+        );
+    }
+
+    #[test]
+    fn an_article_already_open_is_not_added_again_and_the_message_says_so() {
+        let (message, names) = import(vec![file("again.txt", FIRST)]);
+        assert_eq!(names, ["first.txt"]);
+        assert!(!message.error);
+        assert_eq!(
+            message.text,
+            "again.txt: already open as first.txt, not added again"
+        );
+    }
+
+    #[test]
+    fn the_same_file_dropped_twice_at_once_is_added_once() {
+        let (message, names) = import(vec![file("b.txt", OTHER), file("b.txt", OTHER)]);
+        assert_eq!(names, ["first.txt", "b.txt"]);
+        assert_eq!(
+            message.text,
+            "b.txt: added; b.txt: already open as b.txt, not added again"
+        );
+    }
+
+    #[test]
+    fn an_export_of_open_texts_adds_only_the_others() {
+        let mut source = Workspace::default();
+        source.add_text("again.txt", FIRST).unwrap();
+        source
+            .add_text("port.txt", "The port stays shut, Lea Marsh said.")
+            .unwrap();
+        let json = source.export().to_json();
+        let (message, names) = import(vec![file("both.json", json.clone())]);
+        assert_eq!(names, ["first.txt", "port.txt"]);
+        assert_eq!(
+            message.text,
+            "both.json: 1 document(s) restored (1 already open, not added again)"
+        );
+        let mut ws = Workspace::default();
+        ws.add_export("both.json", Export::parse(&json).unwrap())
+            .unwrap();
+        let outcomes = add_all(&mut ws, read_all(vec![file("both.json", json)]));
+        assert_eq!(
+            outcomes,
+            [Ok("both.json: already open, not added again".to_owned())]
+        );
+        assert_eq!(ws.docs.len(), 2);
+    }
+
+    #[test]
+    fn the_first_file_of_an_import_is_opened() {
+        let (_, names) = import(vec![
+            file("a.txt", "Alpha said the dam would hold."),
+            file("b.txt", "Beta said it would not."),
+        ]);
+        assert_eq!(names, ["first.txt", "a.txt", "b.txt"]);
+        let mut ws = Workspace::default();
+        ws.add_text("first.txt", FIRST).unwrap();
+        add_all(
+            &mut ws,
+            read_all(vec![
+                file("a.txt", "Alpha said the dam would hold."),
+                file("b.txt", "Beta said it would not."),
+            ]),
+        );
+        assert_eq!(ws.doc().unwrap().doc.name, "a.txt");
+    }
+
+    #[test]
+    fn opening_files_over_the_demo_takes_it_out_and_opens_the_first() {
+        let mut ws = Workspace::default();
+        ws.add_demo();
+        add_all(
+            &mut ws,
+            read_all(vec![
+                file("a.txt", "Alpha said the dam would hold."),
+                file("b.txt", "Beta said it would not."),
+            ]),
+        );
+        let names: Vec<&str> = ws.docs.iter().map(|d| d.doc.name.as_str()).collect();
+        assert_eq!(names, ["a.txt", "b.txt"]);
+        assert_eq!(ws.doc().unwrap().doc.name, "a.txt");
+    }
+
+    fn utf16(text: &str, little: bool, mark: bool) -> Vec<u8> {
+        let mut out = Vec::new();
+        if mark {
+            out.extend(if little { [0xFF, 0xFE] } else { [0xFE, 0xFF] });
+        }
+        for unit in text.encode_utf16() {
+            out.extend(if little {
+                unit.to_le_bytes()
+            } else {
+                unit.to_be_bytes()
+            });
+        }
+        out
+    }
+
+    #[test]
+    fn utf8_is_read_as_it_is() {
+        assert_eq!(
+            decode("Zoë said so.".into()),
+            Ok(("Zoë said so.".to_owned(), None))
+        );
+    }
+
+    #[test]
+    fn a_utf8_byte_order_mark_is_dropped() {
+        let bytes = [&[0xEF, 0xBB, 0xBF][..], "Zoë said so.".as_bytes()].concat();
+        assert_eq!(decode(bytes), Ok(("Zoë said so.".to_owned(), None)));
+    }
+
+    #[test]
+    fn utf16_little_endian_with_its_mark_is_decoded() {
+        let text = "“Non,” dit Zoë 🎉.";
+        assert_eq!(
+            decode(utf16(text, true, true)),
+            Ok((text.to_owned(), Some("UTF-16LE")))
+        );
+    }
+
+    #[test]
+    fn utf16_big_endian_with_its_mark_is_decoded() {
+        let text = "“Non,” dit Zoë.";
+        assert_eq!(
+            decode(utf16(text, false, true)),
+            Ok((text.to_owned(), Some("UTF-16BE")))
+        );
+    }
+
+    #[test]
+    fn utf16_without_a_mark_is_recognised_by_its_zero_bytes() {
+        let text = "The mayor said the bridge would open.";
+        assert_eq!(
+            decode(utf16(text, true, false)),
+            Ok((text.to_owned(), Some("UTF-16LE")))
+        );
+        assert_eq!(
+            decode(utf16(text, false, false)),
+            Ok((text.to_owned(), Some("UTF-16BE")))
+        );
+    }
+
+    #[test]
+    fn an_unpaired_surrogate_in_utf16_is_refused() {
+        let bytes = vec![0xFF, 0xFE, 0x00, 0xD8, 0x41, 0x00];
+        assert_eq!(
+            decode(bytes),
+            Err("not valid UTF-16LE (an unpaired surrogate)".to_owned())
+        );
+    }
+
+    #[test]
+    fn bytes_that_are_not_utf8_are_read_as_windows_1252() {
+        // “Café” – in Windows-1252: curly quotes 0x93/0x94, é 0xE9, en dash 0x96.
+        let bytes = b"\x93Caf\xe9\x94 \x96 \x80 5".to_vec();
+        assert_eq!(
+            decode(bytes),
+            Ok(("“Café” – € 5".to_owned(), Some("Windows-1252")))
+        );
+    }
+
+    #[test]
+    fn a_windows_1252_article_is_added_and_the_message_says_how_it_was_read() {
+        let (message, names) = import(vec![file(
+            "old.txt",
+            b"\x93We stay,\x94 Ren\xe9 Aubry said.".to_vec(),
+        )]);
+        assert_eq!(names, ["first.txt", "old.txt"]);
+        assert_eq!(
+            message.text,
+            "old.txt: added, decoded from Windows-1252: it is not UTF-8"
         );
     }
 }

@@ -333,6 +333,9 @@ pub struct DocItem {
     pub sentences: usize,
     /// Whether it is the document on screen.
     pub current: bool,
+    /// Whether it is the demo, unchanged: it leaves when the person adds a
+    /// document of their own.
+    pub demo: bool,
 }
 
 /// The document list of `ws`, in order.
@@ -348,6 +351,7 @@ pub fn documents(ws: &Workspace) -> Vec<DocItem> {
             decided: d.decided(),
             sentences: d.n_sentences(),
             current: idx == ws.current,
+            demo: d.is_demo() && d.overlay_is_empty(),
         })
         .collect()
 }
@@ -426,17 +430,24 @@ pub fn row(d: &DocState, idx: usize) -> RowView {
             }
         })
         .collect();
-    let badges = live
+    // One chip per speaker: the kind of their first quote here, and
+    // dashed while any of their quotes is still to decide.
+    let mut badges: Vec<Badge> = Vec::new();
+    for a in live
         .iter()
         .filter(|a| a.label == Label::Quote && a.start >= s.start)
-        .filter_map(|a| {
-            Some(Badge {
-                speaker: a.speaker.clone()?,
+    {
+        let Some(speaker) = &a.speaker else { continue };
+        let suggested = a.status == Status::Suggested;
+        match badges.iter_mut().find(|b| &b.speaker == speaker) {
+            Some(b) => b.suggested |= suggested,
+            None => badges.push(Badge {
+                speaker: speaker.clone(),
                 kind: a.kind.unwrap_or(QuoteKind::Direct).as_str(),
-                suggested: a.status == Status::Suggested,
-            })
-        })
-        .collect();
+                suggested,
+            }),
+        }
+    }
     let rejected = hearsay_core::order::set(
         d.annotations_of(idx)
             .filter(|a| a.status == Status::Rejected && a.origin == Origin::Extractor)
@@ -591,6 +602,24 @@ mod tests {
         // Its key changes with its place: a row moved by a filter is
         // drawn again with its new place.
         assert_ne!(placed.key(), row(d, 3).at(3, 5).key());
+    }
+
+    #[test]
+    fn a_speaker_of_two_quotes_in_a_sentence_has_one_chip() {
+        let mut ws = doc("“Bridges are cheap,” Mayor Tom Reyes said.");
+        ws.set_cursor(0);
+        // A second quote inside the first, made by the person.
+        ws.add_span(Label::Quote, 1, 8);
+        assert!(ws.set_speaker("Tom Reyes"));
+        let d = ws.doc().unwrap();
+        let quotes = d
+            .annotations_of(0)
+            .filter(|a| a.label == Label::Quote)
+            .count();
+        assert_eq!(quotes, 2);
+        let r = row(d, 0);
+        assert_eq!(r.badges.len(), 1, "{:?}", r.badges);
+        assert_eq!(r.badges[0].speaker, "Tom Reyes");
     }
 
     #[test]

@@ -133,6 +133,12 @@ pub const MAX_NAME_CHARS: usize = 200;
 /// Largest text the page accepts in one document, in bytes.
 pub const MAX_TEXT_BYTES: usize = 16 * 1024 * 1024;
 
+/// The demo article shown on first open; written for the project.
+pub const DEMO_TEXT: &str = include_str!("demo.txt");
+
+/// The demo article's document name.
+pub const DEMO_NAME: &str = "demo-veldhaven-bridge.txt";
+
 impl Workspace {
     /// The document on screen, if any.
     pub fn doc(&self) -> Option<&DocState> {
@@ -170,6 +176,54 @@ impl Workspace {
                 ),
             ));
         }
+        self.push_text(name, text);
+        self.leave_demo();
+        Ok(self.current)
+    }
+
+    /// Adds the demo article, marked as such ([`DocState::is_demo`]): it
+    /// leaves the workspace when the person adds a document of their own,
+    /// unless they changed it.
+    pub fn add_demo(&mut self) {
+        self.push_text(DEMO_NAME, DEMO_TEXT);
+    }
+
+    /// Takes out every demo nobody changed, keeping the document on screen.
+    /// Not undone: nothing of the person's is lost.
+    fn leave_demo(&mut self) {
+        let on_screen = self.doc().map(|d| d.doc.id.clone());
+        let mut k = self.docs.len();
+        while k > 0 {
+            k -= 1;
+            if self.docs[k].is_demo() && self.docs[k].overlay_is_empty() && self.docs.len() > 1 {
+                self.take_doc(k);
+            }
+        }
+        if let Some(id) = on_screen {
+            self.select_id(&id);
+        }
+    }
+
+    /// Makes the document of id `id` current, if it is open.
+    pub fn select_id(&mut self, id: &str) {
+        if let Some(k) = self.docs.iter().position(|d| d.doc.id == id) {
+            self.current = k;
+        }
+    }
+
+    /// The name of an open document whose text is `text` (the same
+    /// SHA-256), if there is one: the page does not add it twice.
+    pub fn already_open(&self, text: &str) -> Option<&str> {
+        let digest = || hearsay_core::format::sha256_hex(text);
+        let mut wanted: Option<String> = None;
+        self.docs
+            .iter()
+            .filter(|d| d.doc.text.len() == text.len())
+            .find(|d| d.doc.sha256() == *wanted.get_or_insert_with(digest))
+            .map(|d| d.doc.name.as_str())
+    }
+
+    fn push_text(&mut self, name: &str, text: &str) {
         let id = self.unique_doc_id("");
         self.docs.push(DocState::analyse(
             &id,
@@ -180,7 +234,6 @@ impl Workspace {
         ));
         self.current = self.docs.len() - 1;
         self.pending.added.insert(id);
-        Ok(self.current)
     }
 
     /// Adds every document of a hearsay JSON export. The whole file is
@@ -229,6 +282,7 @@ impl Workspace {
             self.docs.push(state);
         }
         self.current = self.docs.len() - n;
+        self.leave_demo();
         Ok(n)
     }
 
@@ -450,12 +504,14 @@ impl Workspace {
     }
 
     /// Adds the person's quote over code points `start..end` of the current
-    /// document (a text selection) and moves the cursor to its sentence.
+    /// document (a text selection), grown to whole words
+    /// ([`DocState::snap_to_words`]), and moves the cursor to its sentence.
     pub fn add_span(&mut self, label: Label, start: usize, end: usize) {
         if start >= end {
             return;
         }
         self.record(|d| {
+            let (start, end) = d.snap_to_words(start, end);
             let ann = d.new_annotation(label, start, end);
             if ann.start >= ann.end {
                 return Vec::new();

@@ -39,6 +39,7 @@ fn DocumentItem(item: DocItem) -> impl IntoView {
         decided: (decided, suggested),
         sentences,
         current,
+        demo,
     } = item;
     let on_remove = move |e: leptos::ev::MouseEvent| {
         e.stop_propagation();
@@ -67,6 +68,9 @@ fn DocumentItem(item: DocItem) -> impl IntoView {
     view! {
         <li data-testid="document-item" class:current=current on:click=move |_| ctx.change(|w| w.select_doc(idx))>
             <span class="name">{name}</span>
+            {demo.then(|| view! {
+                <span class="demo-tag" data-testid="demo-tag" title="The demo article: it leaves when you add an article of your own, unless you changed it">"demo"</span>
+            })}
             <span class="counts">
                 <span class="count-quote" title="quotes">{format!("Q {quotes}")}</span>
                 <span class="count-claim" title="claims">{format!("C {claims}")}</span>

@@ -18,12 +18,12 @@ pub(super) fn ImportPanel() -> impl IntoView {
         let body = text.get_untracked();
         n_pasted.update_value(|n| *n += 1);
         let name = format!("pasted-{}.txt", n_pasted.get_value());
-        match ctx.change(|w| w.add_text(&name, &body)) {
-            Ok(_) => {
+        match ctx.change(|w| files::add_article(w, &name, &body)) {
+            Ok(said) => {
                 text.set(String::new());
-                ctx.say(Message::info(format!("{name}: added")));
+                ctx.say(Message::info(said));
             }
-            Err(e) => ctx.say(Message::error(e.to_string())),
+            Err(e) => ctx.say(Message::error(e)),
         }
     };
     view! {

@@ -46,11 +46,6 @@ pub fn shipped_models() -> Option<hearsay_core::learn::Bundle> {
     models::shipped()
 }
 
-/// The demo article shown on first open; written for the project.
-pub const DEMO_TEXT: &str = include_str!("../demo.txt");
-/// Its name in the document list.
-pub const DEMO_NAME: &str = "demo-veldhaven-bridge.txt";
-
 /// The application state shared by every component.
 #[derive(Clone, Copy)]
 pub struct Ctx {
@@ -264,9 +259,7 @@ async fn restore(ctx: Ctx) {
         }
     };
     ctx.ws.update(|w| w.restore_models(shipped.clone()));
-    let demo = |w: &mut Workspace| {
-        let _ = w.add_text(DEMO_NAME, DEMO_TEXT);
-    };
+    let demo = Workspace::add_demo;
     // First open (nothing was ever saved here): show the demo at once and
     // open the database behind it, instead of making the first page wait.
     let first_open = !storage::has_saved_work();
@@ -376,13 +369,28 @@ pub fn App() -> impl IntoView {
         flush.remove();
     });
 
+    // Files dragged over the page: it shows where they will go.
+    let dragging = RwSignal::new(false);
     view! {
         <div
             class="app"
             data-save=move || ctx.save_state()
-            on:dragover=|e: ev::DragEvent| e.prevent_default()
+            class:dragging=move || dragging.get()
+            on:dragover=move |e: ev::DragEvent| {
+                e.prevent_default();
+                if !dragging.get_untracked() {
+                    dragging.set(true);
+                }
+            }
+            // Leaving the window (no element to go to), not a child.
+            on:dragleave=move |e: ev::DragEvent| {
+                if e.related_target().is_none() {
+                    dragging.set(false);
+                }
+            }
             on:drop=move |e: ev::DragEvent| {
                 e.prevent_default();
+                dragging.set(false);
                 if let Some(files) = e.data_transfer().and_then(|d| d.files()) {
                     import::import_files(ctx, files);
                 }

@@ -258,7 +258,10 @@ pub(super) fn Legend() -> impl IntoView {
             <span class="tag tag-claim accepted">"C"</span>" claim "
             <span class="tag tag-denial accepted">"D"</span>" denial · "
             <span class="tag tag-quote accepted">"Q"</span>" accepted "
-            <span class="tag tag-quote suggested">"Q"</span>" suggested, to decide"
+            <span class="tag tag-quote suggested">"Q"</span>" suggested, to decide · speakers: "
+            <span class="speaker-badge direct">"direct"</span>
+            <span class="speaker-badge reported">"reported"</span>
+            <span class="speaker-badge suggested">"dashed: to decide"</span>
         </p>
     }
 }

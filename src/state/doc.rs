@@ -154,6 +154,17 @@ impl DocState {
             .collect()
     }
 
+    /// Whether this is the demo article ([`super::Workspace::add_demo`]),
+    /// by its name and text: a renamed demo is the person's own.
+    pub fn is_demo(&self) -> bool {
+        self.doc.name == super::DEMO_NAME && self.doc.text == super::DEMO_TEXT
+    }
+
+    /// Whether the person changed nothing in it since it was added.
+    pub fn overlay_is_empty(&self) -> bool {
+        self.touched.is_empty()
+    }
+
     /// The code point index of the text.
     pub fn index(&self) -> CharIndex<'_> {
         self.offsets.index(&self.doc.text)
@@ -367,6 +378,53 @@ impl DocState {
 
     /// A new accepted annotation by the person over code points
     /// `start..end`, clamped to the text.
+    /// `[start, end)` grown to whole words and trimmed of the spaces at
+    /// its ends: a selection that cuts a word ("Joost van Le") takes all
+    /// of it. An apostrophe or hyphen between letters is part of a word.
+    pub fn snap_to_words(&self, start: usize, end: usize) -> (usize, usize) {
+        let index = self.index();
+        let end = end.min(index.len_chars());
+        let start = start.min(end);
+        let text = self.doc.text.as_str();
+        let (mut bs, mut be) = (index.byte(start), index.byte(end));
+        let (mut start, mut end) = (start, end);
+        let before = |b: usize| text[..b].chars().next_back();
+        let at = |b: usize| text[b..].chars().next();
+        while bs < be && at(bs).is_some_and(char::is_whitespace) {
+            bs += at(bs).map_or(0, char::len_utf8);
+            start += 1;
+        }
+        while be > bs && before(be).is_some_and(char::is_whitespace) {
+            be -= before(be).map_or(0, char::len_utf8);
+            end -= 1;
+        }
+        if bs == be {
+            return (start, end);
+        }
+        let word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+        let joiner = |c: Option<char>| matches!(c, Some('\'' | '’' | '-' | '‐'));
+        let len = |c: Option<char>| c.map_or(0, char::len_utf8);
+        // A letter, or a joiner with a letter after it (at) or before it
+        // (before): the selection's edge is inside a word.
+        let at_word = |b: usize| {
+            let c = at(b);
+            word(c) || (joiner(c) && word(at(b + len(c))))
+        };
+        let before_word = |b: usize| {
+            let c = before(b);
+            word(c) || (joiner(c) && word(before(b - len(c))))
+        };
+        while before_word(bs) && at_word(bs) {
+            bs -= len(before(bs));
+            start -= 1;
+        }
+        while before_word(be) && at_word(be) {
+            be += len(at(be));
+            end += 1;
+        }
+        (start, end)
+    }
+
     pub(super) fn new_annotation(&mut self, label: Label, start: usize, end: usize) -> Annotation {
         let index = self.index();
         let end = end.min(index.len_chars());

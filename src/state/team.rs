@@ -62,6 +62,7 @@ impl Workspace {
         for &k in earlier.iter().rev() {
             self.remove_doc(k);
         }
+        self.leave_demo();
         let first = self.docs.len() - n;
         let open =
             (first..self.docs.len()).find(|&k| items(&self.docs[k].doc).iter().any(|i| !i.settled));

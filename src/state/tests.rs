@@ -551,3 +551,182 @@ fn undo_on_a_long_document_restores_the_models_and_every_suggestion() {
     assert_eq!(ws.models().bundle().write(), models);
     assert_eq!(ws.doc().unwrap().doc, doc);
 }
+
+/// A workspace showing the demo, as on first open.
+fn with_demo() -> Workspace {
+    let mut ws = Workspace::default();
+    ws.add_demo();
+    ws
+}
+
+#[test]
+fn the_demo_is_marked_as_the_demo() {
+    let ws = with_demo();
+    assert!(ws.doc().unwrap().is_demo());
+    assert!(!workspace().doc().unwrap().is_demo());
+}
+
+#[test]
+fn the_demo_leaves_when_the_person_adds_an_article() {
+    let mut ws = with_demo();
+    ws.add_text("harbour.txt", ARTICLE).unwrap();
+    let names: Vec<&str> = ws.docs.iter().map(|d| d.doc.name.as_str()).collect();
+    assert_eq!(names, ["harbour.txt"]);
+    assert_eq!(ws.doc().unwrap().doc.name, "harbour.txt");
+    // Out of storage too, at the next save.
+    assert_eq!(ws.take_pending().removed.len(), 1);
+}
+
+#[test]
+fn the_demo_leaves_when_the_person_opens_an_export() {
+    let mut ws = with_demo();
+    let export = workspace().export();
+    assert_eq!(ws.add_export("mine.json", export), Ok(1));
+    assert_eq!(ws.docs.len(), 1);
+    assert_eq!(ws.doc().unwrap().doc.name, "harbour.txt");
+}
+
+#[test]
+fn a_demo_the_person_decided_on_stays() {
+    let mut ws = with_demo();
+    ws.toggle(Label::Claim);
+    ws.add_text("harbour.txt", ARTICLE).unwrap();
+    assert_eq!(ws.docs.len(), 2);
+    assert!(ws.docs[0].is_demo());
+    assert_eq!(ws.doc().unwrap().doc.name, "harbour.txt");
+}
+
+#[test]
+fn a_renamed_demo_is_the_persons_own() {
+    let mut ws = with_demo();
+    assert!(ws.rename_doc(0, "bridge.txt"));
+    assert!(!ws.docs[0].is_demo());
+    ws.add_text("harbour.txt", ARTICLE).unwrap();
+    assert_eq!(ws.docs.len(), 2);
+}
+
+/// The stored original of a demo is the demo as first added.
+#[test]
+fn a_decided_demo_is_still_kept_after_a_reload() {
+    let mut ws = with_demo();
+    ws.toggle(Label::Quote);
+    let d = ws.doc().unwrap();
+    let mut reloaded = Workspace::default();
+    reloaded.docs.push(DocState::from_parts(
+        with_demo().docs.remove(0).doc,
+        d.overlay(),
+    ));
+    reloaded.add_text("harbour.txt", ARTICLE).unwrap();
+    assert_eq!(reloaded.docs.len(), 2);
+}
+
+#[test]
+fn an_unchanged_demo_is_still_the_demo_after_a_reload() {
+    let ws = with_demo();
+    let d = ws.doc().unwrap();
+    let mut reloaded = Workspace::default();
+    reloaded.docs.push(DocState::from_parts(
+        with_demo().docs.remove(0).doc,
+        d.overlay(),
+    ));
+    assert!(reloaded.docs[0].is_demo());
+    reloaded.add_text("harbour.txt", ARTICLE).unwrap();
+    assert_eq!(reloaded.docs.len(), 1);
+}
+
+#[test]
+fn an_open_text_is_found_by_its_contents_not_its_name() {
+    let ws = workspace();
+    assert_eq!(ws.already_open(ARTICLE), Some("harbour.txt"));
+    assert_eq!(ws.already_open("Another text."), None);
+    let longer = format!("{ARTICLE} ");
+    assert_eq!(ws.already_open(&longer), None);
+}
+
+/// The demo-free workspace of `text`, and `start..end` snapped in it.
+fn snapped(text: &str, start: usize, end: usize) -> String {
+    let mut ws = Workspace::default();
+    ws.add_text("t.txt", text).unwrap();
+    let d = ws.doc().unwrap();
+    let (start, end) = d.snap_to_words(start, end);
+    d.index().slice(start, end).to_owned()
+}
+
+#[test]
+fn a_selection_that_cuts_a_name_takes_the_whole_name() {
+    // "Joost van Le" of "Joost van Leer".
+    assert_eq!(
+        snapped("Mayor Joost van Leer said so.", 6, 18),
+        "Joost van Leer"
+    );
+}
+
+#[test]
+fn a_selection_that_starts_inside_a_word_takes_it_from_its_start() {
+    assert_eq!(
+        snapped("Mayor Joost van Leer said so.", 8, 20),
+        "Joost van Leer"
+    );
+}
+
+#[test]
+fn spaces_at_the_ends_of_a_selection_are_left_out() {
+    assert_eq!(
+        snapped("Mayor Joost van Leer said so.", 5, 21),
+        "Joost van Leer"
+    );
+}
+
+#[test]
+fn a_word_selected_whole_stays_as_it_is() {
+    assert_eq!(snapped("Mayor Joost van Leer said so.", 6, 11), "Joost");
+}
+
+#[test]
+fn punctuation_after_a_word_is_not_a_word() {
+    assert_eq!(snapped("“We stay,” she said.", 1, 6), "We stay");
+    assert_eq!(snapped("“We stay,” she said.", 1, 9), "We stay,");
+}
+
+#[test]
+fn an_apostrophe_or_hyphen_inside_a_word_is_part_of_it() {
+    assert_eq!(snapped("They don't agree.", 5, 8), "don't");
+    assert_eq!(snapped("A far-reaching plan.", 2, 5), "far-reaching");
+    assert_eq!(snapped("The mayor’s plan.", 4, 7), "mayor’s");
+}
+
+#[test]
+fn a_closing_quote_mark_after_a_word_is_left_out() {
+    assert_eq!(snapped("She said ‘no’ twice.", 10, 12), "no");
+}
+
+#[test]
+fn snapping_counts_code_points_past_emoji() {
+    assert_eq!(snapped("🎉🎉 Anna Berg won.", 3, 9), "Anna Berg");
+}
+
+#[test]
+fn a_selection_of_spaces_only_is_empty() {
+    let mut ws = Workspace::default();
+    ws.add_text("t.txt", "One  two.").unwrap();
+    let before = ws.doc().unwrap().doc.annotations.len();
+    ws.add_span(Label::Quote, 3, 5);
+    assert_eq!(ws.doc().unwrap().doc.annotations.len(), before);
+}
+
+#[test]
+fn a_span_added_from_a_cut_selection_holds_whole_words() {
+    let mut ws = Workspace::default();
+    ws.add_text("t.txt", "Mayor Joost van Leer said so.")
+        .unwrap();
+    ws.add_span(Label::Quote, 6, 18);
+    let d = ws.doc().unwrap();
+    let made = d
+        .doc
+        .annotations
+        .iter()
+        .find(|a| a.origin == Origin::Annotator)
+        .unwrap();
+    assert_eq!(made.text, "Joost van Leer");
+    assert_eq!((made.start, made.end), (6, 20));
+}

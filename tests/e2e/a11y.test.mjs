@@ -45,7 +45,7 @@ test('no serious or critical axe violation in any main state', async () => {
 
   await page.getByTestId('import-text').fill('“The bridge stays open,” engineer Lea Holm said. Tolls rose 5% in 2025.');
   await page.getByTestId('import-submit').click();
-  await page.waitForFunction(() => document.querySelectorAll('[data-testid=document-item]').length === 2);
+  await page.locator('[data-testid=document-item] .name', { hasText: 'pasted-1.txt' }).waitFor();
   found.import = await violations(page);
 
   await page.keyboard.press('a');
@@ -114,7 +114,7 @@ test('on a 390 px phone nothing runs past the right edge and the documents are r
   const long = 'Bureaucratisation'.repeat(12);
   await page.getByTestId('import-text').fill(`“${long},” clerk Ana Ruiz said of the ${'x'.repeat(150)} form.`);
   await page.getByTestId('import-submit').click();
-  await page.waitForFunction(() => document.querySelectorAll('[data-testid=document-item]').length === 2);
+  await page.locator('[data-testid=document-item] .name', { hasText: 'pasted-1.txt' }).waitFor();
   for (const state of ['import', 'guide']) {
     if (state === 'guide') {
       await page.keyboard.press('?');

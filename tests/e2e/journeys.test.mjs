@@ -27,11 +27,16 @@ async function withArticle() {
   return opened;
 }
 
+/**
+ * Pastes `text` as a new document and waits until it is open (the untouched
+ * demo leaves when the first article of one's own comes in).
+ */
 async function paste(page, text) {
-  const before = await docs(page);
+  const pasted = () => page.evaluate(() => [...document.querySelectorAll('[data-testid=document-item] .name')].filter((n) => n.textContent.startsWith('pasted-')).length);
+  const before = await pasted();
   await page.getByTestId('import-text').fill(text);
   await page.getByTestId('import-submit').click();
-  await page.waitForFunction((n) => document.querySelectorAll('[data-testid=document-item]').length === n, before + 1);
+  await page.waitForFunction((n) => [...document.querySelectorAll('[data-testid=document-item] .name')].filter((e) => e.textContent.startsWith('pasted-')).length === n, before + 1);
 }
 
 /**
@@ -85,6 +90,8 @@ test('first open shows the demo article analysed, makes no outside request, and 
   await page.goto(server.url);
   await page.getByTestId('sentence').first().waitFor();
   assert.equal(await docs(page), 1);
+  // The demo says it is one, and why it will go.
+  assert.match(await page.getByTestId('demo-tag').getAttribute('title'), /leaves when you add an article of your own/);
   assert.ok((await page.locator('[data-suggested~=quote]').count()) >= 2);
   assert.ok((await page.locator('[data-suggested~=denial]').count()) >= 1);
   assert.ok((await page.locator('.speaker-badge').count()) >= 2);
@@ -101,13 +108,17 @@ test('first open shows the demo article analysed, makes no outside request, and 
   await context.setOffline(true);
   await paste(page, ARTICLE);
   assert.ok((await page.locator('[data-suggested~=quote]').count()) >= 1);
+  // The demo, unchanged, left when the person's own article came in.
+  assert.equal(await docs(page), 1);
+  assert.equal(await page.getByTestId('demo-tag').count(), 0);
   for (const url of requests) assert.ok(url.startsWith(server.url), `outside request: ${url}`);
   await context.close();
 });
 
 test('paste, review with the keyboard, export, reload, re-import, undo and redo', async () => {
   const { context, page, errors } = await withArticle();
-  assert.equal(await docs(page), 2);
+  // The untouched demo left when the article came in.
+  assert.equal(await docs(page), 1);
 
   // Accept the first suggested quote.
   await walkTo(page, 'quote');
@@ -142,8 +153,8 @@ test('paste, review with the keyboard, export, reload, re-import, undo and redo'
   const json = await download(page, 'export-json');
   const exported = JSON.parse(json.text);
   checkContract(exported);
-  assert.equal(exported.documents.length, 2);
-  const doc = exported.documents[1];
+  assert.equal(exported.documents.length, 1);
+  const doc = exported.documents[0];
   assert.equal(doc.text, ARTICLE);
   assert.ok(doc.annotations.some((a) => a.status === 'accepted' && a.label === 'quote'));
   assert.ok(doc.annotations.some((a) => a.status === 'rejected' && a.label === 'quote'));
@@ -165,7 +176,7 @@ test('paste, review with the keyboard, export, reload, re-import, undo and redo'
   assert.ok(!rejectedSuggested.split(' ').includes('quote'), rejectedSuggested);
   await page.reload();
   await page.getByTestId('sentence').first().waitFor();
-  assert.equal(await docs(page), 2);
+  assert.equal(await docs(page), 1);
   assert.equal(await attr(current(page), 'data-idx'), place);
   assert.equal(await attr(page.locator(`[data-testid=sentence][data-idx="${acceptedIdx}"]`), 'data-labels'), acceptedLabels);
   assert.equal(await attr(rejected(), 'data-suggested'), rejectedSuggested);
@@ -177,9 +188,10 @@ test('paste, review with the keyboard, export, reload, re-import, undo and redo'
   // Import that export into an empty page (fresh storage): same export back.
   const fresh = await open(browser, server.url);
   await fresh.page.getByTestId('import-file').setInputFiles(path.join(TMP, 'export.json'));
-  await fresh.page.waitForFunction(() => document.querySelectorAll('[data-testid=document-item]').length === 3);
+  await fresh.page.locator('[data-testid=document-item] .name', { hasText: 'pasted-1.txt' }).waitFor();
+  await fresh.page.getByTestId('demo-tag').waitFor({ state: 'detached' });
   const restored = JSON.parse((await download(fresh.page, 'export-json')).text);
-  assert.deepEqual(restored.documents.slice(1).map((d) => ({ ...d, id: '' })), exported.documents.map((d) => ({ ...d, id: '' })));
+  assert.deepEqual(restored.documents.map((d) => ({ ...d, id: '' })), exported.documents.map((d) => ({ ...d, id: '' })));
   await fresh.context.close();
 });
 
@@ -287,6 +299,28 @@ test('selecting text with emoji makes a quote of exactly that text', async () =>
   await context.close();
 });
 
+test('a selection that cuts words makes a quote of the whole words', async () => {
+  const { context, page } = await withArticle();
+  const whole = 'but I can’t miss work';
+  const cut = whole.slice(2, -2); // "t I can’t miss wo"
+  await page.evaluate((cut) => {
+    const el = [...document.querySelectorAll('[data-testid=sentence] [data-start]')].find((e) => e.textContent.includes(cut));
+    const node = el.firstChild;
+    const at = node.textContent.indexOf(cut);
+    const range = document.createRange();
+    range.setStart(node, at);
+    range.setEnd(node, at + cut.length);
+    getSelection().removeAllRanges();
+    getSelection().addRange(range);
+    el.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
+  }, cut);
+  const exported = JSON.parse((await download(page, 'export-json')).text);
+  const made = exported.documents.at(-1).annotations.filter((a) => a.origin === 'annotator');
+  assert.equal(made.length, 1);
+  assert.equal(made[0].text, whole);
+  await context.close();
+});
+
 test('dropping several files adds each as a document', async () => {
   const { context, page } = await open(browser, server.url);
   await page.evaluate(() => {
@@ -295,13 +329,26 @@ test('dropping several files adds each as a document', async () => {
     transfer.items.add(new File(['<p>&ldquo;Prices will fall,&rdquo; analyst Ben Otto said.</p><script>bad()</script>'], 'page.html', { type: 'text/html' }));
     document.querySelector('.app').dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
   });
-  await page.waitForFunction(() => document.querySelectorAll('[data-testid=document-item]').length === 3);
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid=document-item]').length === 2);
+  // The demo, unchanged, left; the first file dropped is open.
   const names = await page.getByTestId('document-item').locator('.name').allTextContents();
-  assert.deepEqual(names.slice(1), ['mill.txt', 'page.html']);
-  // The HTML was reduced to its text: the current document is page.html.
+  assert.deepEqual(names, ['mill.txt', 'page.html']);
+  assert.equal(await page.locator('[data-testid=document-item].current .name').textContent(), 'mill.txt');
+  assert.match(await page.getByTestId('sentences').textContent(), /Rosa Klee/);
+  // The HTML was reduced to its text.
+  await page.getByTestId('document-item').nth(1).click();
+  await page.getByTestId('sentences').filter({ hasText: 'Ben Otto' }).waitFor();
   const text = await page.getByTestId('sentences').textContent();
   assert.match(text, /“Prices will fall,” analyst Ben Otto said\./);
   assert.doesNotMatch(text, /bad\(\)/);
+  // The same files again: nothing is added, and the message says so.
+  await page.evaluate(() => {
+    const transfer = new DataTransfer();
+    transfer.items.add(new File(['“We will not sell the mill,” owner Rosa Klee said on Friday.'], 'mill.txt', { type: 'text/plain' }));
+    document.querySelector('.app').dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+  });
+  await page.getByTestId('message').filter({ hasText: 'mill.txt: already open as mill.txt, not added again' }).waitFor();
+  assert.equal(await docs(page), 2);
   await context.close();
 });
 
@@ -404,7 +451,10 @@ test('two tabs: the one that did not save last is told and stops saving', async 
 });
 
 test('export to other tools and import their files back', async () => {
-  const { context, page } = await withArticle();
+  const { context, page } = await open(browser, server.url);
+  // An article nobody reviews, then the one reviewed.
+  await paste(page, '“The ferry will run all winter,” harbour master Ida Berg said.');
+  await paste(page, ARTICLE);
   await walkTo(page, 'quote');
   await page.keyboard.press('a');
   const hearsay = JSON.parse((await download(page, 'export-json')).text);
@@ -419,7 +469,8 @@ test('export to other tools and import their files back', async () => {
   }
   // doccano: code point offsets into the same text, and only what the
   // person decided: the accepted quote, not the suggestions around it; the
-  // demo, where nothing was decided, is left out and the page says so.
+  // other article, where nothing was decided, is left out and the page
+  // says so.
   const doccanoLines = fs.readFileSync(files.doccano, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
   assert.deepEqual(doccanoLines.map((l) => l.name), [doc.name]);
   await page.getByTestId('message').filter({ hasText: 'have no decision in them and were left out' }).waitFor();
@@ -445,26 +496,23 @@ test('export to other tools and import their files back', async () => {
   assert.match(fs.readFileSync(files.csv, 'utf8'), /document,speaker,quote,label,status/);
   await context.close();
 
-  // Import the Label Studio and doccano files into a fresh page.
-  const fresh = await open(browser, server.url);
-  await fresh.page.getByTestId('import-file').setInputFiles([files['label-studio']]);
-  await fresh.page.getByTestId('message').filter({ hasText: 'label-studio' }).waitFor();
-  await fresh.page.getByTestId('import-file').setInputFiles([files['doccano-relations']]);
-  await fresh.page.getByTestId('message').filter({ hasText: 'doccano' }).waitFor();
-  await fresh.page.getByTestId('import-file').setInputFiles([files.brat]);
-  await fresh.page.getByTestId('message').filter({ hasText: 'brat' }).waitFor();
-  const back = JSON.parse((await download(fresh.page, 'export-json')).text);
-  const imported = back.documents.filter((d) => d.text === doc.text);
-  assert.ok(imported.length >= 3, `imported ${imported.length} copies`);
+  // Import the Label Studio, doccano and brat files, each into a fresh
+  // page (the same text twice in one page is added once).
   const accepted = doc.annotations.filter((a) => a.status === 'accepted');
-  for (const copy of imported) {
+  for (const [format, tool] of [['label-studio', 'label-studio'], ['doccano-relations', 'doccano'], ['brat', 'brat']]) {
+    const fresh = await open(browser, server.url);
+    await fresh.page.getByTestId('import-file').setInputFiles([files[format]]);
+    await fresh.page.getByTestId('message').filter({ hasText: tool }).waitFor();
+    const back = JSON.parse((await download(fresh.page, 'export-json')).text);
+    const copy = back.documents.find((d) => d.text === doc.text);
+    assert.ok(copy, `${format}: the reviewed article came back`);
     assert.ok(copy.sentences.length > 0, 'imported documents get sentences');
     for (const a of accepted) {
       assert.ok(copy.annotations.some((b) => b.start === a.start && b.end === a.end && b.label === a.label),
-        `span ${a.start}..${a.end} kept`);
+        `${format}: span ${a.start}..${a.end} kept`);
     }
+    await fresh.context.close();
   }
-  await fresh.context.close();
 });
 
 test('a reload in the same moment as a decision keeps the decision', async () => {
@@ -564,6 +612,7 @@ test('a speaker chip lights up its quotes and the name in the text, and the reve
 
 test('a removed document comes back with undo, and stays removed after a reload otherwise', async () => {
   const { context, page } = await withArticle();
+  await paste(page, '“The ferry will run all winter,” harbour master Ida Berg said.');
   assert.equal(await docs(page), 2);
   const second = page.getByTestId('document-item').nth(1);
   const name = await second.locator('.name').textContent();
@@ -598,5 +647,63 @@ test('with every document removed the page says that none may be open, not only 
   }
   await empty.waitFor();
   assert.match(await empty.textContent(), /no document is open/);
+  await context.close();
+});
+
+test('the key guide has a title and a close button; dragged files show where they go', async () => {
+  const { context, page } = await open(browser, server.url);
+  await page.getByTestId('sentence').first().waitFor();
+  await page.keyboard.press('?');
+  const guide = page.getByTestId('key-guide');
+  await guide.waitFor();
+  assert.equal(await guide.locator('h2').textContent(), 'Keys');
+  await page.getByTestId('key-guide-close').click();
+  await guide.waitFor({ state: 'hidden' });
+  // Files over the page: the page shows it, and stops when they leave.
+  const app = page.locator('.app');
+  await page.evaluate(() => {
+    const transfer = new DataTransfer();
+    transfer.items.add(new File(['x'], 'a.txt', { type: 'text/plain' }));
+    document.querySelector('.reader').dispatchEvent(new DragEvent('dragover', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+  });
+  await page.locator('.app.dragging').waitFor();
+  await page.evaluate(() => document.querySelector('.app').dispatchEvent(new DragEvent('dragleave', { bubbles: true, relatedTarget: null })));
+  await page.locator('.app:not(.dragging)').waitFor();
+  assert.equal(await app.getAttribute('class'), 'app');
+  await context.close();
+});
+
+test('the guidelines sit beside the text on a wide screen and above it on a phone', async () => {
+  for (const [width, height, where] of [[1400, 900, 'beside'], [390, 844, 'above']]) {
+    const { context, page } = await open(browser, server.url, { context: { viewport: { width, height } } });
+    await page.getByTestId('sentence').first().waitFor();
+    await page.keyboard.press('g');
+    const panel = page.getByTestId('guidelines');
+    await panel.waitFor();
+    const box = await panel.boundingBox();
+    const text = await page.getByTestId('sentences').boundingBox();
+    if (where === 'beside') {
+      assert.ok(box.x >= text.x + text.width, `panel at x ${box.x}, text ends at ${text.x + text.width}`);
+    } else {
+      assert.ok(box.y + box.height <= text.y, `panel ends at y ${box.y + box.height}, text starts at ${text.y}`);
+    }
+    await context.close();
+  }
+});
+
+test('a Windows-1252 or UTF-16 article is decoded, and the message says how it was read', async () => {
+  const { context, page } = await open(browser, server.url);
+  await page.getByTestId('sentence').first().waitFor();
+  // “We stay,” René Aubry said. — in Windows-1252, then in UTF-16LE with its mark.
+  const cp1252 = path.join(TMP, 'old.txt');
+  fs.writeFileSync(cp1252, Buffer.from([0x93, ...Buffer.from('We stay,', 'latin1'), 0x94, ...Buffer.from(' Ren\xe9 Aubry said.', 'latin1')]));
+  await page.getByTestId('import-file').setInputFiles(cp1252);
+  await page.getByTestId('message').filter({ hasText: 'old.txt: added, decoded from Windows-1252: it is not UTF-8' }).waitFor();
+  assert.match(await page.getByTestId('sentences').textContent(), /“We stay,” René Aubry said\./);
+  const wide = path.join(TMP, 'wide.txt');
+  fs.writeFileSync(wide, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('“Nous restons,” dit Zoë Marin.', 'utf16le')]));
+  await page.getByTestId('import-file').setInputFiles(wide);
+  await page.getByTestId('message').filter({ hasText: 'wide.txt: added, decoded from UTF-16LE' }).waitFor();
+  assert.match(await page.getByTestId('sentences').textContent(), /Zoë Marin/);
   await context.close();
 });

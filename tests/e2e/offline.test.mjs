@@ -49,7 +49,7 @@ test('after one visit the page opens offline, imports and exports', async () => 
     await page.getByTestId('sentence').first().waitFor();
     await page.getByTestId('import-text').fill('“The ferry will run all winter,” harbour master Ida Berg said.');
     await page.getByTestId('import-submit').click();
-    await page.waitForFunction(() => document.querySelectorAll('[data-testid=document-item]').length === 2);
+    await page.locator('[data-testid=document-item] .name', { hasText: 'pasted-1.txt' }).waitFor();
     const exported = JSON.parse((await download(page, 'export-json')).text);
     const doc = exported.documents.find((d) => d.text.includes('ferry'));
     assert.ok(doc, 'the pasted article is exported');

@@ -73,8 +73,20 @@ async function value(page, label, measure) {
 const progress = (page) => page.getByTestId('adjudication-progress').textContent();
 const currentItem = (page) => page.locator('[data-testid=adjudication-item][aria-current=true]');
 
+/**
+ * Adds an article of one's own, so that the list holds a document beside
+ * the adjudication ones (the untouched demo leaves when it comes in).
+ */
+async function ownArticle(page) {
+  await page.getByTestId('import-text').fill('“The tram line opens in May,” mayor Ilse Dahl said.');
+  await page.getByTestId('import-submit').click();
+  await page.locator('[data-testid=document-item] .name', { hasText: 'pasted-1.txt' }).waitFor();
+  await page.getByTestId('demo-tag').waitFor({ state: 'detached' });
+}
+
 test('three annotators: agreement figures, adjudication by keyboard, undo, and a gold export', async () => {
   const { context, page, errors } = await open(browser, server.url);
+  await ownArticle(page);
   const before = await page.getByTestId('document-item').count();
   await page.getByTestId('import-team').setInputFiles(teamFiles());
   await page.getByTestId('agreement-table').waitFor();
@@ -254,6 +266,7 @@ test('guidelines open with g, are drawn as text, and stay; progress counts decis
 
 test('identical nested quotes from both annotators are no disagreement, and comparing again replaces the documents', async () => {
   const { context, page } = await open(browser, server.url);
+  await ownArticle(page);
   const before = await page.getByTestId('document-item').count();
   // Three nested quotes on one sentence, the same on both sides; the
   // exports differ only in their annotator.
