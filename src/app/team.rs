@@ -1,16 +1,15 @@
 //! The team view of an adjudication document: the agreement table (each
 //! figure a button to the disagreements behind it), the progress and the
 //! disagreements around the current one, each annotator's proposal beside
-//! its key. The figures and items come from `figures` and `state`, which
-//! are plain Rust.
+//! its key. What it shows comes from `team_view`, plain Rust tested
+//! natively; this draws it.
 //!
-//! The view is drawn with plain DOM calls, not Leptos views: it is
-//! rebuilt whole on each change (a table and a dozen items), and Leptos'
-//! typed views of it cost some 30 KB of download (see `dom`). One click
+//! The view is drawn with plain DOM calls, not Leptos views (their typed
+//! views of it cost some 30 KB of download, see `dom`): each of its two
+//! parts is drawn again only when its view model changed. One click
 //! listener serves every button.
 
 use hearsay_core::Label;
-use hearsay_core::format::Status;
 use leptos::html;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -18,149 +17,87 @@ use web_sys::Element;
 
 use super::Ctx;
 use super::dom::{add, set};
-use crate::figures::{self, Figures, MEASURES, Row, thousandths};
-use crate::state::Workspace;
+use crate::figures::{self, Figures};
+use crate::team_view::{self, Disagreements, FigureRow, Table};
 
-/// Items drawn before the current one, and in all.
-const BEFORE: usize = 2;
-const DRAWN: usize = 12;
-
-/// One row of figures; each is a button to the disagreements behind it
-/// (`data-go`: the document's index and the label).
-fn figure_row(body: &Element, doc: usize, head: &str, row: &Row) {
+/// One row of figures; each is a button to the disagreements behind it.
+fn figure_row(body: &Element, row: &FigureRow) {
     let tr = add(body, "tr", "");
-    set(&add(&tr, "th", head), "scope", "row");
-    let go = format!("{doc} {}", row.label);
+    set(&add(&tr, "th", &row.head), "scope", "row");
     for c in &row.cells {
-        let text = thousandths(c.value);
         let td = add(&tr, "td", "");
-        set(&td, "data-label", row.label);
+        set(&td, "data-label", c.label);
         set(&td, "data-measure", c.measure);
-        set(
-            &td,
-            "data-value",
-            if c.value.is_some() { &text } else { "" },
-        );
-        let button = add(&td, "button", &text);
-        set(&button, "data-go", &go);
+        set(&td, "data-value", &c.value);
+        let button = add(&td, "button", &c.text);
+        set(&button, "data-go", &row.go);
         set(&button, "title", "Show the disagreements behind it");
     }
 }
 
-/// The agreement table, and one row per document when there are several.
-fn table(root: &Element, current: usize, f: &Figures) {
-    let t = add(root, "table", "");
-    set(&t, "class", "agreement");
-    set(&t, "data-testid", "agreement-table");
-    add(
-        &t,
-        "caption",
-        &format!(
-            "Agreement of {} over {} sentences",
-            f.annotators.join(", "),
-            f.sentences
-        ),
-    );
-    let head = add(&add(&t, "thead", ""), "tr", "");
-    for (measure, name) in [("", "label")].into_iter().chain(MEASURES) {
-        let name = if measure == "kappa" {
-            f.kappa_name()
-        } else {
-            name
-        };
+/// The agreement table; the per-document rows, when there are several
+/// documents, in a second body under their own heading row.
+fn draw_table(root: &Element, t: &Table) {
+    let table = add(root, "table", "");
+    set(&table, "class", "agreement");
+    set(&table, "data-testid", "agreement-table");
+    add(&table, "caption", &t.caption);
+    let head = add(&add(&table, "thead", ""), "tr", "");
+    for name in &t.head {
         set(&add(&head, "th", name), "scope", "col");
     }
-    let body = add(&t, "tbody", "");
-    for r in &f.rows {
-        figure_row(&body, current, r.label, r);
+    let body = add(&table, "tbody", "");
+    for r in &t.rows {
+        figure_row(&body, r);
     }
-    if !f.documents.is_empty() {
-        let t = add(root, "table", "");
-        set(&t, "class", "agreement");
-        set(&t, "data-testid", "agreement-documents");
-        add(&t, "caption", "Per document, all labels");
-        let body = add(&t, "tbody", "");
-        for (i, name, r) in &f.documents {
-            figure_row(&body, *i, name, r);
+    if let Some((heading, rows)) = &t.documents {
+        let body = add(&table, "tbody", "");
+        set(&body, "data-testid", "agreement-documents");
+        let th = add(&add(&body, "tr", ""), "th", heading);
+        set(&th, "scope", "colgroup");
+        set(&th, "colspan", &t.head.len().to_string());
+        for r in rows {
+            figure_row(&body, r);
         }
     }
 }
 
-/// The progress and the disagreements around the current one.
-fn disagreements(root: &Element, w: &Workspace) {
-    let p = w.progress();
-    let progress = add(root, "p", &format!("{} of {} settled", p.settled, p.items));
+/// The progress, the keys and the disagreements around the current one.
+fn draw_disagreements(root: &Element, d: &Disagreements) {
+    let progress = add(root, "p", &d.progress);
     set(&progress, "class", "progress");
     set(&progress, "data-testid", "adjudication-progress");
     set(&progress, "aria-live", "polite");
-    set(
-        &add(
-            root,
-            "p",
-            "1–9 take an annotator's proposals · b both · n neither · [ ] move · u undo",
-        ),
-        "class",
-        "hint",
-    );
+    set(&add(root, "p", &d.hint), "class", "hint");
     let list = add(root, "ol", "");
     set(&list, "class", "items");
-    let Some(d) = w.doc() else { return };
-    let items = w.items();
-    let at = d.item.min(items.len().saturating_sub(1));
-    for (i, item) in items
-        .iter()
-        .enumerate()
-        .skip(at.saturating_sub(BEFORE))
-        .take(DRAWN)
-    {
+    for item in &d.items {
         let li = add(&list, "li", "");
         set(&li, "data-testid", "adjudication-item");
-        set(&li, "data-item", &i.to_string());
-        set(&li, "data-label", item.label.as_str());
+        set(&li, "data-item", &item.index.to_string());
+        set(&li, "data-label", item.label);
         set(
             &li,
             "data-settled",
             if item.settled { "true" } else { "false" },
         );
-        let mut class = String::new();
-        if i == at {
+        if item.current {
             set(&li, "aria-current", "true");
-            class.push_str("current ");
         }
-        if item.settled {
-            class.push_str("settled");
-        }
-        set(&li, "class", &class);
-        let tag = add(&li, "span", item.label.as_str());
-        set(&tag, "class", &format!("tag tag-{}", item.label.as_str()));
+        let class = match (item.current, item.settled) {
+            (true, true) => "current settled",
+            (true, false) => "current",
+            (false, true) => "settled",
+            (false, false) => "",
+        };
+        set(&li, "class", class);
+        let tag = add(&li, "span", item.label);
+        set(&tag, "class", &format!("tag tag-{}", item.label));
         let proposals = add(&li, "ul", "");
-        for (k, name) in d.doc.annotators.iter().enumerate() {
+        for (key, name, said) in &item.proposals {
             let row = add(&proposals, "li", "");
-            add(&row, "kbd", &(k + 1).to_string());
+            add(&row, "kbd", key);
             add(&row, "strong", &format!(" {name}"));
-            let mine: Vec<String> = item
-                .members
-                .iter()
-                .map(|&m| &d.doc.annotations[m])
-                .filter(|a| a.annotators.contains(name))
-                .map(|a| {
-                    let mark = match a.status {
-                        Status::Accepted => " ✓",
-                        Status::Rejected => " ✗",
-                        Status::Suggested => "",
-                    };
-                    let text = crate::figures::quoted(&a.text);
-                    match &a.speaker {
-                        Some(s) => format!("{text} — {s}{mark}"),
-                        None => format!("{text}{mark}"),
-                    }
-                })
-                .collect();
-            let said = if mine.is_empty() {
-                "nothing".to_owned()
-            } else {
-                mine.join(" · ")
-            };
             add(&row, "span", &format!(": {said}"));
         }
     }
@@ -192,33 +129,62 @@ fn on_click(ctx: Ctx, e: web_sys::MouseEvent) {
 }
 
 /// The team view, shown above the sentences of an adjudication document.
+/// Each part is drawn again only when what it shows changed: moving
+/// through the sentences redraws nothing, and a decision redraws the
+/// disagreements but not the table (so a clicked figure outlives its click).
 #[component]
 pub(super) fn TeamView() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
-    let root = NodeRef::<html::Section>::new();
+    let figures_root = NodeRef::<html::Div>::new();
+    let items_root = NodeRef::<html::Div>::new();
     // The figures and the key of the documents they cover: measured again
     // only when those change, since a decision does not change what each
     // annotator proposed.
     let cache: StoredValue<(String, Option<Result<Figures, String>>)> =
         StoredValue::new((String::new(), None));
+    let drawn: StoredValue<(Option<Result<Table, String>>, Option<Disagreements>)> =
+        StoredValue::new((None, None));
     Effect::new(move |_| {
-        let Some(root) = root.get() else { return };
-        let root: &Element = &root;
+        let (Some(top), Some(bottom)) = (figures_root.get(), items_root.get()) else {
+            return;
+        };
         ctx.ws.with(|w| {
             let key = figures::team_key(w);
             if cache.with_value(|(k, _)| *k != key) {
                 cache.set_value((key, figures::of_workspace(w)));
             }
-            root.set_text_content(None);
-            cache.with_value(|(_, measured)| match measured {
-                Some(Ok(f)) => {
-                    table(root, w.current, f);
-                    disagreements(root, w);
+            let table = cache.with_value(|(_, measured)| {
+                measured.as_ref().map(|m| {
+                    m.as_ref()
+                        .map(|f| team_view::table(w.current, f))
+                        .map_err(Clone::clone)
+                })
+            });
+            let items = matches!(table, Some(Ok(_))).then(|| team_view::disagreements(w));
+            drawn.update_value(|(t, d)| {
+                if *t != table {
+                    top.set_text_content(None);
+                    match &table {
+                        Some(Ok(table)) => draw_table(&top, table),
+                        Some(Err(why)) => set(&add(&top, "p", why), "class", "message error"),
+                        None => {}
+                    }
+                    *t = table;
                 }
-                Some(Err(why)) => set(&add(root, "p", why), "class", "message error"),
-                None => {}
+                if *d != items {
+                    bottom.set_text_content(None);
+                    if let Some(items) = &items {
+                        draw_disagreements(&bottom, items);
+                    }
+                    *d = items;
+                }
             });
         });
     });
-    view! { <section class="team" data-testid="team" aria-label="Adjudication" node_ref=root on:click=move |e| on_click(ctx, e)></section> }
+    view! {
+        <section class="team" data-testid="team" aria-label="Adjudication" on:click=move |e| on_click(ctx, e)>
+            <div node_ref=figures_root></div>
+            <div node_ref=items_root></div>
+        </section>
+    }
 }

@@ -117,9 +117,18 @@ test('three annotators: agreement figures, adjudication by keyboard, undo, and a
   const items = page.getByTestId('adjudication-item');
   assert.deepEqual(await items.evaluateAll((els) => els.map((e) => e.dataset.label)), ['denial', 'quote', 'claim']);
 
-  // A figure leads to the disagreements behind it.
+  // A figure leads to the disagreements behind it, and outlives its
+  // click: the table is drawn again only when the figures change, and
+  // moving through the sentences redraws neither part.
+  await page.evaluate(() => { document.querySelector('[data-testid=agreement-table] td[data-label=claim][data-measure=span_f1] button').dataset.mark = 'kept'; });
   await cell(page, 'claim', 'span_f1').locator('button').click();
   assert.equal(await attr(currentItem(page), 'data-label'), 'claim');
+  assert.equal(await page.locator('[data-testid=agreement-table] button[data-mark=kept]').count(), 1);
+  await page.evaluate(() => { document.querySelector('[data-testid=adjudication-item][aria-current=true]').dataset.mark = 'kept'; });
+  await page.keyboard.press('j');
+  await page.locator('[data-testid=sentence].current').waitFor();
+  assert.equal(await page.locator('[data-testid=adjudication-item][data-mark=kept]').count(), 1);
+  assert.match(await page.locator('[data-testid=team] .hint').textContent(), /1–9 take · b both · n neither · \] next item · \[ previous item/);
   await cell(page, 'denial', 'exact_f1').locator('button').click();
   assert.equal(await attr(currentItem(page), 'data-label'), 'denial');
 
