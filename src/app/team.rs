@@ -128,6 +128,10 @@ fn on_click(ctx: Ctx, e: web_sys::MouseEvent) {
     ctx.change(|w| w.go_to_label(doc, label));
 }
 
+/// What each part of the view was last drawn from: the table (or why
+/// there is none) and the disagreements.
+type Drawn = (Option<Result<Table, String>>, Option<Disagreements>);
+
 /// The team view, shown above the sentences of an adjudication document.
 /// Each part is drawn again only when what it shows changed: moving
 /// through the sentences redraws nothing, and a decision redraws the
@@ -142,8 +146,7 @@ pub(super) fn TeamView() -> impl IntoView {
     // annotator proposed.
     let cache: StoredValue<(String, Option<Result<Figures, String>>)> =
         StoredValue::new((String::new(), None));
-    let drawn: StoredValue<(Option<Result<Table, String>>, Option<Disagreements>)> =
-        StoredValue::new((None, None));
+    let drawn: StoredValue<Drawn> = StoredValue::new((None, None));
     Effect::new(move |_| {
         let (Some(top), Some(bottom)) = (figures_root.get(), items_root.get()) else {
             return;
