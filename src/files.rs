@@ -361,25 +361,29 @@ fn add(ws: &mut Workspace, intake: Intake) -> Result<String, String> {
             text,
             decoded,
         } => {
-            return add_article(ws, &name, &text).map(|said| match decoded {
-                Some(from) if said.ends_with(": added") => {
-                    format!("{said}, decoded from {from}: it is not UTF-8")
-                }
-                _ => said,
-            });
+            return add_article(ws, &name, &text, decoded);
         }
     };
     added.map_err(|e| e.to_string())
 }
 
 /// Adds an article (opened, dropped or pasted), unless its text is
-/// already open; says which.
-pub fn add_article(ws: &mut Workspace, name: &str, text: &str) -> Result<String, String> {
+/// already open; says which, and the encoding it was `decoded` from
+/// ([`decode`]) when it was not UTF-8.
+pub fn add_article(
+    ws: &mut Workspace,
+    name: &str,
+    text: &str,
+    decoded: Option<&str>,
+) -> Result<String, String> {
     if let Some(open) = ws.already_open(text) {
         return Ok(format!("{name}: already open as {open}, not added again"));
     }
     ws.add_text(name, text)
-        .map(|_| format!("{name}: added"))
+        .map(|_| match decoded {
+            Some(from) => format!("{name}: added, decoded from {from}: it is not UTF-8"),
+            None => format!("{name}: added"),
+        })
         .map_err(|e| e.to_string())
 }
 

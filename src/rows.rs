@@ -351,7 +351,7 @@ pub fn documents(ws: &Workspace) -> Vec<DocItem> {
             decided: d.decided(),
             sentences: d.n_sentences(),
             current: idx == ws.current,
-            demo: d.is_demo() && d.overlay_is_empty(),
+            demo: d.is_untouched_demo(),
         })
         .collect()
 }

@@ -195,7 +195,7 @@ impl Workspace {
         let mut k = self.docs.len();
         while k > 0 {
             k -= 1;
-            if self.docs[k].is_demo() && self.docs[k].overlay_is_empty() && self.docs.len() > 1 {
+            if self.docs[k].is_untouched_demo() && self.docs.len() > 1 {
                 self.take_doc(k);
             }
         }

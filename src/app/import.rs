@@ -18,7 +18,7 @@ pub(super) fn ImportPanel() -> impl IntoView {
         let body = text.get_untracked();
         n_pasted.update_value(|n| *n += 1);
         let name = format!("pasted-{}.txt", n_pasted.get_value());
-        match ctx.change(|w| files::add_article(w, &name, &body)) {
+        match ctx.change(|w| files::add_article(w, &name, &body, None)) {
             Ok(said) => {
                 text.set(String::new());
                 ctx.say(Message::info(said));

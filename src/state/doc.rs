@@ -160,9 +160,10 @@ impl DocState {
         self.doc.name == super::DEMO_NAME && self.doc.text == super::DEMO_TEXT
     }
 
-    /// Whether the person changed nothing in it since it was added.
-    pub fn overlay_is_empty(&self) -> bool {
-        self.touched.is_empty()
+    /// Whether this is the demo and the person changed nothing in it: it
+    /// leaves when they add a document of their own.
+    pub fn is_untouched_demo(&self) -> bool {
+        self.is_demo() && self.touched.is_empty()
     }
 
     /// The code point index of the text.
