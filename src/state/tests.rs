@@ -105,6 +105,17 @@ fn a_sentence_without_a_quote_has_no_speaker_to_start_from() {
     assert_eq!(ws.doc().unwrap().speaker_of(plain), None);
 }
 
+/// The first annotation of the document on screen that the person made.
+fn made_by_the_person(ws: &Workspace) -> &Annotation {
+    ws.doc()
+        .unwrap()
+        .doc
+        .annotations
+        .iter()
+        .find(|a| a.origin == Origin::Annotator)
+        .expect("the person made one")
+}
+
 #[test]
 fn selection_span_keeps_exact_text_with_emoji() {
     let mut ws = Workspace::default();
@@ -112,13 +123,7 @@ fn selection_span_keeps_exact_text_with_emoji() {
         .unwrap();
     // "🇫🇷 cheered" starts at code point 6.
     ws.add_span(Label::Quote, 6, 16);
-    let d = ws.doc().unwrap();
-    let made = d
-        .doc
-        .annotations
-        .iter()
-        .find(|a| a.origin == Origin::Annotator)
-        .unwrap();
+    let made = made_by_the_person(&ws);
     assert_eq!(made.text, "🇫🇷 cheered");
     assert_eq!((made.start, made.end), (6, 16));
 }
@@ -605,30 +610,29 @@ fn a_renamed_demo_is_the_persons_own() {
     assert_eq!(ws.docs.len(), 2);
 }
 
-/// The stored original of a demo is the demo as first added.
+/// A workspace rebuilt, as after a reload, from the demo of `ws`: its
+/// stored original (the demo as first added) and its saved changes.
+fn reloaded_demo(ws: &Workspace) -> Workspace {
+    let mut reloaded = Workspace::default();
+    reloaded.docs.push(DocState::from_parts(
+        with_demo().docs.remove(0).doc,
+        ws.doc().unwrap().overlay(),
+    ));
+    reloaded
+}
+
 #[test]
 fn a_decided_demo_is_still_kept_after_a_reload() {
     let mut ws = with_demo();
     ws.toggle(Label::Quote);
-    let d = ws.doc().unwrap();
-    let mut reloaded = Workspace::default();
-    reloaded.docs.push(DocState::from_parts(
-        with_demo().docs.remove(0).doc,
-        d.overlay(),
-    ));
+    let mut reloaded = reloaded_demo(&ws);
     reloaded.add_text("harbour.txt", ARTICLE).unwrap();
     assert_eq!(reloaded.docs.len(), 2);
 }
 
 #[test]
 fn an_unchanged_demo_is_still_the_demo_after_a_reload() {
-    let ws = with_demo();
-    let d = ws.doc().unwrap();
-    let mut reloaded = Workspace::default();
-    reloaded.docs.push(DocState::from_parts(
-        with_demo().docs.remove(0).doc,
-        d.overlay(),
-    ));
+    let mut reloaded = reloaded_demo(&with_demo());
     assert!(reloaded.docs[0].is_demo());
     reloaded.add_text("harbour.txt", ARTICLE).unwrap();
     assert_eq!(reloaded.docs.len(), 1);
@@ -720,13 +724,7 @@ fn a_span_added_from_a_cut_selection_holds_whole_words() {
     ws.add_text("t.txt", "Mayor Joost van Leer said so.")
         .unwrap();
     ws.add_span(Label::Quote, 6, 18);
-    let d = ws.doc().unwrap();
-    let made = d
-        .doc
-        .annotations
-        .iter()
-        .find(|a| a.origin == Origin::Annotator)
-        .unwrap();
+    let made = made_by_the_person(&ws);
     assert_eq!(made.text, "Joost van Leer");
     assert_eq!((made.start, made.end), (6, 20));
 }

@@ -274,22 +274,26 @@ test('storage failing mid-session shows the warning and work stays exportable', 
   await context.close();
 });
 
-test('selecting text with emoji makes a quote of exactly that text', async () => {
-  const { context, page } = await withArticle();
-  const wanted = 'but I can’t miss work again 😩';
-  // Select the words inside the segment that holds them, as a mouse would.
-  await page.evaluate((wanted) => {
-    const el = [...document.querySelectorAll('[data-testid=sentence] [data-start]')].find((e) => e.textContent.includes(wanted));
+/** Selects `words` inside the segment that holds them, as a mouse would. */
+async function select(page, words) {
+  await page.evaluate((words) => {
+    const el = [...document.querySelectorAll('[data-testid=sentence] [data-start]')].find((e) => e.textContent.includes(words));
     const node = el.firstChild;
-    const at = node.textContent.indexOf(wanted);
+    const at = node.textContent.indexOf(words);
     const range = document.createRange();
     range.setStart(node, at);
-    range.setEnd(node, at + wanted.length);
+    range.setEnd(node, at + words.length);
     const selection = getSelection();
     selection.removeAllRanges();
     selection.addRange(range);
     el.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
-  }, wanted);
+  }, words);
+}
+
+test('selecting text with emoji makes a quote of exactly that text', async () => {
+  const { context, page } = await withArticle();
+  const wanted = 'but I can’t miss work again 😩';
+  await select(page, wanted);
   const exported = JSON.parse((await download(page, 'export-json')).text);
   const doc = exported.documents.at(-1);
   const made = doc.annotations.filter((a) => a.origin === 'annotator');
@@ -303,17 +307,7 @@ test('a selection that cuts words makes a quote of the whole words', async () =>
   const { context, page } = await withArticle();
   const whole = 'but I can’t miss work';
   const cut = whole.slice(2, -2); // "t I can’t miss wo"
-  await page.evaluate((cut) => {
-    const el = [...document.querySelectorAll('[data-testid=sentence] [data-start]')].find((e) => e.textContent.includes(cut));
-    const node = el.firstChild;
-    const at = node.textContent.indexOf(cut);
-    const range = document.createRange();
-    range.setStart(node, at);
-    range.setEnd(node, at + cut.length);
-    getSelection().removeAllRanges();
-    getSelection().addRange(range);
-    el.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
-  }, cut);
+  await select(page, cut);
   const exported = JSON.parse((await download(page, 'export-json')).text);
   const made = exported.documents.at(-1).annotations.filter((a) => a.origin === 'annotator');
   assert.equal(made.length, 1);
