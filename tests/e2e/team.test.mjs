@@ -302,3 +302,53 @@ test('identical nested quotes from both annotators are no disagreement, and comp
   assert.equal(names.filter((n) => /adjudication/.test(n)).length, 1, names.join(' | '));
   await context.close();
 });
+
+test('a team of two on two documents: per-document rows under their own heading, in the table\'s columns, and the view opens on the document that has a disagreement', async () => {
+  const { context, page, errors } = await open(browser, server.url);
+  await ownArticle(page);
+  // The first document is the same on both sides; the second has one
+  // claim that only bob marks.
+  const depot = '“The depot stays open,” manager Oskar Lind said. Costs rose by 12% last year.';
+  const lindClaim = 'Costs rose by 12% last year.';
+  const at = Array.from(depot.slice(0, depot.indexOf(lindClaim))).length;
+  const claim = {
+    ...mark('claim', BETTER), id: 'c1', start: at, end: at + Array.from(lindClaim).length, text: lindClaim, kind: null,
+  };
+  const twoDocs = (annotator, second) => ({
+    ...exportOf(annotator, [mark('quote', BETTER, 'Petra Aalto')]),
+    documents: [
+      exportOf(annotator, [mark('quote', BETTER, 'Petra Aalto')]).documents[0],
+      { id: 'depot', name: 'depot.txt', text: depot, sentences: [], annotations: second },
+    ],
+  });
+  const files = [write('two-ann.json', twoDocs('ann', [])), write('two-bob.json', twoDocs('bob', [claim]))];
+  await page.getByTestId('import-team').setInputFiles(files);
+  await page.getByTestId('agreement-table').waitFor();
+  assert.match(await page.getByTestId('message').textContent(), /2 annotators, 2 documents to adjudicate: 1 disagreement/);
+
+  // The per-document rows: a second body of the same table, led by a
+  // heading row that spans every column, then one row per document with
+  // as many cells as the table has columns.
+  const columns = await page.locator('[data-testid=agreement-table] thead th').count();
+  const body = page.getByTestId('agreement-documents');
+  const heading = body.locator('th[scope=colgroup]');
+  assert.equal(await heading.textContent(), 'Per document, all labels');
+  assert.equal(Number(await attr(heading, 'colspan')), columns);
+  const rows = body.locator('tr').filter({ hasNot: page.locator('th[scope=colgroup]') });
+  assert.equal(await rows.count(), 2);
+  for (const name of ['rail.txt', 'depot.txt']) {
+    const row = rows.filter({ hasText: name });
+    assert.equal(await row.count(), 1, name);
+    assert.equal(await row.locator('th, td').count(), columns, name);
+  }
+
+  // The view opens on depot.txt's adjudication, the one with the open
+  // disagreement, and its first item is current.
+  await page.locator('[data-testid=document-item].current .name', { hasText: 'depot.txt (adjudication)' }).waitFor();
+  assert.equal(await progress(page), '0 of 1 settled');
+  assert.equal(await attr(currentItem(page), 'data-label'), 'claim');
+  await page.keyboard.press('2');
+  assert.equal(await progress(page), '1 of 1 settled');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
