@@ -63,7 +63,9 @@ fn is_name_word(word: &str) -> bool {
 /// nobody by name ("the French president", "officials").
 pub(super) fn named(phrase: &str) -> Option<Speaker> {
     let words = words(phrase);
-    let last = words.iter().rposition(|w| is_name_word(w))?;
+    let Some(last) = words.iter().rposition(|w| is_name_word(w)) else {
+        return organisation(&words);
+    };
     // The run of name words ending at the last one, particles inside it
     // ("Ursula von der Leyen") kept; a role before it ends it.
     let mut first = last;
@@ -81,6 +83,22 @@ pub(super) fn named(phrase: &str) -> Option<Speaker> {
     Some(Speaker {
         key: fold(words[last]),
         name: words[first..=last].join(" "),
+    })
+}
+
+/// An organisation written as an acronym ("NATO", "the EU", "NATO
+/// official"), for a phrase that names no person: the lexicon lists some
+/// of them among nationalities, so they are not name words, but they do
+/// speak. A title or role in capitals ("CEO") is not one.
+fn organisation(words: &[&str]) -> Option<Speaker> {
+    let word = words.iter().rev().find(|w| {
+        w.chars().filter(|c| c.is_alphabetic()).count() >= 2
+            && w.chars().all(|c| c.is_uppercase() || c == '.')
+            && lexicon::lookup(&key_of(w)) & (TITLE | ROLE) == 0
+    })?;
+    Some(Speaker {
+        key: fold(word).replace('.', ""),
+        name: (*word).to_string(),
     })
 }
 
@@ -204,6 +222,30 @@ mod tests {
     #[test]
     fn organisation_with_a_role_keys_on_the_organisation() {
         assert_eq!(named("UNESCO official").unwrap().key, "unesco");
+    }
+
+    #[test]
+    fn organisation_in_the_lexicon_is_a_speaker() {
+        let s = named("NATO").unwrap();
+        assert_eq!((s.key.as_str(), s.name.as_str()), ("nato", "NATO"));
+    }
+
+    #[test]
+    fn organisation_in_the_lexicon_with_a_role_keys_on_it() {
+        assert_eq!(named("a NATO official").unwrap().key, "nato");
+    }
+
+    #[test]
+    fn a_person_beats_the_organisation_before_the_name() {
+        assert_eq!(
+            named("NATO chief Jens Stoltenberg").unwrap().key,
+            "stoltenberg"
+        );
+    }
+
+    #[test]
+    fn a_nationality_is_no_organisation() {
+        assert_eq!(named("French officials"), None);
     }
 
     #[test]

@@ -132,3 +132,17 @@ fn a_longer_name_wins_a_tie() {
     let name = super::fullest(["Ruiz", "Ana Ruiz", "Ana Maria Ruiz"].into_iter());
     assert_eq!(name, "Ana Maria Ruiz");
 }
+
+#[test]
+fn an_organisation_in_capitals_speaks_across_outlets() {
+    // "EU" is in the lexicon (with the nationalities), so it is no name
+    // word: it speaks as an organisation.
+    let first = "The EU says it has no plans to lift the tariffs on steel imports. \
+Talks on the budget went on into the night.";
+    let second = "An EU official told reporters the bloc has no plans to lift tariffs on imported steel. \
+Steel makers had feared the move for months.";
+    let found = group_documents(&[doc("d1", first), doc("d2", second)]);
+    let who: Vec<_> = found.iter().filter(|s| s.speaker == "EU").collect();
+    assert_eq!(who.len(), 1, "{found:?}");
+    assert_eq!(who[0].stance, Stance::Denial, "{found:?}");
+}
