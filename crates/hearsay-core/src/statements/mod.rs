@@ -443,6 +443,13 @@ fn pair(a: &Wording, b: &Wording, weights: &[f32]) -> (f32, f32) {
     (shared / over, wording::dice(&a.grams, &b.grams))
 }
 
+/// How many terms two sorted lists share.
+fn shared_terms(a: &[u32], b: &[u32]) -> usize {
+    let mut n = 0;
+    wording::for_each_shared(a, b, |_| n += 1);
+    n
+}
+
 fn find(parent: &mut [usize], mut x: usize) -> usize {
     while parent[x] != x {
         parent[x] = parent[parent[x]];
@@ -454,36 +461,72 @@ fn find(parent: &mut [usize], mut x: usize) -> usize {
 /// Joins the units of one speaker's block: candidate pairs from the
 /// block's inverted index of terms, best pair first, two groups joined
 /// while the average similarity over their pairs in different documents
-/// (of their first [`LINKAGE_SAMPLE`] units) stays at or above the threshold.
+/// (of their first [`LINKAGE_SAMPLE`] units) stays at or above the
+/// threshold. Each candidate pair is scored once; a pair of units that is
+/// no candidate scores 0 in the average.
 fn join_block(units: &[Unit], weights: &[f32], parent: &mut [usize], params: Params) {
-    let mut postings: HashMap<u32, Vec<usize>> = HashMap::new();
+    // The block's term ids are dense (0, 1, … as `units` met them); each
+    // term's units in order.
+    let mut postings: Vec<Vec<usize>> = vec![Vec::new(); weights.len()];
     for (u, unit) in units.iter().enumerate() {
         for &t in &unit.terms {
-            postings.entry(t).or_default().push(u);
+            postings[t as usize].push(u);
         }
     }
+    // The candidate pairs, in order: for each unit, the later units of
+    // other documents that share a term with it that is not too common.
+    // One unit's list is sorted on its own, so the cost grows with the
+    // block, not with the square of its pairs' count. A pair listed once
+    // shares one such term; it can only score if the units share another
+    // term as well (wordings that share fewer than two terms score 0),
+    // which is cheaper to check than to score it.
     let mut pairs: Vec<(usize, usize)> = Vec::new();
-    let mut terms: Vec<&u32> = postings.keys().collect();
-    terms.sort();
-    for t in terms {
-        let list = &postings[t];
-        if list.len() > MAX_POSTING {
-            continue;
-        }
-        for (k, &a) in list.iter().enumerate() {
-            for &b in &list[k + 1..] {
-                if units[a].document != units[b].document {
-                    pairs.push((a.min(b), a.max(b)));
-                }
+    let mut later: Vec<usize> = Vec::new();
+    for (a, unit) in units.iter().enumerate() {
+        later.clear();
+        for &t in &unit.terms {
+            let list = &postings[t as usize];
+            if list.len() > MAX_POSTING {
+                continue;
             }
+            let from = list.partition_point(|&b| b <= a);
+            later.extend(
+                list[from..]
+                    .iter()
+                    .filter(|&&b| units[b].document != unit.document),
+            );
+        }
+        later.sort_unstable();
+        let mut k = 0;
+        while k < later.len() {
+            let b = later[k];
+            let mut next = k + 1;
+            while next < later.len() && later[next] == b {
+                next += 1;
+            }
+            if next - k >= 2 || shared_terms(&unit.terms, &units[b].terms) >= 2 {
+                pairs.push((a, b));
+            }
+            k = next;
         }
     }
-    pairs.sort_unstable();
-    pairs.dedup();
+    // Each candidate pair is scored once; the linkage below looks scores
+    // up, and a pair that is no candidate (it shares no term of the block
+    // that is not too common) counts as 0.
+    let known: Vec<f32> = pairs
+        .iter()
+        .map(|&(a, b)| similarity(&units[a], &units[b], weights, params))
+        .collect();
+    let score_of = |x: usize, y: usize| {
+        pairs
+            .binary_search(&(x.min(y), x.max(y)))
+            .map_or(0.0, |k| known[k])
+    };
     let mut scored: Vec<(f32, usize, usize)> = pairs
-        .into_iter()
-        .map(|(a, b)| (similarity(&units[a], &units[b], weights, params), a, b))
-        .filter(|&(s, _, _)| s >= params.threshold)
+        .iter()
+        .zip(&known)
+        .filter(|&(_, &s)| s >= params.threshold)
+        .map(|(&(a, b), &s)| (s, a, b))
         .collect();
     scored.sort_by(|x, y| y.0.total_cmp(&x.0).then((x.1, x.2).cmp(&(y.1, y.2))));
     let mut members: HashMap<usize, Vec<usize>> = (0..units.len()).map(|u| (u, vec![u])).collect();
@@ -496,7 +539,7 @@ fn join_block(units: &[Unit], weights: &[f32], parent: &mut [usize], params: Par
         for &x in members[&ra].iter().take(LINKAGE_SAMPLE) {
             for &y in members[&rb].iter().take(LINKAGE_SAMPLE) {
                 if units[x].document != units[y].document {
-                    sum += similarity(&units[x], &units[y], weights, params);
+                    sum += score_of(x, y);
                     n += 1;
                 }
             }
