@@ -19,11 +19,11 @@ shared((s, b) => {
   browser = b;
 });
 
-/** An annotation of the first occurrence of `needle`, in code points. */
-function mark(label, needle, speaker = null) {
-  const at = ARTICLE.indexOf(needle);
+/** An annotation of the first occurrence of `needle` in `text`, in code points. */
+function mark(label, needle, speaker = null, text = ARTICLE) {
+  const at = text.indexOf(needle);
   assert.ok(at >= 0, `the fixture has ${needle}`);
-  const start = Array.from(ARTICLE.slice(0, at)).length;
+  const start = Array.from(text.slice(0, at)).length;
   const end = start + Array.from(needle).length;
   return {
     id: `m${start}-${label}`, label, start, end, text: needle, kind: label === 'quote' ? 'direct' : null,
@@ -309,18 +309,12 @@ test('a team of two on two documents: per-document rows under their own heading,
   // The first document is the same on both sides; the second has one
   // claim that only bob marks.
   const depot = '“The depot stays open,” manager Oskar Lind said. Costs rose by 12% last year.';
-  const lindClaim = 'Costs rose by 12% last year.';
-  const at = Array.from(depot.slice(0, depot.indexOf(lindClaim))).length;
-  const claim = {
-    ...mark('claim', BETTER), id: 'c1', start: at, end: at + Array.from(lindClaim).length, text: lindClaim, kind: null,
+  const claim = mark('claim', 'Costs rose by 12% last year.', null, depot);
+  const twoDocs = (annotator, second) => {
+    const both = exportOf(annotator, [mark('quote', BETTER, 'Petra Aalto')]);
+    both.documents.push({ id: 'depot', name: 'depot.txt', text: depot, sentences: [], annotations: second });
+    return both;
   };
-  const twoDocs = (annotator, second) => ({
-    ...exportOf(annotator, [mark('quote', BETTER, 'Petra Aalto')]),
-    documents: [
-      exportOf(annotator, [mark('quote', BETTER, 'Petra Aalto')]).documents[0],
-      { id: 'depot', name: 'depot.txt', text: depot, sentences: [], annotations: second },
-    ],
-  });
   const files = [write('two-ann.json', twoDocs('ann', [])), write('two-bob.json', twoDocs('bob', [claim]))];
   await page.getByTestId('import-team').setInputFiles(files);
   await page.getByTestId('agreement-table').waitFor();

@@ -443,13 +443,6 @@ fn pair(a: &Wording, b: &Wording, weights: &[f32]) -> (f32, f32) {
     (shared / over, wording::dice(&a.grams, &b.grams))
 }
 
-/// How many terms two sorted lists share.
-fn shared_terms(a: &[u32], b: &[u32]) -> usize {
-    let mut n = 0;
-    wording::for_each_shared(a, b, |_| n += 1);
-    n
-}
-
 fn find(parent: &mut [usize], mut x: usize) -> usize {
     while parent[x] != x {
         parent[x] = parent[parent[x]];
@@ -497,17 +490,11 @@ fn join_block(units: &[Unit], weights: &[f32], parent: &mut [usize], params: Par
             );
         }
         later.sort_unstable();
-        let mut k = 0;
-        while k < later.len() {
-            let b = later[k];
-            let mut next = k + 1;
-            while next < later.len() && later[next] == b {
-                next += 1;
-            }
-            if next - k >= 2 || shared_terms(&unit.terms, &units[b].terms) >= 2 {
+        for run in later.chunk_by(|x, y| x == y) {
+            let b = run[0];
+            if run.len() >= 2 || wording::count_shared(&unit.terms, &units[b].terms) >= 2 {
                 pairs.push((a, b));
             }
-            k = next;
         }
     }
     // Each candidate pair is scored once; the linkage below looks scores

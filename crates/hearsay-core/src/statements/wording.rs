@@ -157,14 +157,19 @@ pub(super) fn for_each_shared<T: Ord>(a: &[T], b: &[T], mut f: impl FnMut(&T)) {
     }
 }
 
+/// How many items two sorted, deduplicated lists share.
+pub(super) fn count_shared<T: Ord>(a: &[T], b: &[T]) -> usize {
+    let mut shared = 0;
+    for_each_shared(a, b, |_| shared += 1);
+    shared
+}
+
 /// Dice coefficient of two sorted, deduplicated lists.
 pub(super) fn dice(a: &[u64], b: &[u64]) -> f32 {
     if a.is_empty() || b.is_empty() {
         return 0.0;
     }
-    let mut shared = 0usize;
-    for_each_shared(a, b, |_| shared += 1);
-    2.0 * shared as f32 / (a.len() + b.len()) as f32
+    2.0 * count_shared(a, b) as f32 / (a.len() + b.len()) as f32
 }
 
 #[cfg(test)]
