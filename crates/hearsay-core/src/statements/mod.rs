@@ -54,6 +54,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::format::{Document, Status, spans_overlap};
 pub use crate::format::{Member, Stance, Statement};
+use crate::order;
 use crate::{Label, QuoteKind};
 
 /// Units of different documents are joined while the average similarity
@@ -226,7 +227,7 @@ pub fn group_with(candidates: &[Candidate], params: Params) -> Vec<Statement> {
     for block in blocks(candidates) {
         groups.extend(block_groups(candidates, &block, params));
     }
-    groups.sort_by_key(|g| g[0]);
+    order::sort_by_key(&mut groups, |g| g[0]);
     groups
         .iter()
         .enumerate()
@@ -242,7 +243,7 @@ fn blocks(candidates: &[Candidate]) -> Vec<Vec<usize>> {
         by_key.entry(c.key.as_str()).or_default().push(i);
     }
     let mut blocks: Vec<(&str, Vec<usize>)> = by_key.into_iter().collect();
-    blocks.sort_unstable_by_key(|(key, _)| *key);
+    order::sort_by_key(&mut blocks, |(key, _)| *key);
     blocks.into_iter().map(|(_, block)| block).collect()
 }
 
@@ -268,11 +269,11 @@ pub fn block_groups(candidates: &[Candidate], block: &[usize], params: Params) -
                 .iter()
                 .flat_map(|&u| units[u].members.iter().copied())
                 .collect();
-            members.sort_unstable();
+            order::sort_numbers(&mut members);
             members
         })
         .collect();
-    out.sort_by_key(|g| g[0]);
+    order::sort_by_key(&mut out, |g| g[0]);
     out
 }
 
@@ -355,7 +356,7 @@ fn units(candidates: &[Candidate], block: &[usize]) -> Vec<Unit> {
                 unit.terms.push(id);
             }
         }
-        own.sort_unstable();
+        order::sort_numbers(&mut own);
         unit.wordings.push(Wording {
             terms: own,
             grams: wording::grams(&c.terms),
@@ -363,7 +364,7 @@ fn units(candidates: &[Candidate], block: &[usize]) -> Vec<Unit> {
         });
     }
     for unit in &mut units {
-        unit.terms.sort_unstable();
+        order::sort_numbers(&mut unit.terms);
     }
     units
 }
@@ -489,7 +490,7 @@ fn join_block(units: &[Unit], weights: &[f32], parent: &mut [usize], params: Par
                     .filter(|&&b| units[b].document != unit.document),
             );
         }
-        later.sort_unstable();
+        order::sort_numbers(&mut later);
         for run in later.chunk_by(|x, y| x == y) {
             let b = run[0];
             if run.len() >= 2 || wording::count_shared(&unit.terms, &units[b].terms) >= 2 {
@@ -515,7 +516,9 @@ fn join_block(units: &[Unit], weights: &[f32], parent: &mut [usize], params: Par
         .filter(|&(_, &s)| s >= params.threshold)
         .map(|(&(a, b), &s)| (s, a, b))
         .collect();
-    scored.sort_by(|x, y| y.0.total_cmp(&x.0).then((x.1, x.2).cmp(&(y.1, y.2))));
+    order::sort_by(&mut scored, |x, y| {
+        y.0.total_cmp(&x.0).then((x.1, x.2).cmp(&(y.1, y.2)))
+    });
     let mut members: HashMap<usize, Vec<usize>> = (0..units.len()).map(|u| (u, vec![u])).collect();
     for (_, a, b) in scored {
         let (ra, rb) = (find(parent, a), find(parent, b));
@@ -583,6 +586,6 @@ pub fn explain(candidates: &[Candidate]) -> Vec<(usize, usize, f32, f32, f32)> {
             }
         }
     }
-    out.sort_by_key(|p| (p.0, p.1));
+    order::sort_by_key(&mut out, |p| (p.0, p.1));
     out
 }

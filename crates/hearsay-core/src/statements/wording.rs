@@ -136,7 +136,7 @@ pub(super) fn grams(terms: &[String]) -> Vec<u64> {
             out.push(h);
         }
     }
-    out.sort_unstable();
+    crate::order::sort_numbers(&mut out);
     out.dedup();
     out
 }
