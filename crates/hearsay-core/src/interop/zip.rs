@@ -6,6 +6,13 @@
 
 use crate::interop::ImportError;
 
+/// The CRC-32 of zip entries (ISO HDLC, as PKZIP and gzip have it).
+const CRC: crc::Crc<u32> = crc::Crc::<u32>::new(&crc::CRC_32_ISO_HDLC);
+
+fn crc32(data: &[u8]) -> u32 {
+    CRC.checksum(data)
+}
+
 /// At most this many entries are read.
 const MAX_ENTRIES: usize = 100_000;
 /// At most this many bytes are inflated, over all entries.
@@ -32,7 +39,7 @@ pub fn write(files: &[(String, Vec<u8>)]) -> Vec<u8> {
         }
         count += 1;
         let entry = Entry {
-            crc: crc32fast::hash(data),
+            crc: crc32(data),
             size,
             name_len,
         };
@@ -188,7 +195,7 @@ pub fn read(name: &str, bytes: &[u8]) -> Result<Vec<(String, Vec<u8>)>, ImportEr
                 .map_err(|_| bad("damaged or larger than declared deflate data"))?,
             other => return Err(bad(&format!("compression method {other} is not supported"))),
         };
-        if content.len() != size || crc32fast::hash(&content) != crc {
+        if content.len() != size || crc32(&content) != crc {
             return Err(bad("checksum or size mismatch"));
         }
         total += size;
@@ -200,6 +207,12 @@ pub fn read(name: &str, bytes: &[u8]) -> Result<Vec<(String, Vec<u8>)>, ImportEr
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_checksum_is_the_crc_32_of_zip() {
+        // The check value of CRC-32 (ISO HDLC) for the nine digits.
+        assert_eq!(crc32(b"123456789"), 0xCBF4_3926);
+    }
 
     #[test]
     fn round_trips_files() {
@@ -222,7 +235,7 @@ mod tests {
         let deflated = miniz_oxide::deflate::compress_to_vec(&text, 6);
         // A stored archive, patched to method 8 with the deflated data.
         let mut zip = Vec::new();
-        let crc = crc32fast::hash(&text);
+        let crc = crc32(&text);
         put32(&mut zip, 0x0403_4b50);
         for v in [20u16, 0, 8, 0, 0x21] {
             put16(&mut zip, v);
