@@ -46,7 +46,10 @@ pub enum Action {
     Guide,
     /// Open or close the guidelines.
     Guidelines,
-    /// Close the key guide, the guidelines and the speaker editor.
+    /// Open or close the statements across the open documents.
+    Statements,
+    /// Close the key guide, the guidelines, the speaker editor and the
+    /// statements.
     Close,
     /// Settle the current disagreement of an adjudication document.
     Settle(Choice),
@@ -330,6 +333,14 @@ pub const COMMANDS: &[Command] = &[
         inputs: &[Key("g")],
         name: "guidelines",
         description: "the team's guidelines (open or close)",
+        hint: None,
+        button: None,
+    },
+    Command {
+        action: Action::Statements,
+        inputs: &[Key("o")],
+        name: "statements",
+        description: "statements across the open documents (open or close)",
         hint: None,
         button: None,
     },

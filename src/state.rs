@@ -293,6 +293,15 @@ impl Workspace {
         }
     }
 
+    /// Makes sentence `sentence` of document `doc` the current one (a
+    /// jump from the statements view).
+    pub fn go_to(&mut self, doc: usize, sentence: usize) {
+        self.select_doc(doc);
+        if self.current == doc {
+            self.set_cursor(sentence);
+        }
+    }
+
     /// Removes document `idx`; [`Workspace::undo`] puts it back. Returns
     /// its name.
     pub fn remove_doc(&mut self, idx: usize) -> Option<String> {

@@ -79,8 +79,14 @@ pub(super) fn run(ctx: Ctx, action: Action) {
         }
         Action::Item(walk) => ctx.change(|w| w.step_item(walk)),
         Action::Guidelines => ctx.guidelines.update(|open| *open = !*open),
+        Action::Statements => {
+            if ctx.ws.with_untracked(|w| w.docs.len() >= 2) {
+                ctx.statements.update(|open| *open = !*open);
+            }
+        }
         Action::Close => {
             ctx.help.set(false);
+            ctx.statements.set(false);
             ctx.guidelines.set(false);
             ctx.speaker_edit.set(false);
             // Focus goes back to the sentences, out of the search field or

@@ -14,6 +14,8 @@
 //! - `keys`: the key handler, the action bar and the hint line;
 //! - `guide`: the `?` key guide;
 //! - `guidelines`: the team's guidelines, opened with `g`;
+//! - `statements`: the statements across the open documents, and the
+//!   tabs that open them;
 //! - `team`: the agreement table and the disagreements of an adjudication
 //!   document.
 
@@ -39,6 +41,7 @@ mod keys;
 mod models;
 mod review;
 mod scroll;
+mod statements;
 mod team;
 
 /// The bundle the page was served with, once loaded (for page scripts).
@@ -63,6 +66,8 @@ pub struct Ctx {
     pub guidelines: RwSignal<bool>,
     /// Whether the speaker editor is open.
     pub speaker_edit: RwSignal<bool>,
+    /// Whether the statements view is open (in place of the sentences).
+    pub statements: RwSignal<bool>,
     /// The person's name, written into exports as their annotator (kept
     /// in `localStorage`).
     pub annotator: RwSignal<String>,
@@ -346,6 +351,7 @@ pub fn App() -> impl IntoView {
         storage_error: RwSignal::new(None),
         help: RwSignal::new(false),
         speaker_edit: RwSignal::new(false),
+        statements: RwSignal::new(false),
         guidelines: RwSignal::new(false),
         annotator: RwSignal::new(storage::setting(storage::ANNOTATOR).unwrap_or_default()),
         ready: RwSignal::new(false),
@@ -409,13 +415,16 @@ pub fn App() -> impl IntoView {
                 <Show when=move || ctx.ws.with(|w| w.doc().is_some_and(|d| d.doc.annotators.len() > 1))>
                     <team::TeamView />
                 </Show>
-                <review::FilterBar />
-                <review::Legend />
-                <keys::ActionBar />
-                <review::SpeakerEditor />
-                <Show when=move || ctx.ready.get() fallback=|| view! { <p class="more">"Restoring your work…"</p> }>
-                    <review::SentenceList />
-                </Show>
+                <statements::StatementsView />
+                <div class="review" hidden=move || ctx.statements.get() && ctx.ws.with(|w| w.docs.len() >= 2)>
+                    <review::FilterBar />
+                    <review::Legend />
+                    <keys::ActionBar />
+                    <review::SpeakerEditor />
+                    <Show when=move || ctx.ready.get() fallback=|| view! { <p class="more">"Restoring your work…"</p> }>
+                        <review::SentenceList />
+                    </Show>
+                </div>
             </main>
             <guide::KeyGuide />
             <guidelines::GuidelinesPanel />

@@ -728,3 +728,24 @@ fn a_span_added_from_a_cut_selection_holds_whole_words() {
     assert_eq!(made.text, "Joost van Leer");
     assert_eq!((made.start, made.end), (6, 20));
 }
+
+#[test]
+fn go_to_opens_the_document_at_the_sentence() {
+    let mut ws = workspace();
+    let idx = sentence_with(&ws, "floods");
+    ws.add_text("second.txt", "One sentence here. Another one there.")
+        .unwrap();
+    ws.select_doc(1);
+    ws.go_to(0, idx);
+    assert_eq!(ws.current, 0);
+    assert_eq!(ws.doc().unwrap().cursor, idx);
+}
+
+#[test]
+fn go_to_a_missing_document_changes_nothing() {
+    let mut ws = workspace();
+    ws.set_cursor(1);
+    ws.go_to(5, 0);
+    assert_eq!(ws.current, 0);
+    assert_eq!(ws.doc().unwrap().cursor, 1);
+}

@@ -4,7 +4,9 @@
 // navigation to an interactive page (cold, and from the service worker's
 // cache), import-analyse-paint of a 1 MB
 // article, key press to paint on it, scroll frames on it, a team of three
-// compared on it and keys in its adjudication view, the WASM core's
+// compared on it and keys in its adjudication view, the statements view
+// over 50 articles (`node tests/e2e/bench.mjs statements` runs it alone),
+// the WASM core's
 // MB/s, JS heap, and the
 // release wasm's size raw and gzipped. Writes target/browser-bench.json.
 import fs from 'node:fs';
@@ -104,6 +106,73 @@ function timeKey(page, key, then) {
   }, [key, then]);
 }
 
+/**
+ * 50 articles of about 3 KB on one set of events: 40 speakers, each with
+ * a statement of 12 words of its own; each article carries 8 of them, a
+ * word in four of them worded otherwise, between background sentences.
+ */
+function outlets() {
+  let seed = 7;
+  const next = (n) => { seed = (seed * 1103515245 + 12345) % 2147483648; return Math.floor(seed / 65536) % n; };
+  const syllables = ['ka', 'lo', 'mi', 'ren', 'tas', 'vu', 'zel', 'or', 'pin', 'dra', 'sem', 'bel', 'nox', 'fi', 'gar', 'tul'];
+  const word = (n) => Array.from({ length: n }, () => syllables[next(16)]).join('');
+  const cap = (w) => w[0].toUpperCase() + w.slice(1);
+  const speakers = Array.from({ length: 40 }, () => `${cap(word(2))} ${cap(word(3))}`);
+  const pool = Array.from({ length: 300 }, () => word(3));
+  const said = speakers.map(() => Array.from({ length: 12 }, () => pool[next(300)]));
+  const files = [];
+  for (let a = 0; a < 50; a++) {
+    const parts = [`Outlet ${a + 1} reports on the regional budget talks.`];
+    for (let q = 0; q < 8; q++) {
+      const s = next(speakers.length);
+      const text = said[s].map((w) => (next(12) === 0 ? pool[next(300)] : w)).join(' ');
+      parts.push(`“${cap(text)},” ${speakers[s]} said on Tuesday.`);
+      parts.push('The talks resumed after a long break in the afternoon session. Delegates from every district attended the meeting in the hall.');
+    }
+    files.push({ name: `outlet-${String(a + 1).padStart(2, '0')}.txt`, mimeType: 'text/plain', buffer: Buffer.from(parts.join(' ')) });
+  }
+  return files;
+}
+
+/** The statements view over `outlets()`, in a page of its own; its figures go to `results`. */
+async function statementsView(results) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(server.url);
+  await page.getByTestId('import-file').setInputFiles(outlets());
+  await page.locator('[data-testid=document-item] .name', { hasText: 'outlet-50.txt' }).waitFor();
+  const documents = await page.getByTestId('document-item').count();
+  // Each opening after a reload (the work restored from storage): the
+  // grouping and the drawing, as after any change.
+  const times = [];
+  for (let i = 0; i < 7; i++) {
+    await page.reload();
+    await page.locator('[data-testid=document-item] .name', { hasText: 'outlet-50.txt' }).waitFor();
+    await page.getByTestId('tab-statements').waitFor();
+    times.push(await page.evaluate(async () => {
+      const task = () => new Promise((r) => { const ch = new MessageChannel(); ch.port1.onmessage = r; ch.port2.postMessage(0); });
+      await new Promise((r) => setTimeout(r, 200));
+      const t0 = performance.now();
+      window.dispatchEvent(new KeyboardEvent('keydown', { key: 'o', bubbles: true }));
+      for (let k = 0; k < 100000 && !document.querySelector('[data-testid=statements-summary]'); k++) await task();
+      return performance.now() - t0;
+    }));
+    await page.keyboard.press('o');
+  }
+  await page.keyboard.press('o');
+  await page.getByTestId('statements-summary').waitFor();
+  const statements = await page.getByTestId('statement').count();
+  await page.keyboard.press('o');
+  const keys = await timeKey(page, 'o', 'o');
+  results.statements_view_50_articles = {
+    documents,
+    statements,
+    open_to_drawn_ms: { median: round(median(times)), max: round(Math.max(...times)) },
+    key_o_dom_ms: { median: round(median(keys.dom)), p95: round(p95(keys.dom)) },
+  };
+  await context.close();
+}
+
 /** The first sentence's paint time of the page loading in `page`. */
 async function firstSentence(page) {
   await page.waitForFunction(() => window.__firstSentence !== undefined, null, { polling: 'raf' });
@@ -113,6 +182,16 @@ async function firstSentence(page) {
 const server = await serve();
 const browser = await launch();
 const results = {};
+if (process.argv[2] === 'statements') {
+  try {
+    await statementsView(results);
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+  console.log(JSON.stringify(results, null, 2));
+  process.exit(0);
+}
 try {
   // 1. Navigation to interactive (the demo article's first sentence painted).
   const loads = [];
@@ -242,6 +321,11 @@ try {
     file_to_agreement_table_ms: round(compared.ms), progress: compared.progress,
     key_dom_ms: Object.fromEntries(Object.entries(teamKeys).map(([k, t]) => [k, { median: round(median(t)), p95: round(p95(t)) }])),
   };
+
+  // 3d. The statements view over 50 open articles: the time from `o` to
+  // the statements drawn (grouping the 50 articles and drawing), median
+  // and max of 7 openings, and `o` itself (open, then close) as a key.
+  await statementsView(results);
 
   await cdp.send('Performance.enable');
   const heap = (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'JSHeapUsedSize');

@@ -33,7 +33,7 @@ pub mod learn;
 pub mod models;
 pub mod order;
 mod stance;
-#[cfg(feature = "statements")]
+#[cfg(feature = "grouping")]
 pub mod statements;
 mod text;
 

@@ -137,7 +137,8 @@ pub fn candidates(doc: &Document) -> Vec<Candidate> {
         .filter(|a| a.label == Label::Denial && a.status != Status::Rejected)
         .map(|a| (a.start, a.end))
         .collect();
-    let mut resolved: HashMap<String, Option<speaker::Speaker>> = HashMap::new();
+    // The roles resolved so far in this document (a handful).
+    let mut resolved: Vec<(String, Option<speaker::Speaker>)> = Vec::new();
     let mut out = Vec::new();
     for a in &doc.annotations {
         if a.status == Status::Rejected {
@@ -149,10 +150,12 @@ pub fn candidates(doc: &Document) -> Vec<Candidate> {
         let who = match speaker::named(phrase) {
             Some(s) => Some(s),
             None => speaker::descriptor(phrase).and_then(|d| {
-                resolved
-                    .entry(d.clone())
-                    .or_insert_with(|| speaker::resolve(&d, &doc.text))
-                    .clone()
+                if let Some((_, known)) = resolved.iter().find(|(r, _)| *r == d) {
+                    return known.clone();
+                }
+                let found = speaker::resolve(&d, &doc.text);
+                resolved.push((d, found.clone()));
+                found
             }),
         };
         let Some(who) = who else {
@@ -238,13 +241,13 @@ pub fn group_with(candidates: &[Candidate], params: Params) -> Vec<Statement> {
 /// The candidates' indices by speaker key, each block in candidate order,
 /// the blocks in key order.
 fn blocks(candidates: &[Candidate]) -> Vec<Vec<usize>> {
-    let mut by_key: HashMap<&str, Vec<usize>> = HashMap::new();
-    for (i, c) in candidates.iter().enumerate() {
-        by_key.entry(c.key.as_str()).or_default().push(i);
-    }
-    let mut blocks: Vec<(&str, Vec<usize>)> = by_key.into_iter().collect();
-    order::sort_by_key(&mut blocks, |(key, _)| *key);
-    blocks.into_iter().map(|(_, block)| block).collect()
+    let by_key = order::sorted_by(candidates.len(), &|i, j| {
+        candidates[i].key.cmp(&candidates[j].key)
+    });
+    by_key
+        .chunk_by(|&i, &j| candidates[i].key == candidates[j].key)
+        .map(<[usize]>::to_vec)
+        .collect()
 }
 
 /// The groups of one speaker's candidates (`block`, indices into
@@ -256,13 +259,14 @@ pub fn block_groups(candidates: &[Candidate], block: &[usize], params: Params) -
     let (units, weights) = weighted_units(candidates, block);
     let mut parent: Vec<usize> = (0..units.len()).collect();
     join_block(&units, &weights, &mut parent, params);
-    let mut groups: HashMap<usize, Vec<usize>> = HashMap::new();
+    // Each root's units, in order.
+    let mut groups: Vec<Vec<usize>> = vec![Vec::new(); units.len()];
     for u in 0..units.len() {
         let root = find(&mut parent, u);
-        groups.entry(root).or_default().push(u);
+        groups[root].push(u);
     }
     let mut out: Vec<Vec<usize>> = groups
-        .into_values()
+        .into_iter()
         .filter(|g| g.iter().any(|&u| units[u].document != units[g[0]].document))
         .map(|g| {
             let mut members: Vec<usize> = g
@@ -519,15 +523,16 @@ fn join_block(units: &[Unit], weights: &[f32], parent: &mut [usize], params: Par
     order::sort_by(&mut scored, |x, y| {
         y.0.total_cmp(&x.0).then((x.1, x.2).cmp(&(y.1, y.2)))
     });
-    let mut members: HashMap<usize, Vec<usize>> = (0..units.len()).map(|u| (u, vec![u])).collect();
+    // Each root's units; empty for a unit that is no root.
+    let mut members: Vec<Vec<usize>> = (0..units.len()).map(|u| vec![u]).collect();
     for (_, a, b) in scored {
         let (ra, rb) = (find(parent, a), find(parent, b));
         if ra == rb {
             continue;
         }
         let (mut sum, mut n) = (0.0f32, 0usize);
-        for &x in members[&ra].iter().take(LINKAGE_SAMPLE) {
-            for &y in members[&rb].iter().take(LINKAGE_SAMPLE) {
+        for &x in members[ra].iter().take(LINKAGE_SAMPLE) {
+            for &y in members[rb].iter().take(LINKAGE_SAMPLE) {
                 if units[x].document != units[y].document {
                     sum += score_of(x, y);
                     n += 1;
@@ -535,9 +540,9 @@ fn join_block(units: &[Unit], weights: &[f32], parent: &mut [usize], params: Par
             }
         }
         if n > 0 && sum / n as f32 >= params.threshold {
-            let moved = members.remove(&rb).unwrap_or_default();
+            let moved = std::mem::take(&mut members[rb]);
             parent[rb] = ra;
-            members.entry(ra).or_default().extend(moved);
+            members[ra].extend(moved);
         }
     }
 }

@@ -3,7 +3,6 @@
 //! n-grams, so that "nothing can be ruled out", "nothing should be ruled
 //! out" and a translation's "nothing should be excluded" come out close.
 
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use rust_stemmers::{Algorithm, Stemmer};
@@ -40,14 +39,24 @@ const PHRASES: &[(&str, &str, &str)] = &[
     ("ruling", "out", "rule-out"),
 ];
 
-fn equivalents() -> &'static HashMap<&'static str, &'static str> {
-    static TABLE: OnceLock<HashMap<&'static str, &'static str>> = OnceLock::new();
+/// The table's words with their terms, sorted by word.
+fn equivalents() -> &'static [(&'static str, &'static str)] {
+    static TABLE: OnceLock<Vec<(&'static str, &'static str)>> = OnceLock::new();
     TABLE.get_or_init(|| {
-        EQUIVALENTS
+        let mut table: Vec<(&str, &str)> = EQUIVALENTS
             .iter()
             .flat_map(|(term, words)| words.split_whitespace().map(move |w| (w, *term)))
-            .collect()
+            .collect();
+        crate::order::sort_by_key(&mut table, |&(word, _)| word);
+        table
     })
+}
+
+/// The table's term for `word`, if it has one.
+fn equivalent(word: &str) -> Option<&'static str> {
+    let table = equivalents();
+    let at = table.binary_search_by(|&(w, _)| w.cmp(word)).ok()?;
+    Some(table[at].1)
 }
 
 fn stemmer() -> &'static Stemmer {
@@ -86,7 +95,6 @@ fn words(text: &str) -> Vec<String> {
 /// the rest stemmed. Repeats are kept once.
 pub(super) fn terms(text: &str) -> Vec<String> {
     let words = words(text);
-    let table = equivalents();
     let mut out: Vec<String> = Vec::new();
     let mut i = 0;
     while i < words.len() {
@@ -100,8 +108,8 @@ pub(super) fn terms(text: &str) -> Vec<String> {
             i += 1;
         }
         i += 1;
-        let term = if let Some(term) = table.get(word) {
-            (*term).to_string()
+        let term = if let Some(term) = equivalent(word) {
+            term.to_string()
         } else {
             let flags = lexicon::lookup(word);
             if flags & NEG != 0 {
