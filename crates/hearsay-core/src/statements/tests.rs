@@ -146,3 +146,47 @@ Steel makers had feared the move for months.";
     assert_eq!(who.len(), 1, "{found:?}");
     assert_eq!(who[0].stance, Stance::Denial, "{found:?}");
 }
+
+/// A candidate of speaker "lind" in document `document` with `terms`.
+fn said(document: &str, terms: &[&str]) -> crate::statements::Candidate {
+    crate::statements::Candidate {
+        document: document.into(),
+        annotation: "a1".into(),
+        key: "lind".into(),
+        name: "Hanna Lind".into(),
+        stance: Stance::Claim,
+        kind: None,
+        terms: terms.iter().map(|t| t.to_string()).collect(),
+        start: 0,
+        end: 10,
+    }
+}
+
+#[test]
+fn the_unit_sharing_the_most_terms_outlives_the_cap_on_candidates() {
+    let words = ["quay", "winter", "close", "northern", "harbour", "board"];
+    let mut all = vec![said("d1", &words)];
+    // More weak partners than the cap, each sharing two of the first
+    // unit's terms, before the one that shares all six.
+    let weak: Vec<Vec<String>> = (0..crate::statements::MAX_CANDIDATES + 3)
+        .map(|k| {
+            let mut t = vec!["quay".to_string(), "winter".to_string()];
+            t.extend((0..4).map(|j| format!("other{k}x{j}")));
+            t
+        })
+        .collect();
+    for (k, t) in weak.iter().enumerate() {
+        let t: Vec<&str> = t.iter().map(String::as_str).collect();
+        all.push(said(&format!("w{k}"), &t));
+    }
+    all.push(said("last", &words));
+    let found = crate::statements::group(&all);
+    let with_first = found
+        .iter()
+        .find(|s| s.members.iter().any(|m| m.document == "d1"))
+        .unwrap_or_else(|| panic!("the first unit is in no statement: {found:?}"));
+    assert!(
+        with_first.members.iter().any(|m| m.document == "last"),
+        "{found:?}"
+    );
+}
