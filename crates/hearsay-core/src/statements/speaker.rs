@@ -66,6 +66,11 @@ pub(super) fn named(phrase: &str) -> Option<Speaker> {
     let Some(last) = words.iter().rposition(|w| is_name_word(w)) else {
         return organisation(&words);
     };
+    if names_a_group(phrase) {
+        // "UNESCO official": the organisation speaks, if written in
+        // capitals.
+        return organisation(&words);
+    }
     // The run of name words ending at the last one, particles inside it
     // ("Ursula von der Leyen") kept; a role before it ends it.
     let mut first = last;
@@ -83,6 +88,31 @@ pub(super) fn named(phrase: &str) -> Option<Speaker> {
     Some(Speaker {
         key: fold(words[last]),
         name: words[first..=last].join(" "),
+    })
+}
+
+/// Whether the name in `phrase` only qualifies the people who speak: a
+/// common noun follows it in the same clause ("Dock workers", "Clinton
+/// supporters", "the Vermont senator", "Gary Johnson's doctor"). A name
+/// set off by a comma or brackets ("Hanna Lind, port director", "Tom
+/// Clarke (nursing home owner)") still names its speaker.
+fn names_a_group(phrase: &str) -> bool {
+    let Some(clause) = phrase
+        .split([',', ';', ':', '—', '–'])
+        .rfind(|c| words(c).iter().any(|w| is_name_word(w)))
+    else {
+        return false;
+    };
+    let words = words(clause);
+    let Some(last) = words.iter().rposition(|w| is_name_word(w)) else {
+        return false;
+    };
+    words[last + 1..].iter().any(|w| {
+        w.chars().next().is_some_and(char::is_lowercase)
+            && !PARTICLES.contains(w)
+            && !w.ends_with("self")
+            && !w.ends_with("selves")
+            && lexicon::lookup(&key_of(w)) & (DET | FUNC | PREP | PRONOUN) == 0
     })
 }
 
@@ -212,6 +242,32 @@ mod tests {
             (s.key.as_str(), s.name.as_str()),
             ("leyen", "Ursula von der Leyen")
         );
+    }
+
+    #[test]
+    fn workers_named_after_a_place_are_nobody_by_name() {
+        assert_eq!(named("Dock workers"), None);
+    }
+
+    #[test]
+    fn supporters_of_a_person_are_not_the_person() {
+        assert_eq!(named("Clinton supporters"), None);
+    }
+
+    #[test]
+    fn a_person_s_doctor_is_not_the_person() {
+        assert_eq!(named("presidential candidate Gary Johnson’s doctor"), None);
+    }
+
+    #[test]
+    fn a_role_after_a_comma_leaves_the_name() {
+        let s = named("Hanna Lind, port director").unwrap();
+        assert_eq!((s.key.as_str(), s.name.as_str()), ("lind", "Hanna Lind"));
+    }
+
+    #[test]
+    fn a_pronoun_after_the_name_leaves_it() {
+        assert_eq!(named("Emmanuel Macron himself").unwrap().key, "macron");
     }
 
     #[test]
