@@ -381,6 +381,22 @@ impl Command {
     }
 }
 
+/// Whether `action`'s key works over the statements view, where the
+/// sentences are hidden: opening and closing it, the guide and the
+/// guidelines, undo and redo (whose change the view shows). The keys of
+/// decisions and moves do nothing there.
+pub fn works_over_statements(action: Action) -> bool {
+    matches!(
+        action,
+        Action::Statements
+            | Action::Close
+            | Action::Guide
+            | Action::Guidelines
+            | Action::Undo
+            | Action::Redo
+    )
+}
+
 /// The command that does `action`.
 pub fn command(action: Action) -> &'static Command {
     COMMANDS
@@ -445,6 +461,25 @@ pub fn hint() -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn o_opens_the_statements() {
+        check(press("o"), Some(Action::Statements));
+    }
+
+    #[test]
+    fn decisions_do_nothing_over_the_statements() {
+        assert!(!works_over_statements(Action::Reject));
+        assert!(!works_over_statements(Action::Accept));
+        assert!(!works_over_statements(Action::Step(Walk::Forward)));
+    }
+
+    #[test]
+    fn closing_and_undo_work_over_the_statements() {
+        assert!(works_over_statements(Action::Close));
+        assert!(works_over_statements(Action::Statements));
+        assert!(works_over_statements(Action::Undo));
+    }
 
     /// What `press` gives.
     fn check(press: KeyPress, expected: Option<Action>) {

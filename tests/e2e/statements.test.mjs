@@ -3,7 +3,8 @@
 // third does not carry it. `o` (or the tab) shows the statement with its
 // speaker, stance and reach, each article's wording with the differing
 // word marked, the article without it, and a possible misquote; a
-// wording's button goes to its sentence. axe finds nothing serious in
+// wording's button goes to its sentence, and decision keys do nothing
+// while the sentences are hidden. axe finds nothing serious in
 // either theme, and a 390 px phone scrolls nothing sideways. Needs
 // `trunk build --release`.
 import { test } from 'node:test';
@@ -61,6 +62,12 @@ test('o shows the statement two articles carry, its wordings, the article withou
   assert.deepEqual(await wordings.nth(1).locator('mark').allTextContents(), ['shutting']);
   assert.equal(await row.getByTestId('statement-missing').textContent(), 'Not in: pasted-3.txt');
   assert.equal(await row.getByTestId('misquote').count(), 1);
+  // The sentences are hidden: a decision key does nothing here.
+  const before = await page.locator('[data-testid=document-item]').allTextContents();
+  await page.keyboard.press('x');
+  await page.keyboard.press('a');
+  assert.deepEqual(await page.locator('[data-testid=document-item]').allTextContents(), before);
+  assert.equal(await lind(page).count(), 1);
   await context.close();
 });
 
