@@ -92,11 +92,7 @@ pub fn of_documents(docs: &[&Document]) -> Option<View> {
     if docs.len() < 2 {
         return None;
     }
-    let candidates: Vec<statements::Candidate> = docs
-        .iter()
-        .flat_map(|d| statements::candidates(d))
-        .collect();
-    let mut rows: Vec<Row> = statements::group(&candidates)
+    let mut rows: Vec<Row> = statements::group_documents(docs.iter().copied())
         .into_iter()
         .map(|s| {
             let members: Vec<(usize, &Annotation)> = s

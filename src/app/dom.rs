@@ -3,6 +3,7 @@
 //! more download than they are worth. Text always goes in as text nodes.
 
 use leptos::prelude::document;
+use wasm_bindgen::JsCast;
 use web_sys::Element;
 
 /// A new `tag` element with `text` (none if empty), appended to `parent`.
@@ -27,4 +28,13 @@ pub(super) fn reopen(panel: &web_sys::HtmlElement, open: bool) -> bool {
     panel.set_hidden(!open);
     panel.set_text_content(None);
     open
+}
+
+/// The element a click landed in that matches `selector` (the clicked
+/// element or its closest ancestor), if any: one click listener serves
+/// every button of a view.
+pub(super) fn clicked(e: &web_sys::MouseEvent, selector: &str) -> Option<Element> {
+    e.target()
+        .and_then(|t| t.dyn_into::<Element>().ok())
+        .and_then(|t| t.closest(selector).ok().flatten())
 }

@@ -33,9 +33,7 @@ pub(super) fn on_key(ctx: Ctx, e: web_sys::KeyboardEvent) {
     };
     // Over the statements view the sentences are hidden: their keys do
     // nothing there, so no decision is made out of sight.
-    let over_statements =
-        ctx.statements.get_untracked() && ctx.ws.with_untracked(|w| w.docs.len() >= 2);
-    if over_statements && !commands::works_over_statements(action) {
+    if ctx.statements_shown() && !commands::works_over_statements(action) {
         return;
     }
     run(ctx, action);

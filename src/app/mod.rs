@@ -234,6 +234,12 @@ impl Ctx {
         self.message.set(Some(message));
     }
 
+    /// Whether the statements view is shown in place of the sentences:
+    /// open, with two or more documents.
+    fn statements_shown(self) -> bool {
+        self.statements.get() && self.ws.with(|w| w.docs.len() >= 2)
+    }
+
     /// Visible sentence indices of the current document.
     fn visible(self) -> Vec<usize> {
         let filter = self.filter.get();
@@ -416,7 +422,7 @@ pub fn App() -> impl IntoView {
                     <team::TeamView />
                 </Show>
                 <statements::StatementsView />
-                <div class="review" hidden=move || ctx.statements.get() && ctx.ws.with(|w| w.docs.len() >= 2)>
+                <div class="review" hidden=move || ctx.statements_shown()>
                     <review::FilterBar />
                     <review::Legend />
                     <keys::ActionBar />

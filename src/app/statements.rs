@@ -12,7 +12,7 @@ use wasm_bindgen::JsCast;
 use web_sys::Element;
 
 use super::Ctx;
-use super::dom::{add, set};
+use super::dom::{add, clicked, set};
 use crate::statements_view::{self, Row, View};
 
 /// One statement: its speaker, stance and reach, each document's wording
@@ -83,11 +83,7 @@ fn draw(root: &Element, view: &View) {
 /// A click on a tab, or on a wording's document (its sentence, with the
 /// view closed).
 fn on_click(ctx: Ctx, e: web_sys::MouseEvent) {
-    let Some(el) = e
-        .target()
-        .and_then(|t| t.dyn_into::<Element>().ok())
-        .and_then(|t| t.closest("[data-tab],[data-doc]").ok().flatten())
-    else {
+    let Some(el) = clicked(&e, "[data-tab],[data-doc]") else {
         return;
     };
     if let Some(tab) = el.get_attribute("data-tab") {

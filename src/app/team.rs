@@ -12,11 +12,10 @@
 use hearsay_core::Label;
 use leptos::html;
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 use web_sys::Element;
 
 use super::Ctx;
-use super::dom::{add, set};
+use super::dom::{add, clicked, set};
 use crate::figures::{self, Figures};
 use crate::team_view::{self, Disagreements, FigureRow, Table};
 
@@ -106,11 +105,7 @@ fn draw_disagreements(root: &Element, d: &Disagreements) {
 /// A click on a figure (to its disagreements) or on an item (makes it
 /// current).
 fn on_click(ctx: Ctx, e: web_sys::MouseEvent) {
-    let Some(el) = e
-        .target()
-        .and_then(|t| t.dyn_into::<Element>().ok())
-        .and_then(|t| t.closest("[data-go],[data-item]").ok().flatten())
-    else {
+    let Some(el) = clicked(&e, "[data-go],[data-item]") else {
         return;
     };
     if let Some(item) = el.get_attribute("data-item") {

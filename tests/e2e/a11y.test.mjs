@@ -9,11 +9,10 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { ROOT, open, shared } from './support.mjs';
+import { ROOT, open, shared, violations } from './support.mjs';
 
 const SHOTS = path.join(ROOT, 'docs');
 
-const AXE = fs.readFileSync(path.join(ROOT, 'tests/e2e/node_modules/axe-core/axe.min.js'), 'utf8');
 let server;
 let browser;
 
@@ -21,17 +20,6 @@ shared((s, b) => {
   server = s;
   browser = b;
 });
-
-/** The serious and critical violations axe finds on the page now. */
-async function violations(page) {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: AXE });
-  return page.evaluate(async () => {
-    const result = await window.axe.run(document, { resultTypes: ['violations'] });
-    return result.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
-  });
-}
 
 /** The annotator in a fresh context that lets axe be injected. */
 function opened(init, { colorScheme = 'light', width = 1280, height = 860 } = {}) {

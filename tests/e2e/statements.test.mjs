@@ -9,11 +9,8 @@
 // `trunk build --release`.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import path from 'node:path';
-import { ROOT, open, current, shared } from './support.mjs';
+import { open, current, shared, violations } from './support.mjs';
 
-const AXE = fs.readFileSync(path.join(ROOT, 'tests/e2e/node_modules/axe-core/axe.min.js'), 'utf8');
 
 const FIRST = 'The harbour board met on Monday in Kelvport. “We have ruled out closing the northern quay this winter,” port director Hanna Lind said. Dock workers said the repairs were overdue.';
 const SECOND = 'Kelvport’s port director spoke to reporters on Monday. “We have ruled out shutting the northern quay this winter,” Hanna Lind said. The board will meet again in March.';
@@ -103,17 +100,6 @@ test('a rejected quote leaves its statement at once', async () => {
   assert.equal(await lind(page).count(), 0, await page.getByTestId('statements').textContent());
   await context.close();
 });
-
-/** The serious and critical violations axe finds on the page now. */
-async function violations(page) {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: AXE });
-  return page.evaluate(async () => {
-    const result = await window.axe.run(document, { resultTypes: ['violations'] });
-    return result.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
-  });
-}
 
 test('the statements view has no serious or critical axe violation in either theme', async () => {
   for (const colorScheme of ['light', 'dark']) {

@@ -160,3 +160,20 @@ export async function download(page, testid) {
   for await (const chunk of stream) chunks.push(chunk);
   return { name: file.suggestedFilename(), text: Buffer.concat(chunks).toString('utf8') };
 }
+
+let axe;
+
+/**
+ * The serious and critical violations axe-core finds on the page now
+ * (axe is injected, so the page's context must bypass its CSP).
+ */
+export async function violations(page) {
+  axe ??= fs.readFileSync(path.join(ROOT, 'tests/e2e/node_modules/axe-core/axe.min.js'), 'utf8');
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: axe });
+  return page.evaluate(async () => {
+    const result = await window.axe.run(document, { resultTypes: ['violations'] });
+    return result.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+  });
+}

@@ -195,8 +195,8 @@ pub fn candidates(doc: &Document) -> Vec<Candidate> {
 }
 
 /// The statements of `documents` ([`group`] of their [`candidates`]).
-pub fn group_documents(documents: &[Document]) -> Vec<Statement> {
-    let candidates: Vec<Candidate> = documents.iter().flat_map(candidates).collect();
+pub fn group_documents<'a>(documents: impl IntoIterator<Item = &'a Document>) -> Vec<Statement> {
+    let candidates: Vec<Candidate> = documents.into_iter().flat_map(candidates).collect();
     group(&candidates)
 }
 
